@@ -1,0 +1,101 @@
+/**
+ * json-rules-engine's default operators and operator decorators, re-implemented synchronously with
+ * the same semantics (validator first, then the comparison), plus one extension: when either side is
+ * an exact Decimal the comparison is made exactly, as json-rules-engine would on the number the
+ * Decimal stands for. The property test in tests/conditions proves the agreement on random facts.
+ */
+import { Decimal } from '../money.js';
+
+export type Operator = (factValue: unknown, jsonValue: unknown) => boolean;
+
+function asDecimal(value: unknown): Decimal | undefined {
+  if (value instanceof Decimal) return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return new Decimal(String(value));
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return new Decimal(value.trim());
+  return undefined;
+}
+
+/** Both sides as Decimals when at least one is a Decimal; otherwise undefined (use JS semantics). */
+function exactPair(a: unknown, b: unknown): [Decimal, Decimal] | undefined | null {
+  if (!(a instanceof Decimal) && !(b instanceof Decimal)) return undefined;
+  const x = asDecimal(a);
+  const y = asDecimal(b);
+  return x && y ? [x, y] : null;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  const pair = exactPair(a, b);
+  if (pair === undefined) return a === b;
+  return pair !== null && pair[0].equals(pair[1]);
+}
+
+function indexOf(container: unknown, item: unknown): number {
+  if (Array.isArray(container)) {
+    if (!(item instanceof Decimal) && !container.some((entry) => entry instanceof Decimal)) return container.indexOf(item);
+    return container.findIndex((entry) => same(item, entry));
+  }
+  // json-rules-engine calls indexOf on whatever it is given (strings search substrings; other
+  // values throw). We do the same so both engines fail in the same places.
+  return (container as { indexOf(x: unknown): number }).indexOf(item);
+}
+
+function numberValidator(factValue: unknown): boolean {
+  if (factValue instanceof Decimal) return true;
+  return Number.parseFloat(factValue as string).toString() !== 'NaN';
+}
+
+function compare(test: (sign: number) => boolean, native: (a: never, b: never) => boolean): Operator {
+  return (a, b) => {
+    if (!numberValidator(a)) return false;
+    const pair = exactPair(a, b);
+    if (pair === undefined) return native(a as never, b as never);
+    return pair !== null && test(pair[0].comparedTo(pair[1]));
+  };
+}
+
+export const OPERATORS: Readonly<Record<string, Operator>> = {
+  equal: (a, b) => same(a, b),
+  notEqual: (a, b) => !same(a, b),
+  in: (a, b) => indexOf(b, a) > -1,
+  notIn: (a, b) => indexOf(b, a) === -1,
+  contains: (a, b) => Array.isArray(a) && indexOf(a, b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && indexOf(a, b) === -1,
+  lessThan: compare((s) => s < 0, (a, b) => a < b),
+  lessThanInclusive: compare((s) => s <= 0, (a, b) => a <= b),
+  greaterThan: compare((s) => s > 0, (a, b) => a > b),
+  greaterThanInclusive: compare((s) => s >= 0, (a, b) => a >= b),
+};
+
+type Decorator = (next: Operator) => Operator;
+
+const always = () => true;
+
+function decorator(
+  validator: (factValue: unknown) => boolean,
+  body: (factValue: unknown, jsonValue: unknown, next: Operator) => boolean,
+): Decorator {
+  return (next) => (a, b) => validator(a) && body(a, b, next);
+}
+
+export const DECORATORS: Readonly<Record<string, Decorator>> = {
+  someFact: decorator(Array.isArray, (a, b, next) => (a as unknown[]).some((item) => next(item, b))),
+  someValue: decorator(always, (a, b, next) => (b as unknown[]).some((item) => next(a, item))),
+  everyFact: decorator(Array.isArray, (a, b, next) => (a as unknown[]).every((item) => next(item, b))),
+  everyValue: decorator(always, (a, b, next) => (b as unknown[]).every((item) => next(a, item))),
+  swap: decorator(always, (a, b, next) => next(b, a)),
+  not: decorator(always, (a, b, next) => !next(a, b)),
+};
+
+/** Resolves "decorator:…:operator" the way json-rules-engine's OperatorMap does; undefined if unknown. */
+export function resolveOperator(name: string): Operator | undefined {
+  const parts = name.split(':');
+  const base = OPERATORS[parts[parts.length - 1] as string];
+  if (!base) return undefined;
+  let operator = base;
+  for (let i = parts.length - 2; i >= 0; i -= 1) {
+    const decorate = DECORATORS[parts[i] as string];
+    if (!decorate) return undefined;
+    operator = decorate(operator);
+  }
+  return operator;
+}

@@ -1,0 +1,33 @@
+/**
+ * Calendar arithmetic on ISO date and month strings, through date-fns. ISO strings compare
+ * correctly as text, so the rest of the code keeps dates as strings and calls here for arithmetic.
+ */
+import { addMonths, differenceInCalendarMonths, differenceInYears, format, parseISO, subDays } from 'date-fns';
+
+/** The day a month is evaluated on: its first day. A value in force that day holds for the month. */
+export function firstDayOf(month: string): string {
+  return `${month}-01`;
+}
+
+export function dayBefore(date: string): string {
+  return format(subDays(parseISO(date), 1), 'yyyy-MM-dd');
+}
+
+/** Whole months from `start` to `end` (YYYY-MM each): 2024-01 → 2024-03 is 2. */
+export function monthsFrom(start: string, end: string): number {
+  return differenceInCalendarMonths(parseISO(firstDayOf(end)), parseISO(firstDayOf(start)));
+}
+
+export function addToMonth(month: string, months: number): string {
+  return format(addMonths(parseISO(firstDayOf(month)), months), 'yyyy-MM');
+}
+
+/** Age in completed years on `date`. */
+export function ageOn(birthDate: string, date: string): number {
+  return differenceInYears(parseISO(date), parseISO(birthDate));
+}
+
+/** Completed years between two dates (0 when `since` is later). */
+export function yearsBetween(since: string, date: string): number {
+  return Math.max(0, differenceInYears(parseISO(date), parseISO(since)));
+}

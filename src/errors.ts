@@ -1,0 +1,64 @@
+/**
+ * Errors a user can cause (bad household, unknown jurisdiction, bad pack, month not covered).
+ * They carry enough to fix the input without reading code: where (file and JSON path), what was
+ * expected, what was found. Interfaces print them as one readable message, never as a stack trace.
+ */
+export type ErrorCode =
+  | 'invalid-household'
+  | 'invalid-pack'
+  | 'invalid-rules'
+  | 'unknown-jurisdiction'
+  | 'parameter-not-covered'
+  | 'parameter-not-configured'
+  | 'invalid-option'
+  | 'invalid-input';
+
+export interface ErrorDetail {
+  /** JSON path inside the input, `$` for the root. */
+  path: string;
+  expected: string;
+  found?: string;
+  /** The file the problem is in, when it comes from a file. */
+  file?: string;
+}
+
+export class BenefitRulesError extends Error {
+  override readonly name = 'BenefitRulesError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+
+  /** A plain object for JSON output (batch error records, CLI `--json`). */
+  toJSON(): { code: ErrorCode; message: string; details: readonly ErrorDetail[] } {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isBenefitRulesError(error: unknown): error is BenefitRulesError {
+  return error instanceof BenefitRulesError;
+}
+
+/** JSON path text in the `$.members[0].birthDate` form used by every message of the project. */
+export function jsonPath(segments: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) out += `.${segment}`;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}
+
+/** A short, safe description of a value for "found: …" (never the whole input). */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,119 @@
+/**
+ * evaluate(household, { month }): eligibility and monthly amounts for one household and one month.
+ * Pure: the result depends only on the household, the options and the rulebook; no clock, no I/O,
+ * no randomness. The same input gives byte-identical JSON.
+ */
+import { z } from 'zod';
+import { BenefitRulesError, describeValue, jsonPath } from './errors.js';
+import { householdSchema, type Household } from './schemas/household.js';
+import { isoDate, isoMonth } from './schemas/common.js';
+import type { Rulebook } from './rulebook/index.js';
+import { ProgrammeContext } from './programmes/context.js';
+import { PROGRAMMES } from './programmes/index.js';
+import type { DibaoResult } from './programmes/dibao/index.js';
+import { ZERO, formatMoney } from './money.js';
+import { firstDayOf } from './dates.js';
+import { explain, type Language } from './explain/render.js';
+import { VERSION } from './version.js';
+import type { TraceEntry } from './explain/trace.js';
+
+export interface EvaluateOptions {
+  /** The month evaluated, YYYY-MM. */
+  month: string;
+  /** Rules and packs to use; the bundled ones by default (see bundledRulebook()). */
+  rulebook: Rulebook;
+  /** Only the rules as known on this date (YYYY-MM-DD): values issued later are ignored. */
+  knownAt?: string;
+  /** Include the explanation trace (default true). */
+  trace?: boolean;
+  /** Also render the trace as sentences in this language. */
+  lang?: Language;
+}
+
+export interface EvaluationResult {
+  household: string;
+  jurisdiction: string;
+  month: string;
+  knownAt?: string;
+  programmes: { dibao: DibaoResult };
+  totalMonthlyAmount: string;
+  /** What produced the result: engine version and the hash of every pack on the chain. */
+  receipt: { engine: string; packs: { id: string; hash: string }[] };
+  explanation?: string[];
+}
+
+const optionsSchema = z.object({
+  month: isoMonth,
+  knownAt: isoDate.optional(),
+  trace: z.boolean().optional(),
+  lang: z.enum(['zh', 'en']).optional(),
+});
+
+/** Validates a household from JSON, reporting every problem with its JSON path. */
+export function parseHousehold(input: unknown): Household {
+  const parsed = householdSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((issue) => ({
+    path: jsonPath(issue.path),
+    expected: issue.message,
+    found: describeValue(valueAt(input, issue.path)),
+  }));
+  throw new BenefitRulesError(
+    'invalid-household',
+    `The household is invalid:\n${details.map((d) => `  ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`,
+    details,
+  );
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function checkOptions(options: EvaluateOptions): void {
+  const parsed = optionsSchema.safeParse({ month: options.month, knownAt: options.knownAt, trace: options.trace, lang: options.lang });
+  if (parsed.success) return;
+  const details = parsed.error.issues.map((issue) => ({ path: `options.${issue.path.join('.')}`, expected: issue.message, found: describeValue(valueAt(options, issue.path)) }));
+  throw new BenefitRulesError('invalid-option', `Invalid options:\n${details.map((d) => `  ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
+}
+
+export function evaluateWith(input: unknown, options: EvaluateOptions): EvaluationResult {
+  checkOptions(options);
+  const household = parseHousehold(input);
+  const { rulebook } = options;
+  const pack = rulebook.packs.get(household.jurisdiction);
+  if (!pack) {
+    throw new BenefitRulesError('unknown-jurisdiction', `Unknown jurisdiction "${household.jurisdiction}"; known: ${[...rulebook.packs.keys()].join(', ')}`, [
+      { path: '$.jurisdiction', expected: 'the id of a pack', found: JSON.stringify(household.jurisdiction) },
+    ]);
+  }
+  const settings = { rulebook, jurisdiction: pack.id, month: options.month, day: firstDayOf(options.month), ...(options.knownAt ? { knownAt: options.knownAt } : {}) };
+  const withTrace = options.trace ?? true;
+  const programmes: Record<string, unknown> = {};
+  const traces: [string, TraceEntry[]][] = [];
+  let total = ZERO;
+  for (const programme of PROGRAMMES) {
+    const ctx = new ProgrammeContext(settings, programme.id);
+    const { amount, result } = programme.evaluate(ctx, household);
+    total = total.plus(amount);
+    const out: Record<string, unknown> = { ...result, monthlyAmount: formatMoney(amount), notConfigured: ctx.notices };
+    if (withTrace) out.trace = ctx.trace;
+    traces.push([programme.id, ctx.trace]);
+    programmes[programme.id] = out;
+  }
+  const result: EvaluationResult = {
+    household: household.id,
+    jurisdiction: pack.id,
+    month: options.month,
+    ...(options.knownAt ? { knownAt: options.knownAt } : {}),
+    programmes: programmes as EvaluationResult['programmes'],
+    totalMonthlyAmount: formatMoney(total),
+    receipt: { engine: `benefit-rules@${VERSION}`, packs: pack.chain.map((id) => ({ id, hash: rulebook.packs.get(id)?.hash ?? '' })) },
+  };
+  if (options.lang) result.explanation = explain(result, traces, rulebook, options.lang);
+  return result;
+}

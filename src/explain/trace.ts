@@ -1,0 +1,55 @@
+/**
+ * The explanation trace: what happened, step by step, in a form a machine can read and both
+ * renderers (Chinese and English) can turn into sentences. Values are plain JSON (Decimals become
+ * strings), so a trace serialises byte-identically.
+ */
+export interface TraceSource {
+  id: string;
+  title: string;
+  number?: string;
+  issued?: string;
+  published?: string;
+  url?: string;
+  seed?: string;
+  tag: string;
+}
+
+export type TraceEntry =
+  | {
+      kind: 'parameter';
+      id: string;
+      /** The value as written in the pack; null when not configured. */
+      value: unknown;
+      from: string;
+      until: string | null;
+      jurisdiction: string;
+      verified: boolean;
+      sources: TraceSource[];
+      note?: string;
+    }
+  | { kind: 'notSet'; id: string }
+  | { kind: 'member'; member: string; counted: boolean; reasons: string[] }
+  | {
+      kind: 'income';
+      member: string | null;
+      type: string;
+      monthly: string;
+      treatment: 'counted' | 'exempt' | 'share' | 'notMember';
+      counted: string;
+      share?: string;
+      parameter?: string;
+    }
+  | { kind: 'deduction'; member: string; method: string; employmentIncome: string; deduction: string; capped: boolean }
+  | { kind: 'condition'; id: string; member?: string; result: boolean; checks: TraceCheck[] }
+  | { kind: 'calculation'; id: string; values: Record<string, string>; result: string }
+  | { kind: 'rounding'; id: string; parameter: string; mode: string; step: string; before: string; after: string }
+  | { kind: 'decision'; id: string; values?: Record<string, string> };
+
+export interface TraceCheck {
+  fact: string;
+  operator: string;
+  factValue: unknown;
+  value: unknown;
+  valueFact?: string;
+  result: boolean;
+}

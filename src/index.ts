@@ -1,0 +1,32 @@
+/**
+ * benefit-rules: China's social-assistance rules as data, and a pure evaluator that explains every
+ * yuan. Start with `evaluate(household, { month })`.
+ */
+import { evaluateWith, type EvaluateOptions, type EvaluationResult } from './evaluate.js';
+import { bundledRulebook } from './load.js';
+import type { Rulebook } from './rulebook/index.js';
+
+export type { EvaluateOptions, EvaluationResult } from './evaluate.js';
+export type { DibaoResult } from './programmes/dibao/index.js';
+export type { Household, HouseholdInput, Member, Income } from './schemas/household.js';
+export type { Rulebook, Pack } from './rulebook/index.js';
+export type { TraceEntry } from './explain/trace.js';
+export type { ResolvedParameter } from './parameters/resolve.js';
+export { householdSchema } from './schemas/household.js';
+export { INCOME_TYPES } from './schemas/income.js';
+export { BenefitRulesError, isBenefitRulesError } from './errors.js';
+export { loadRulebook, bundledRulebook, type LoadOptions } from './load.js';
+export { buildRulebook } from './rulebook/index.js';
+export { parseHousehold, evaluateWith } from './evaluate.js';
+export { resolveParameter } from './parameters/resolve.js';
+export { compileCondition } from './conditions/compile.js';
+export { explain } from './explain/render.js';
+export { VERSION } from './version.js';
+
+/**
+ * Eligibility and monthly amounts for one household and one month. Uses the bundled rules and packs
+ * unless `rulebook` is given (read once per process; evaluation itself does no I/O).
+ */
+export function evaluate(household: unknown, options: Omit<EvaluateOptions, 'rulebook'> & { rulebook?: Rulebook }): EvaluationResult {
+  return evaluateWith(household, { ...options, rulebook: options.rulebook ?? bundledRulebook() });
+}

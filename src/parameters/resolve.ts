@@ -1,0 +1,85 @@
+/**
+ * Finds the value of a parameter for a jurisdiction on a day: the pack's own value if one of its
+ * periods covers the day, otherwise its parent's, up to the national pack. With `knownAt`, values
+ * whose sources were not yet issued or published on that day are ignored, which is how an auditor
+ * sees the rules as they were known at the time.
+ */
+import { BenefitRulesError } from '../errors.js';
+import { dayBefore } from '../dates.js';
+import { findSource, type Entry, type Pack, type Rulebook } from '../rulebook/index.js';
+import type { Source } from '../schemas/pack.js';
+import type { ParameterValue } from './values.js';
+
+export interface CitedSource extends Source {
+  id: string;
+}
+
+export interface ResolvedParameter {
+  id: string;
+  /** Null when the pack says the value is not configured for the day. */
+  value: ParameterValue | null;
+  from: string;
+  /** Last day in force, or null while no later value is known. */
+  until: string | null;
+  /** The pack that set the value. */
+  jurisdiction: string;
+  sources: CitedSource[];
+  verified: boolean;
+  note?: string;
+}
+
+/** The day a value became known: the latest issue or publication date among its sources. */
+export function knownSince(rulebook: Rulebook, pack: Pack, entry: Entry): string | undefined {
+  let latest: string | undefined;
+  for (const id of entry.sources) {
+    const source = findSource(rulebook, pack, id);
+    const date = source?.published ?? source?.issued;
+    if (date !== undefined && (latest === undefined || date > latest)) latest = date;
+  }
+  return latest;
+}
+
+function covering(entries: readonly Entry[], day: string): { entry: Entry; until: string | null } | undefined {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const entry = entries[i] as Entry;
+    if (entry.from > day) continue;
+    const next = entries[i + 1];
+    const until = entry.until ?? (next ? dayBefore(next.from) : null);
+    return until === null || until >= day ? { entry, until } : undefined;
+  }
+  return undefined;
+}
+
+export function resolveParameter(rulebook: Rulebook, packId: string, id: string, day: string, knownAt?: string): ResolvedParameter {
+  const pack = rulebook.packs.get(packId);
+  if (!pack) throw new BenefitRulesError('unknown-jurisdiction', `No pack "${packId}"`, [{ path: '$.jurisdiction', expected: 'a known pack id', found: JSON.stringify(packId) }]);
+  const coverage: string[] = [];
+  for (const holderId of pack.chain) {
+    const holder = rulebook.packs.get(holderId) as Pack;
+    let entries = holder.parameters.get(id);
+    if (!entries) continue;
+    if (knownAt !== undefined) entries = entries.filter((entry) => (knownSince(rulebook, holder, entry) ?? entry.from) <= knownAt);
+    const hit = covering(entries, day);
+    if (hit) {
+      const { entry, until } = hit;
+      const resolved: ResolvedParameter = {
+        id,
+        value: entry.value,
+        from: entry.from,
+        until,
+        jurisdiction: holderId,
+        sources: entry.sources.map((sourceId) => ({ id: sourceId, ...(findSource(rulebook, holder, sourceId) as Source) })),
+        verified: entry.verified,
+      };
+      if (entry.note !== undefined) resolved.note = entry.note;
+      return resolved;
+    }
+    if (entries.length > 0) coverage.push(`${holderId}: ${entries[0]?.from} onwards${entries.length > 1 ? ' with gaps' : ''}`);
+  }
+  const known = knownAt !== undefined ? ` as known on ${knownAt}` : '';
+  throw new BenefitRulesError(
+    'parameter-not-covered',
+    `No value of ${id} covers ${day} for ${packId}${known}${coverage.length ? ` (values: ${coverage.join('; ')})` : ' (no pack on its chain sets it)'}`,
+    [{ path: id, expected: `a value in force on ${day}`, found: coverage.length ? coverage.join('; ') : 'none' }],
+  );
+}

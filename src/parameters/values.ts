@@ -1,0 +1,77 @@
+/**
+ * Checks a pack value against the kind its rule file declares and turns it into the typed value the
+ * programmes read (Decimals for money and rates, never binary floats).
+ */
+import { z } from 'zod';
+import { decimalString } from '../schemas/common.js';
+import type { ParameterKind } from '../schemas/rules.js';
+import { toDecimal, type Decimal, type Rounding } from '../money.js';
+
+export interface Bracket {
+  /** Upper bound of per-capita income as a share of the standard (exclusive); null for the last. */
+  upToShare: Decimal | null;
+  /** Amount per person as a share of the standard. */
+  amountShare: Decimal;
+}
+
+export type ParameterValue = Decimal | number | boolean | string | Decimal[] | number[] | string[] | Rounding | Bracket[];
+
+const nonNegativeDecimal = decimalString.refine((text) => !text.startsWith('-'), { message: 'expected a value ≥ 0' });
+
+const roundingSchema = z
+  .object({
+    mode: z.enum(['halfUp', 'halfEven', 'halfDown', 'up', 'down', 'ceiling', 'floor']),
+    step: nonNegativeDecimal.refine((text) => Number(text) > 0, { message: 'expected a step > 0' }),
+  })
+  .strict();
+
+const bracketsSchema = z
+  .array(z.object({ upToShare: nonNegativeDecimal.nullable(), amountShare: nonNegativeDecimal }).strict())
+  .min(1)
+  .refine((list) => list.every((b, i) => (b.upToShare === null) === (i === list.length - 1)), {
+    message: 'expected every bracket but the last to have an upToShare, and the last to have null',
+  });
+
+/** The zod schema of a value of the given kind, used for validation and for pack JSON Schema. */
+export function valueSchema(kind: ParameterKind): z.ZodType {
+  switch (kind.kind) {
+    case 'money':
+      return nonNegativeDecimal;
+    case 'decimal':
+      return decimalString;
+    case 'integer':
+      return z.number().int();
+    case 'boolean':
+      return z.boolean();
+    case 'enum':
+      return z.enum(kind.values as [string, ...string[]]);
+    case 'decimalList':
+      return z.array(decimalString);
+    case 'integerList':
+      return z.array(z.number().int());
+    case 'enumList':
+      return z.array(z.enum(kind.values as [string, ...string[]]));
+    case 'rounding':
+      return roundingSchema;
+    case 'brackets':
+      return bracketsSchema;
+  }
+}
+
+/** Converts a validated raw value to its typed form. */
+export function typedValue(kind: ParameterKind, raw: unknown): ParameterValue {
+  switch (kind.kind) {
+    case 'money':
+    case 'decimal':
+      return toDecimal(raw as string);
+    case 'decimalList':
+      return (raw as string[]).map((text) => toDecimal(text));
+    case 'brackets':
+      return (raw as { upToShare: string | null; amountShare: string }[]).map((b) => ({
+        upToShare: b.upToShare === null ? null : toDecimal(b.upToShare),
+        amountShare: toDecimal(b.amountShare),
+      }));
+    default:
+      return raw as ParameterValue;
+  }
+}

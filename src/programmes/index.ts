@@ -1,0 +1,37 @@
+/** The programmes the engine knows. Adding one: a rule file in rules/ and a module registered here. */
+import { BenefitRulesError } from '../errors.js';
+import type { Rulebook } from '../rulebook/index.js';
+import type { Programme } from './types.js';
+import { dibao } from './dibao/index.js';
+
+export const PROGRAMMES: readonly Programme[] = [dibao];
+
+/**
+ * Checks that every rule file belongs to a known programme and that its conditions only read facts
+ * the programme provides, so a typo in a fact name fails at load, not as a silent `undefined`.
+ */
+export function checkRulebook(rulebook: Rulebook): void {
+  const details = [];
+  for (const rules of rulebook.programmes.values()) {
+    const programme = PROGRAMMES.find((p) => p.id === rules.programme);
+    if (!programme) {
+      details.push({ file: rules.file, path: '$.programme', expected: `one of ${PROGRAMMES.map((p) => p.id).join(', ')}`, found: JSON.stringify(rules.programme) });
+      continue;
+    }
+    for (const condition of rules.conditions.values()) {
+      const known = condition.scope === 'member' ? { ...programme.facts.household, ...programme.facts.member } : programme.facts.household;
+      for (const fact of condition.test.facts) {
+        if (!(fact in known)) {
+          details.push({ file: rules.file, path: `$.conditions.${condition.id}`, expected: `a ${condition.scope} fact of ${programme.id}`, found: `unknown fact "${fact}"` });
+        }
+      }
+    }
+  }
+  for (const programme of PROGRAMMES) {
+    if (!rulebook.programmes.has(programme.id)) details.push({ path: '$', expected: `a rule file for ${programme.id}`, found: 'none' });
+  }
+  if (details.length > 0) {
+    throw new BenefitRulesError('invalid-rules', `The rule files do not match the programmes:\n${details.map((d) => `  ${d.file ?? ''} ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
+  }
+  for (const programme of PROGRAMMES) programme.prepare(rulebook);
+}

@@ -1,0 +1,49 @@
+/**
+ * The rulebook: every programme's rules and every jurisdiction's pack, validated and linked. Built
+ * from file contents, so it is the same whether the files come from disk (load.ts), a bundle or a
+ * test; building it is the only place pack files are interpreted.
+ */
+import type { Source } from '../schemas/pack.js';
+import { Problems } from './problems.js';
+import { linkPacks, readPack, type Pack, type PackInput } from './packs.js';
+import { readRuleFile, type DeclaredParameter, type FileInput, type ProgrammeRules } from './rules.js';
+
+export type { Pack, PackInput, Entry } from './packs.js';
+export type { DeclaredParameter, FileInput, ProgrammeRules, CompiledRuleCondition } from './rules.js';
+
+export interface Rulebook {
+  readonly programmes: ReadonlyMap<string, ProgrammeRules>;
+  readonly declarations: ReadonlyMap<string, DeclaredParameter>;
+  readonly packs: ReadonlyMap<string, Pack>;
+}
+
+export interface RulebookInput {
+  rules: readonly FileInput[];
+  packs: readonly PackInput[];
+}
+
+export function buildRulebook(input: RulebookInput): Rulebook {
+  const problems = new Problems();
+  const declarations = new Map<string, DeclaredParameter>();
+  const programmes = new Map<string, ProgrammeRules>();
+  for (const file of input.rules) {
+    const rules = readRuleFile(file, problems, declarations);
+    if (!rules) continue;
+    if (programmes.has(rules.programme)) problems.add(file.file, '$.programme', 'one rule file per programme', `"${rules.programme}" again`);
+    programmes.set(rules.programme, rules);
+  }
+  problems.throwIfAny('invalid-rules', 'The rule files are invalid');
+  const drafts = input.packs.map((pack) => readPack(pack, problems, declarations)).filter((d) => d !== undefined);
+  const packs = linkPacks(drafts, problems);
+  problems.throwIfAny('invalid-pack', 'The rule packs are invalid');
+  return { programmes, declarations, packs };
+}
+
+/** A source cited by `pack`, looked up along its chain of parents. */
+export function findSource(rulebook: Rulebook, pack: Pack, id: string): Source | undefined {
+  for (const packId of pack.chain) {
+    const source = rulebook.packs.get(packId)?.sources.get(id);
+    if (source) return source;
+  }
+  return undefined;
+}

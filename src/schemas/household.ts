@@ -1,0 +1,112 @@
+/**
+ * The household model: what a case-management system sends for one household and one month.
+ * Every object is strict, so a misspelt field is reported instead of silently ignored.
+ */
+import { z } from 'zod';
+import { isoDate, isoMonth, moneyInput } from './common.js';
+import { INCOME_TYPE_IDS } from './income.js';
+
+export const incomeSchema = z
+  .object({
+    type: z.enum(INCOME_TYPE_IDS).describe('Income category; its treatment is set by the rule pack.'),
+    monthly: moneyInput.describe('Monthly amount in yuan.'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const disabilitySchema = z
+  .object({
+    category: z.enum(['physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple']),
+    grade: z.number().int().min(1).max(4).describe('1 is the most severe (一级), 4 the least (四级).'),
+  })
+  .strict();
+
+export const exclusionSchema = z
+  .object({
+    imprisoned: z.boolean().optional().describe('Serving a prison sentence (服刑).'),
+    compulsoryRehabilitation: z.boolean().optional().describe('In compulsory drug rehabilitation (强制隔离戒毒).'),
+    declaredMissing: z.boolean().optional().describe('Declared missing by a court (宣告失踪).'),
+    clergyLivingApartSince: isoDate.optional().describe('Clergy living apart from the household since this date (宗教教职人员).'),
+  })
+  .strict();
+
+export const childStatusSchema = z
+  .object({
+    status: z.enum(['orphan', 'deFactoUnsupported']).describe('孤儿 or 事实无人抚养儿童.'),
+    care: z.enum(['scattered', 'institution']).describe('Scattered (散居) or institutional (机构) care.'),
+  })
+  .strict();
+
+export const memberSchema = z
+  .object({
+    id: z.string().min(1),
+    birthDate: isoDate,
+    relation: z.enum(['head', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'other']),
+    exclusion: exclusionSchema.optional(),
+    disability: disabilitySchema.optional(),
+    seriousIllness: z.boolean().optional().describe('A locally recognised major illness (重病).'),
+    selfCare: z
+      .enum(['full', 'partlyLost', 'fullyLost'])
+      .optional()
+      .describe('Self-care over six daily activities: all six, up to three failed, four or more failed.'),
+    schooling: z
+      .enum(['none', 'preschool', 'compulsory', 'seniorSecondary', 'vocational', 'higher'])
+      .optional()
+      .describe('Full-time schooling level, if any.'),
+    child: childStatusSchema.optional(),
+    povertyRegistered: z.boolean().optional().describe('Registered poor (建档立卡) and not yet out of poverty.'),
+    incomes: z.array(incomeSchema).optional(),
+  })
+  .strict();
+
+export const vehicleSchema = z
+  .object({
+    type: z.enum(['car', 'truck', 'motorcycle', 'disabilityVehicle', 'agricultural', 'other']),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const assetsSchema = z
+  .object({
+    financial: moneyInput.optional().describe('Deposits, securities and savings insurance, in yuan.'),
+    vehicles: z.array(vehicleSchema).optional(),
+    dwellings: z.number().int().min(0).optional().describe('Number of dwellings owned.'),
+    businessRegistered: z.boolean().optional().describe('Holds a business registration or shopfront.'),
+  })
+  .strict();
+
+export const dibaoHistorySchema = z
+  .object({
+    enrolledSince: isoMonth.optional().describe('First month of the current dibao enrolment; absent if not enrolled.'),
+    lastAmount: moneyInput.optional().describe('The last monthly dibao payment before this month.'),
+    gradualExitSince: isoMonth.optional().describe('First month of a gradual exit (渐退) already under way.'),
+  })
+  .strict();
+
+export const historySchema = z.object({ dibao: dibaoHistorySchema.optional() }).strict();
+
+export const householdSchema = z
+  .object({
+    id: z.string().min(1),
+    jurisdiction: z.string().min(1).describe('Pack id such as cn-420113 (GB/T 2260 division code).'),
+    residence: z.enum(['urban', 'rural']),
+    members: z.array(memberSchema).min(1),
+    incomes: z.array(incomeSchema).optional().describe('Income of the household as a whole (rent, for example).'),
+    assets: assetsSchema.optional(),
+    history: historySchema.optional(),
+  })
+  .strict()
+  .superRefine((household, ctx) => {
+    const seen = new Set<string>();
+    household.members.forEach((member, index) => {
+      if (seen.has(member.id)) {
+        ctx.addIssue({ code: 'custom', path: ['members', index, 'id'], message: `expected a unique member id, found "${member.id}" twice` });
+      }
+      seen.add(member.id);
+    });
+  });
+
+export type Household = z.infer<typeof householdSchema>;
+export type HouseholdInput = z.input<typeof householdSchema>;
+export type Member = z.infer<typeof memberSchema>;
+export type Income = z.infer<typeof incomeSchema>;
