@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { decimalString } from '../schemas/common.js';
 import type { ParameterKind } from '../schemas/rules.js';
-import { toDecimal, type Decimal, type Rounding } from '../money.js';
+import { Decimal, toDecimal, type Rounding } from '../money.js';
 
 export interface Bracket {
   /** Upper bound of per-capita income as a share of the standard (exclusive); null for the last. */
@@ -74,4 +74,16 @@ export function typedValue(kind: ParameterKind, raw: unknown): ParameterValue {
     default:
       return raw as ParameterValue;
   }
+}
+
+/** The JSON form of a typed value (Decimals as exact text), as a pack would write it. */
+export function toJson(value: unknown): unknown {
+  if (value instanceof Decimal) return value.toFixed();
+  if (Array.isArray(value)) return value.map(toJson);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = toJson(inner);
+    return out;
+  }
+  return value;
 }

@@ -4,13 +4,12 @@
  * programme modules free of bookkeeping.
  */
 import { BenefitRulesError } from '../errors.js';
-import type { ParameterValue } from '../parameters/values.js';
+import { toJson, type ParameterValue } from '../parameters/values.js';
 import { resolveParameter, type ResolvedParameter } from '../parameters/resolve.js';
 import type { Rulebook } from '../rulebook/index.js';
 import type { TraceEntry, TraceCheck } from '../explain/trace.js';
 import type { LeafOutcome } from '../conditions/compile.js';
 import type { CompiledRuleCondition } from '../rulebook/index.js';
-import { Decimal } from '../money.js';
 
 export interface EvaluationSettings {
   rulebook: Rulebook;
@@ -97,7 +96,7 @@ function parameterEntry(resolved: ResolvedParameter): TraceEntry {
   const entry: TraceEntry = {
     kind: 'parameter',
     id: resolved.id,
-    value: jsonValue(resolved.value),
+    value: toJson(resolved.value),
     from: resolved.from,
     until: resolved.until,
     jurisdiction: resolved.jurisdiction,
@@ -115,24 +114,12 @@ function parameterEntry(resolved: ResolvedParameter): TraceEntry {
   return entry;
 }
 
-/** Decimals as their exact text, everything else as it is: the JSON form of any fact or value. */
-export function jsonValue(value: unknown): unknown {
-  if (value instanceof Decimal) return value.toFixed();
-  if (Array.isArray(value)) return value.map(jsonValue);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = jsonValue(inner);
-    return out;
-  }
-  return value;
-}
-
 function traceCheck(outcome: LeafOutcome): TraceCheck {
   const check: TraceCheck = {
     fact: outcome.fact,
     operator: outcome.operator,
-    factValue: jsonValue(outcome.factValue),
-    value: jsonValue(outcome.value),
+    factValue: toJson(outcome.factValue),
+    value: toJson(outcome.value),
     result: outcome.result,
   };
   if (outcome.valueFact !== undefined) check.valueFact = outcome.valueFact;

@@ -1,0 +1,142 @@
+/** The CLI's commands, each a function from parsed options to text. */
+import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Table from 'cli-table3';
+import { evaluateWith, type EvaluationResult } from '../evaluate.js';
+import { BUNDLED_JURISDICTIONS, PACKAGE_ROOT, loadRulebook } from '../load.js';
+import type { Rulebook } from '../rulebook/index.js';
+import { resolveParameter } from '../parameters/resolve.js';
+import { toJson } from '../parameters/values.js';
+import { BenefitRulesError } from '../errors.js';
+import { firstDayOf } from '../dates.js';
+import { jsonSchemas } from '../schemas/jsonSchema.js';
+import { parseJson, readText } from './io.js';
+import type { Language } from '../explain/render.js';
+import { STATUS } from '../explain/messages.js';
+import { isoMonth } from '../schemas/common.js';
+
+/** No colours: output goes to files and pipes as often as to terminals. */
+const PLAIN = { head: [], border: [] };
+
+export interface RulebookOptions {
+  packs?: string[];
+}
+
+export function rulebookFrom(options: RulebookOptions): Rulebook {
+  return loadRulebook({ jurisdictions: [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])] });
+}
+
+function checkMonth(month: string): void {
+  if (!isoMonth.safeParse(month).success) {
+    throw new BenefitRulesError('invalid-option', `--month expects YYYY-MM, got ${JSON.stringify(month)}`, [{ path: '--month', expected: 'a month written YYYY-MM', found: JSON.stringify(month) }]);
+  }
+}
+
+export interface EvaluateCommandOptions extends RulebookOptions {
+  month: string;
+  explain?: boolean;
+  lang: Language;
+  knownAt?: string;
+  trace: boolean;
+}
+
+export function evaluateCommand(file: string | undefined, options: EvaluateCommandOptions): string {
+  checkMonth(options.month);
+  const household = parseJson(readText(file), file ?? 'standard input');
+  const result = evaluateWith(household, {
+    month: options.month,
+    rulebook: rulebookFrom(options),
+    trace: options.trace,
+    ...(options.knownAt ? { knownAt: options.knownAt } : {}),
+    ...(options.explain ? { lang: options.lang } : {}),
+  });
+  return options.explain ? (result.explanation ?? []).join('\n') : JSON.stringify(result, null, 2);
+}
+
+export function packsCommand(options: RulebookOptions & { lang: Language }): string {
+  const rulebook = rulebookFrom(options);
+  const table = new Table({ style: PLAIN, head: ['id', options.lang === 'zh' ? '名称' : 'name', 'level', 'extends', 'parameters'] });
+  for (const pack of rulebook.packs.values()) {
+    table.push([pack.id, pack.manifest.name[options.lang], pack.manifest.level, pack.manifest.extends ?? '—', String(pack.parameters.size)]);
+  }
+  return table.toString();
+}
+
+export function paramsCommand(id: string, options: RulebookOptions & { month: string; lang: Language; knownAt?: string; json?: boolean }): string {
+  checkMonth(options.month);
+  const rulebook = rulebookFrom(options);
+  const day = firstDayOf(options.month);
+  const rows = [];
+  for (const declaration of rulebook.declarations.values()) {
+    try {
+      rows.push({ declaration, resolved: resolveParameter(rulebook, id, declaration.id, day, options.knownAt) });
+    } catch (error) {
+      if (error instanceof BenefitRulesError && error.code === 'parameter-not-covered') {
+        rows.push({ declaration, resolved: undefined });
+        continue;
+      }
+      throw error;
+    }
+  }
+  if (options.json) return JSON.stringify(rows.map(({ declaration, resolved }) => ({ id: declaration.id, resolved: resolved ?? null })), null, 2);
+  const table = new Table({ style: PLAIN, head: ['parameter', 'value', 'in force', 'set by', 'source', 'verified'], wordWrap: true, colWidths: [44, 20, 14, 11, 46, 10] });
+  for (const { declaration, resolved } of rows) {
+    if (!resolved) {
+      table.push([`${declaration.id}\n${declaration.description[options.lang]}`, '(not set)', '', '', '', '']);
+      continue;
+    }
+    const value = resolved.value === null ? '(not configured)' : JSON.stringify(toJson(resolved.value));
+    const sources = resolved.sources.map((s) => [s.number, s.title, s.issued ?? s.published].filter(Boolean).join(' ')).join('\n');
+    table.push([`${declaration.id}\n${declaration.description[options.lang]}`, value, `${resolved.from} – ${resolved.until ?? ''}`, resolved.jurisdiction, sources, resolved.verified ? 'yes' : 'no']);
+  }
+  return `${id} — ${options.month}${options.knownAt ? ` as known on ${options.knownAt}` : ''}\n${table.toString()}`;
+}
+
+interface DemoEntry {
+  household: string;
+  month: string;
+}
+
+export function demoCommand(options: { lang: Language }): string {
+  const rulebook = rulebookFrom({});
+  const dir = join(PACKAGE_ROOT, 'examples');
+  const entries = parseJson(readFileSync(join(dir, 'demo.json'), 'utf8'), 'examples/demo.json') as DemoEntry[];
+  const zh = options.lang === 'zh';
+  const table = new Table({
+    style: PLAIN,
+    wordWrap: true,
+    colWidths: [30, 20, 9, 6, 12, 10, 18, 15],
+    head: zh ? ['辖区', '家庭', '月份', '人数', '人均收入', '标准', '状态', '月低保金'] : ['jurisdiction', 'household', 'month', 'size', 'per capita', 'standard', 'status', 'dibao / month'],
+  });
+  for (const entry of entries) {
+    const household = parseJson(readFileSync(join(dir, entry.household), 'utf8'), entry.household) as { id: string; jurisdiction: string };
+    const pack = rulebook.packs.get(household.jurisdiction);
+    const where = `${household.jurisdiction} ${pack?.manifest.name[options.lang] ?? ''}`;
+    let result: EvaluationResult;
+    try {
+      result = evaluateWith(household, { month: entry.month, rulebook, trace: false });
+    } catch (error) {
+      // Province packs set no standard of their own: the demo shows that as the library reports it.
+      if (!(error instanceof BenefitRulesError)) throw error;
+      table.push([where, household.id, entry.month, { colSpan: 5, content: `${error.code}: ${error.message.split(' (')[0]}` }]);
+      continue;
+    }
+    const dibao = result.programmes.dibao;
+    table.push([where, result.household, result.month, String(dibao.householdSize), dibao.perCapitaIncome, dibao.standard, STATUS[dibao.status]?.[options.lang] ?? dibao.status, dibao.monthlyAmount]);
+  }
+  const hint = zh
+    ? '查看任一家庭的逐项说明：npx benefit-rules evaluate --month 2020-08 --explain --lang zh examples/hannan-2020.json'
+    : 'Explain any of them line by line: npx benefit-rules evaluate --month 2020-08 --explain examples/hannan-2020.json';
+  return `${table.toString()}\n${hint}`;
+}
+
+export function schemaCommand(options: { out: string }): string {
+  if (!existsSync(options.out)) mkdirSync(options.out, { recursive: true });
+  const written: string[] = [];
+  for (const [name, schema] of Object.entries(jsonSchemas())) {
+    const path = join(options.out, `${name}.schema.json`);
+    writeFileSync(path, `${JSON.stringify(schema, null, 2)}\n`);
+    written.push(path);
+  }
+  return written.join('\n');
+}
