@@ -1,0 +1,73 @@
+/** fast-check generators of households, for the property tests. */
+import fc from 'fast-check';
+import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
+import type { HouseholdInput } from '../../src/schemas/household.js';
+
+/** Jurisdiction-months every bundled standard covers, one per pack that sets standards. */
+export const COVERED: readonly { jurisdiction: string; month: string }[] = [
+  { jurisdiction: 'cn-420100', month: '2016-09' },
+  { jurisdiction: 'cn-420100', month: '2022-05' },
+  { jurisdiction: 'cn-420113', month: '2020-08' },
+  { jurisdiction: 'cn-321311', month: '2020-09' },
+  { jurisdiction: 'cn-640000', month: '2024-03' },
+  { jurisdiction: 'cn-640181', month: '2024-05' },
+  { jurisdiction: 'cn-500000', month: '2021-10' },
+  { jurisdiction: 'cn-500112', month: '2025-08' },
+];
+
+export const money = fc.integer({ min: 0, max: 500_000 }).map((fen) => (fen / 100).toFixed(2));
+
+const income = fc.record({ type: fc.constantFrom(...INCOME_TYPE_IDS), monthly: money });
+
+export interface MemberOptions {
+  /** Leave out traits that can make a member qualify for one-person enrolment. */
+  noSinglePersonTraits?: boolean;
+}
+
+export function member(index: number, options: MemberOptions = {}) {
+  return fc.record(
+    {
+      id: fc.constant(`m${index}`),
+      birthDate: fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      relation: fc.constantFrom('head', 'spouse', 'child', 'parent', 'grandchild', 'other'),
+      exclusion: fc.record(
+        { imprisoned: fc.boolean(), compulsoryRehabilitation: fc.boolean(), declaredMissing: fc.boolean() },
+        { requiredKeys: [] },
+      ),
+      disability: options.noSinglePersonTraits
+        ? fc.record({ category: fc.constantFrom('physical', 'visual', 'hearing', 'speech'), grade: fc.constantFrom(3, 4) })
+        : fc.record({ category: fc.constantFrom('physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'), grade: fc.integer({ min: 1, max: 4 }) }),
+      seriousIllness: options.noSinglePersonTraits ? fc.constant(false) : fc.boolean(),
+      povertyRegistered: options.noSinglePersonTraits ? fc.constant(false) : fc.boolean(),
+      incomes: fc.array(income, { maxLength: 3 }),
+    },
+    { requiredKeys: ['id', 'birthDate', 'relation'] },
+  );
+}
+
+export function household(options: MemberOptions & { withHistory?: boolean } = {}): fc.Arbitrary<{ household: HouseholdInput; month: string }> {
+  return fc
+    .record({
+      where: fc.constantFrom(...COVERED),
+      residence: fc.constantFrom('urban' as const, 'rural' as const),
+      size: fc.integer({ min: 1, max: 6 }),
+      financial: money,
+      vehicles: fc.array(fc.record({ type: fc.constantFrom('car', 'motorcycle', 'disabilityVehicle') }), { maxLength: 2 }),
+      history: options.withHistory
+        ? fc.option(fc.record({ enrolledSince: fc.constant('2016-01'), lastAmount: money }), { nil: undefined })
+        : fc.constant(undefined),
+    })
+    .chain(({ where, residence, size, financial, vehicles, history }) =>
+      fc.tuple(...Array.from({ length: size }, (_, i) => member(i, options))).map((members) => ({
+        month: where.month,
+        household: {
+          id: 'generated',
+          jurisdiction: where.jurisdiction,
+          residence,
+          members: members as HouseholdInput['members'],
+          assets: { financial, vehicles: vehicles as never },
+          ...(history ? { history: { dibao: history } } : {}),
+        },
+      })),
+    );
+}
