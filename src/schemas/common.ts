@@ -1,15 +1,22 @@
 /** Small zod building blocks shared by the household, pack and rule schemas. */
 import { z } from 'zod';
-import { isValid, parseISO } from 'date-fns';
 import { isDecimalText } from '../money.js';
 
-/** A calendar date written YYYY-MM-DD that exists (no 2023-02-30). */
+/** True when YYYY-MM-DD names a day that exists (no 2023-02-30). Checked in UTC, so the host's
+ * time zone cannot move the day; this runs once per date of every household, so it stays cheap. */
+function existingDay(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A calendar date written YYYY-MM-DD that exists. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine((text) => isValid(parseISO(text)) && parseISO(text).toISOString().startsWith(text), {
-    message: 'expected a calendar date that exists',
-  })
+  .refine(existingDay, { message: 'expected a calendar date that exists' })
   .meta({ format: 'date' });
 
 /** A month written YYYY-MM. */

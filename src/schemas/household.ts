@@ -78,7 +78,7 @@ export const assetsSchema = z
 export const dibaoHistorySchema = z
   .object({
     enrolledSince: isoMonth.optional().describe('First month of the current dibao enrolment; absent if not enrolled.'),
-    lastAmount: moneyInput.optional().describe('The last monthly dibao payment before this month.'),
+    lastAmount: moneyInput.optional().describe('The monthly dibao payment before the household began to leave: the base that the gradual-exit schedule and an exit moratorium apply to, unchanged through the exit.'),
     gradualExitSince: isoMonth.optional().describe('First month of a gradual exit (渐退) already under way.'),
   })
   .strict();

@@ -31,6 +31,7 @@ export const DIBAO_FACTS = {
     clergyYearsApart: { zh: '宗教教职人员脱离家庭年数', en: 'years the member of the clergy has lived apart' },
     clergyYearsThreshold: { zh: '宗教教职人员脱离家庭年限', en: 'clergy years-apart threshold' },
     householdMarginal: { zh: '所在家庭为低保边缘家庭', en: 'household is marginal' },
+    householdAssetsWithinLimits: { zh: '家庭财产符合规定', en: 'household assets within the limits' },
     disabilityCategory: { zh: '残疾类别', en: 'disability category' },
     disabilityGrade: { zh: '残疾等级', en: 'disability grade' },
     seriousIllness: { zh: '患重特大疾病', en: 'seriously ill' },

@@ -92,7 +92,7 @@ export const dibao: Programme<Omit<DibaoResult, 'monthlyAmount' | 'notConfigured
       const leaving = leave(ctx, rules, household, facts, exit, reasons);
       if (leaving) return { amount: leaving.amount, result: { ...base, ...leaving.result, eligible, reasons } };
     }
-    const alone = singlePersonEnrolment(ctx, rules, household, counted, income.byMember, standard, marginal);
+    const alone = singlePersonEnrolment(ctx, rules, household, counted, income.byMember, standard, marginal, assetsOk);
     if (alone.members.length > 0) {
       reasons.push('singlePerson');
       return { amount: alone.amount, result: { ...base, eligible, status: 'enrolled', enrolment: 'singlePerson', singlePersonMembers: alone.members, reasons } };
@@ -137,9 +137,11 @@ function singlePersonEnrolment(
   byMember: ReadonlyMap<string, Decimal>,
   standard: Decimal,
   marginal: boolean,
+  assetsOk: boolean,
 ): { members: string[]; amount: Decimal } {
   const shared = {
     householdMarginal: marginal,
+    householdAssetsWithinLimits: assetsOk,
     residence: household.residence,
     singlePersonDisabilityGrades: ctx.param<number[]>('dibao.singlePerson.disabilityGrades') ?? [],
     singlePersonIntellectualMentalGrades: ctx.param<number[]>('dibao.singlePerson.intellectualMentalGrades') ?? [],
