@@ -7,11 +7,11 @@ import { z } from 'zod';
 import { BenefitRulesError, describeValue, jsonPath } from './errors.js';
 import { householdSchema, type Household } from './schemas/household.js';
 import { isoDate, isoMonth } from './schemas/common.js';
-import type { Rulebook } from './rulebook/index.js';
+import type { Pack, Rulebook } from './rulebook/index.js';
 import { ProgrammeContext } from './programmes/context.js';
 import { PROGRAMMES } from './programmes/index.js';
 import type { DibaoResult } from './programmes/dibao/index.js';
-import { ZERO, formatMoney } from './money.js';
+import { ZERO, formatMoney, type Decimal } from './money.js';
 import { firstDayOf } from './dates.js';
 import { explain, type Language } from './explain/render.js';
 import { VERSION } from './version.js';
@@ -74,36 +74,41 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function checkOptions(options: EvaluateOptions): void {
+export function checkOptions(options: Pick<EvaluateOptions, 'month' | 'knownAt' | 'trace' | 'lang'>): void {
   const parsed = optionsSchema.safeParse({ month: options.month, knownAt: options.knownAt, trace: options.trace, lang: options.lang });
   if (parsed.success) return;
   const details = parsed.error.issues.map((issue) => ({ path: `options.${issue.path.join('.')}`, expected: issue.message, found: describeValue(valueAt(options, issue.path)) }));
   throw new BenefitRulesError('invalid-option', `Invalid options:\n${details.map((d) => `  ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
 }
 
-export function evaluateWith(input: unknown, options: EvaluateOptions): EvaluationResult {
-  checkOptions(options);
-  const household = parseHousehold(input);
-  const { rulebook } = options;
+/** The pack a household names, or a clear error. */
+export function packFor(rulebook: Rulebook, household: Household): Pack {
   const pack = rulebook.packs.get(household.jurisdiction);
-  if (!pack) {
-    throw new BenefitRulesError('unknown-jurisdiction', `Unknown jurisdiction "${household.jurisdiction}"; known: ${[...rulebook.packs.keys()].join(', ')}`, [
-      { path: '$.jurisdiction', expected: 'the id of a pack', found: JSON.stringify(household.jurisdiction) },
-    ]);
-  }
-  const settings = { rulebook, jurisdiction: pack.id, month: options.month, day: firstDayOf(options.month), ...(options.knownAt ? { knownAt: options.knownAt } : {}) };
-  const withTrace = options.trace ?? true;
+  if (pack) return pack;
+  throw new BenefitRulesError('unknown-jurisdiction', `Unknown jurisdiction "${household.jurisdiction}"; known: ${[...rulebook.packs.keys()].join(', ')}`, [
+    { path: '$.jurisdiction', expected: 'the id of a pack', found: JSON.stringify(household.jurisdiction) },
+  ]);
+}
+
+/** One programme's part of a result, before assembly. */
+export interface ProgrammeOutput {
+  id: string;
+  amount: Decimal | string;
+  result: object;
+  notices: string[];
+  trace: TraceEntry[];
+}
+
+/**
+ * Puts a result together from the programmes' outputs, in one fixed key order, so that the
+ * reference and the compiled path produce byte-identical JSON.
+ */
+export function assemble(household: Household, pack: Pack, options: Omit<EvaluateOptions, 'rulebook'>, rulebook: Rulebook, outputs: readonly ProgrammeOutput[], total: string): EvaluationResult {
   const programmes: Record<string, unknown> = {};
-  const traces: [string, TraceEntry[]][] = [];
-  let total = ZERO;
-  for (const programme of PROGRAMMES) {
-    const ctx = new ProgrammeContext(settings, programme.id);
-    const { amount, result } = programme.evaluate(ctx, household);
-    total = total.plus(amount);
-    const out: Record<string, unknown> = { ...result, monthlyAmount: formatMoney(amount), notConfigured: ctx.notices };
-    if (withTrace) out.trace = ctx.trace;
-    traces.push([programme.id, ctx.trace]);
-    programmes[programme.id] = out;
+  for (const output of outputs) {
+    const out: Record<string, unknown> = { ...output.result, monthlyAmount: typeof output.amount === 'string' ? output.amount : formatMoney(output.amount), notConfigured: output.notices };
+    if (options.trace ?? true) out.trace = output.trace;
+    programmes[output.id] = out;
   }
   const result: EvaluationResult = {
     household: household.id,
@@ -111,9 +116,30 @@ export function evaluateWith(input: unknown, options: EvaluateOptions): Evaluati
     month: options.month,
     ...(options.knownAt ? { knownAt: options.knownAt } : {}),
     programmes: programmes as EvaluationResult['programmes'],
-    totalMonthlyAmount: formatMoney(total),
+    totalMonthlyAmount: total,
     receipt: { engine: `benefit-rules@${VERSION}`, packs: pack.chain.map((id) => ({ id, hash: rulebook.packs.get(id)?.hash ?? '' })) },
   };
-  if (options.lang) result.explanation = explain(result, traces, rulebook, options.lang);
+  if (options.lang) result.explanation = explain(result, outputs.map((o) => [o.id, o.trace] as [string, TraceEntry[]]), rulebook, options.lang);
   return result;
+}
+
+export function evaluateWith(input: unknown, options: EvaluateOptions): EvaluationResult {
+  checkOptions(options);
+  return evaluateHousehold(parseHousehold(input), options);
+}
+
+/** Evaluates a household that has already been validated (parseHousehold). */
+export function evaluateHousehold(household: Household, options: EvaluateOptions): EvaluationResult {
+  const { rulebook } = options;
+  const pack = packFor(rulebook, household);
+  const settings = { rulebook, jurisdiction: pack.id, month: options.month, day: firstDayOf(options.month), ...(options.knownAt ? { knownAt: options.knownAt } : {}) };
+  const outputs: ProgrammeOutput[] = [];
+  let total = ZERO;
+  for (const programme of PROGRAMMES) {
+    const ctx = new ProgrammeContext(settings, programme.id);
+    const { amount, result } = programme.evaluate(ctx, household);
+    total = total.plus(amount);
+    outputs.push({ id: programme.id, amount, result, notices: ctx.notices, trace: ctx.trace });
+  }
+  return assemble(household, pack, options, rulebook, outputs, formatMoney(total));
 }

@@ -52,7 +52,7 @@ function tierAmount(ctx: ProgrammeContext, perCapita: Decimal, standard: Decimal
     kind: 'calculation',
     id: 'tiers',
     values: { perCapitaIncome: plain(perCapita), standard: plain(standard), tier: String(index + 1), amountShare: plain(tier.amountShare), householdSize: people.toString() },
-    result: plain(amount),
+    result: formatExact(amount),
   });
   return amount;
 }

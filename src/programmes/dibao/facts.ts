@@ -43,3 +43,14 @@ export const DIBAO_FACTS = {
     singlePersonPovertyRegistered: { zh: '建档立卡人口可单人保', en: 'one-person enrolment of registered poor' },
   },
 } as const satisfies Record<'household' | 'member', Record<string, Bilingual>>;
+
+/** Facts that are amounts of money. The compiled path holds them as fixed-point units, so money
+ * literals in conditions that compare against them are scaled the same way. */
+export const DIBAO_MONEY_FACTS: ReadonlySet<string> = new Set([
+  'countableIncome',
+  'perCapitaIncome',
+  'standard',
+  'marginalLine',
+  'financialAssets',
+  'financialAssetLimit',
+]);
