@@ -24,6 +24,8 @@ function exactPair(a: unknown, b: unknown): [Decimal, Decimal] | undefined | nul
 }
 
 function same(a: unknown, b: unknown): boolean {
+  // The common cases first: plain values compare as json-rules-engine compares them.
+  if ((typeof a !== 'object' || a === null) && (typeof b !== 'object' || b === null)) return a === b;
   const pair = exactPair(a, b);
   if (pair === undefined) return a === b;
   return pair !== null && pair[0].equals(pair[1]);
@@ -46,7 +48,11 @@ function numberValidator(factValue: unknown): boolean {
 
 function compare(test: (sign: number) => boolean, native: (a: never, b: never) => boolean): Operator {
   return (a, b) => {
+    // Two numbers (the compiled path's fixed-point money): json-rules-engine's validator only
+    // refuses NaN, then compares natively.
+    if (typeof a === 'number' && typeof b === 'number') return a === a && native(a as never, b as never);
     if (!numberValidator(a)) return false;
+    if (!(a instanceof Decimal) && (typeof b !== 'object' || b === null)) return native(a as never, b as never);
     const pair = exactPair(a, b);
     if (pair === undefined) return native(a as never, b as never);
     return pair !== null && test(pair[0].comparedTo(pair[1]));

@@ -12,31 +12,42 @@ import type { Recorder } from './record.js';
 import { exact, Inexact } from './record.js';
 import { divide, exactUnits, moneyText, moneyUnits, plainUnits, roundUnits, times, type Rate, type UnitRounding } from './units.js';
 
-const EMPLOYMENT = new Set(['wages', 'migrantWork']);
 const EXCLUSIONS = ['imprisoned', 'compulsoryRehabilitation', 'declaredMissing'] as const;
 /** Past these, double-precision comparisons of per-capita quotients are no longer exact. */
 const MAX_TOTAL = 2 ** 43;
 const MAX_MEMBERS = 1000;
 
 type FastBracket = { upToShare: Rate | null; amountShare: Rate };
-export type DibaoOutcome = { amount: number; result: Omit<DibaoResult, 'monthlyAmount' | 'notConfigured' | 'trace'> };
 
-export function evaluateDibao(r: Recorder, household: Household): DibaoOutcome {
+/** The dibao part of a result, keys in the reference's order. */
+export type DibaoOutput = DibaoResult;
+
+// Scratch space reused from one household to the next: the kernel allocates only its result.
+const counted: Member[] = [];
+const ownIncome: number[] = [];
+const memberFacts = {
+  imprisoned: false,
+  compulsoryRehabilitation: false,
+  declaredMissing: false,
+  clergyYearsApart: null as number | null,
+  clergyYearsThreshold: null as number | null,
+};
+
+export function evaluateDibao(r: Recorder, household: Household): { amount: number; result: DibaoOutput } {
   const { day, month } = r.plan.settings;
-  const standard = r.required<number>(`dibao.standard.${household.residence}`);
+  const standard = r.required<number>(household.residence === 'urban' ? 'dibao.standard.urban' : 'dibao.standard.rural');
   // Membership.
   const threshold = r.read<number>('dibao.membership.clergyYearsApart');
-  const counted: Member[] = [];
+  counted.length = 0;
   const countedIds: string[] = [];
   for (const member of household.members) {
-    const exclusion = member.exclusion ?? {};
-    const facts = {
-      imprisoned: exclusion.imprisoned ?? false,
-      compulsoryRehabilitation: exclusion.compulsoryRehabilitation ?? false,
-      declaredMissing: exclusion.declaredMissing ?? false,
-      clergyYearsApart: exclusion.clergyLivingApartSince ? yearsBetween(exclusion.clergyLivingApartSince, day) : null,
-      clergyYearsThreshold: threshold,
-    };
+    const exclusion = member.exclusion;
+    const facts = memberFacts;
+    facts.imprisoned = exclusion?.imprisoned ?? false;
+    facts.compulsoryRehabilitation = exclusion?.compulsoryRehabilitation ?? false;
+    facts.declaredMissing = exclusion?.declaredMissing ?? false;
+    facts.clergyYearsApart = exclusion?.clergyLivingApartSince ? yearsBetween(exclusion.clergyLivingApartSince, day) : null;
+    facts.clergyYearsThreshold = threshold;
     const excluded = r.check('memberExcluded', facts, member.id, 'whenMet');
     if (r.trace) {
       const reasons: string[] = [];
@@ -54,7 +65,7 @@ export function evaluateDibao(r: Recorder, household: Household): DibaoOutcome {
   const size = counted.length;
   if (size > MAX_MEMBERS) throw new Inexact();
   // Income.
-  const byMember = new Map<string, number>();
+  ownIncome.length = 0;
   let total = 0;
   for (const member of household.members) {
     const isCounted = counted.includes(member);
@@ -67,11 +78,11 @@ export function evaluateDibao(r: Recorder, household: Household): DibaoOutcome {
       }
       const amount = countLine(r, member.id, income);
       own += amount;
-      if (EMPLOYMENT.has(income.type)) employment += amount;
+      if (income.type === 'wages' || income.type === 'migrantWork') employment += amount;
     }
     if (!isCounted) continue;
     if (employment > 0) own -= employmentDeduction(r, member.id, employment, standard);
-    byMember.set(member.id, own);
+    ownIncome.push(own);
     total += own;
   }
   for (const income of household.incomes ?? []) total += countLine(r, null, income);
@@ -79,14 +90,25 @@ export function evaluateDibao(r: Recorder, household: Household): DibaoOutcome {
   const perCapita = perCapitaIncome(r, total, size);
   const multiple = r.read<Rate>('dibao.marginal.incomeMultiple');
   const exit = exitState(r, household, month);
-  const assets = assetFacts(r, household, standard, size);
+  const assets = household.assets;
+  const months = r.read<Rate>('dibao.assets.financialMonthsPerPerson');
+  const exemptTypes = r.read<string[]>('dibao.assets.exemptVehicleTypes');
+  let countedVehicles = 0;
+  for (const vehicle of assets?.vehicles ?? []) if (exemptTypes === null || !exemptTypes.includes(vehicle.type)) countedVehicles += 1;
   const facts = {
     householdSize: size,
     countableIncome: total,
     perCapitaIncome: perCapita,
     standard,
     marginalLine: multiple === null ? null : exact(times(standard, multiple)),
-    ...assets,
+    financialAssets: assets?.financial === undefined ? 0 : exact(moneyUnits(assets.financial)),
+    financialAssetLimit: months === null ? null : exact(times(standard, months)) * size,
+    countedVehicles,
+    maxVehicles: r.read<number>('dibao.assets.maxVehicles'),
+    dwellings: assets?.dwellings ?? 0,
+    maxDwellings: r.read<number>('dibao.assets.maxDwellings'),
+    businessRegistered: assets?.businessRegistered ?? false,
+    businessRegistrationDisqualifies: r.read<boolean>('dibao.assets.businessRegistrationDisqualifies'),
     enrolled: exit.enrolled,
     exitMoratorium: exit.exitMoratorium,
     gradualExitMonth: exit.gradualExitMonth,
@@ -99,46 +121,55 @@ export function evaluateDibao(r: Recorder, household: Household): DibaoOutcome {
   const reasons: string[] = [size === 0 ? 'noCountedMembers' : incomeBelow ? 'incomeBelowStandard' : 'incomeNotBelowStandard'];
   if (!assetsOk) reasons.push('assetsOverLimits');
   if (marginal) reasons.push('marginal');
-  const base = {
-    householdSize: size,
-    countedMembers: countedIds,
-    countableIncome: exactUnits(total),
-    perCapitaIncome: moneyText(divide(Number.isInteger(perCapita) ? perCapita : total, Number.isInteger(perCapita) ? 100 : size * 100, 'halfUp') * 100),
-    standard: plainUnits(standard),
-    marginal,
-    singlePersonMembers: [] as string[],
-    gradualExit: null as DibaoResult['gradualExit'],
+  const shown = Number.isInteger(perCapita) ? divide(perCapita, 100, 'halfUp') : divide(total, size * 100, 'halfUp');
+  const out = (amount: number, status: DibaoResult['status'], enrolment: DibaoResult['enrolment'], singlePersonMembers: string[], gradualExit: DibaoResult['gradualExit'], why: string[]) => {
+    const result: DibaoOutput = {
+      householdSize: size,
+      countedMembers: countedIds,
+      countableIncome: exactUnits(total),
+      perCapitaIncome: moneyText(shown * 100),
+      standard: plainUnits(standard),
+      marginal,
+      singlePersonMembers,
+      gradualExit,
+      eligible,
+      status,
+      enrolment,
+      reasons: why,
+      monthlyAmount: moneyText(amount),
+      notConfigured: r.notices,
+    };
+    if (r.trace) result.trace = r.trace;
+    return { amount, result };
   };
   if (eligible) {
-    const amount = roundAmount(r, amountFor(r, size, total, perCapita, standard));
-    return { amount, result: { ...base, eligible, status: 'enrolled', enrolment: 'household', reasons: ['eligible', ...reasons] } };
+    reasons.unshift('eligible');
+    return out(roundAmount(r, amountFor(r, size, total, perCapita, standard)), 'enrolled', 'household', [], null, reasons);
   }
   if (exit.enrolled) {
     const leaving = leave(r, household, facts, exit, reasons);
-    if (leaving) return { amount: leaving.amount, result: { ...base, ...leaving.result, eligible, reasons } };
+    if (leaving) return out(leaving.amount, leaving.status, leaving.enrolment, [], leaving.gradualExit ?? null, reasons);
   }
-  const alone = singlePerson(r, household, counted, byMember, standard, marginal, assetsOk);
+  const alone = singlePerson(r, household, standard, marginal, assetsOk);
   if (alone.members.length > 0) {
     reasons.push('singlePerson');
-    return { amount: alone.amount, result: { ...base, eligible, status: 'enrolled', enrolment: 'singlePerson', singlePersonMembers: alone.members, reasons } };
+    return out(alone.amount, 'enrolled', 'singlePerson', alone.members, null, reasons);
   }
-  return { amount: 0, result: { ...base, eligible, status: 'ineligible', enrolment: null, reasons } };
+  return out(0, 'ineligible', null, [], null, reasons);
 }
 
 function countLine(r: Recorder, member: string | null, income: Income): number {
   const monthly = exact(moneyUnits(income.monthly));
-  const declarations = r.plan.settings.rulebook.declarations;
-  const exemptId = `dibao.income.exempt.${income.type}`;
-  if (declarations.has(exemptId) && r.read<boolean>(exemptId) === true) {
-    if (r.trace) r.record({ kind: 'income', member, type: income.type, monthly: exactUnits(monthly), treatment: 'exempt', counted: '0', parameter: exemptId });
+  const rule = r.plan.income[income.type] as { exempt: string | undefined; share: string | undefined };
+  if (rule.exempt !== undefined && r.read<boolean>(rule.exempt) === true) {
+    if (r.trace) r.record({ kind: 'income', member, type: income.type, monthly: exactUnits(monthly), treatment: 'exempt', counted: '0', parameter: rule.exempt });
     return 0;
   }
-  const shareId = `dibao.income.share.${income.type}`;
-  const share = declarations.has(shareId) ? r.read<Rate>(shareId) : null;
+  const share = rule.share === undefined ? null : r.read<Rate>(rule.share);
   if (share !== null && share.numerator !== share.denominator) {
-    const counted = exact(times(monthly, share));
-    if (r.trace) r.record({ kind: 'income', member, type: income.type, monthly: exactUnits(monthly), treatment: 'share', counted: exactUnits(counted), share: plainRate(share), parameter: shareId });
-    return counted;
+    const value = exact(times(monthly, share));
+    if (r.trace) r.record({ kind: 'income', member, type: income.type, monthly: exactUnits(monthly), treatment: 'share', counted: exactUnits(value), share: plainRate(share), parameter: rule.share as string });
+    return value;
   }
   if (r.trace) r.record({ kind: 'income', member, type: income.type, monthly: exactUnits(monthly), treatment: 'counted', counted: exactUnits(monthly) });
   return monthly;
@@ -276,7 +307,7 @@ function leave(r: Recorder, household: Household, facts: Record<string, unknown>
     reasons.push('exitMoratorium');
     const amount = lastAmount(household);
     if (r.trace) r.record({ kind: 'decision', id: 'moratoriumKeepsLastAmount', values: { lastAmount: moneyText(amount) } });
-    return { amount, result: { status: 'enrolled' as const, enrolment: 'moratorium' as const } };
+    return { amount, status: 'enrolled' as const, enrolment: 'moratorium' as const, gradualExit: null };
   }
   if (r.check('gradualExit', facts)) {
     reasons.push('gradualExit');
@@ -287,13 +318,13 @@ function leave(r: Recorder, household: Household, facts: Record<string, unknown>
     if (r.trace) r.record({ kind: 'calculation', id: 'gradualExit', values: { lastAmount: moneyText(last), month: String(month), of: String(exit.gradualExitMonths), share: plainRate(share) }, result: exactUnits(raw) });
     const amount = roundAmount(r, raw);
     const gradualExit = { since: exit.gradualExitSince, month, of: exit.gradualExitMonths as number, share: plainRate(share), lastAmount: moneyText(last) };
-    return { amount, result: { status: 'gradual-exit' as const, enrolment: null, gradualExit } };
+    return { amount, status: 'gradual-exit' as const, enrolment: null, gradualExit };
   }
   reasons.push(exit.gradualExitMonths === null ? 'noGradualExit' : 'gradualExitComplete');
   return undefined;
 }
 
-function singlePerson(r: Recorder, household: Household, counted: readonly Member[], byMember: ReadonlyMap<string, number>, standard: number, marginal: boolean, assetsOk: boolean) {
+function singlePerson(r: Recorder, household: Household, standard: number, marginal: boolean, assetsOk: boolean) {
   const shared = {
     householdMarginal: marginal,
     householdAssetsWithinLimits: assetsOk,
@@ -305,7 +336,8 @@ function singlePerson(r: Recorder, household: Household, counted: readonly Membe
   };
   const members: string[] = [];
   let amount = 0;
-  for (const member of counted) {
+  for (let i = 0; i < counted.length; i += 1) {
+    const member = counted[i] as Member;
     const facts = {
       ...shared,
       disabilityCategory: member.disability?.category ?? null,
@@ -314,7 +346,7 @@ function singlePerson(r: Recorder, household: Household, counted: readonly Membe
       povertyRegistered: member.povertyRegistered ?? false,
     };
     if (!r.check('singlePerson', facts, member.id)) continue;
-    const own = byMember.get(member.id) ?? 0;
+    const own = ownIncome[i] as number;
     if (!(own < standard)) {
       if (r.trace) r.record({ kind: 'decision', id: 'singlePersonIncomeTooHigh', values: { member: member.id, income: exactUnits(own), standard: plainUnits(standard) } });
       continue;
@@ -323,24 +355,6 @@ function singlePerson(r: Recorder, household: Household, counted: readonly Membe
     amount += roundAmount(r, amountFor(r, 1, own, perCapitaIncome(r, own, 1), standard));
   }
   return { members, amount };
-}
-
-function assetFacts(r: Recorder, household: Household, standard: number, size: number) {
-  const assets = household.assets ?? {};
-  const months = r.read<Rate>('dibao.assets.financialMonthsPerPerson');
-  const exemptTypes = r.read<string[]>('dibao.assets.exemptVehicleTypes') ?? [];
-  let countedVehicles = 0;
-  for (const vehicle of assets.vehicles ?? []) if (!exemptTypes.includes(vehicle.type)) countedVehicles += 1;
-  return {
-    financialAssets: assets.financial === undefined ? 0 : exact(moneyUnits(assets.financial)),
-    financialAssetLimit: months === null ? null : exact(times(standard, months)) * size,
-    countedVehicles,
-    maxVehicles: r.read<number>('dibao.assets.maxVehicles'),
-    dwellings: assets.dwellings ?? 0,
-    maxDwellings: r.read<number>('dibao.assets.maxDwellings'),
-    businessRegistered: assets.businessRegistered ?? false,
-    businessRegistrationDisqualifies: r.read<boolean>('dibao.assets.businessRegistrationDisqualifies'),
-  };
 }
 
 function plainRate(rate: Rate): string {

@@ -7,13 +7,12 @@
 import type { Rulebook } from '../rulebook/index.js';
 import type { Household } from '../schemas/household.js';
 import type { Language } from '../explain/render.js';
-import type { TraceEntry } from '../explain/trace.js';
-import { assemble, checkOptions, evaluateHousehold, packFor, parseHousehold, type EvaluateOptions, type EvaluationResult } from '../evaluate.js';
+import { checkOptions, evaluateHousehold, packFor, parseHousehold, type EvaluateOptions, type EvaluationResult } from '../evaluate.js';
 import { firstDayOf } from '../dates.js';
 import { planDibao, type DibaoPlan } from './plan.js';
 import { Inexact, Recorder } from './record.js';
 import { evaluateDibao } from './dibao.js';
-import { moneyText } from './units.js';
+import { explain } from '../explain/render.js';
 
 export interface CompileOptions {
   /** Include the explanation trace in results (default false: throughput first). */
@@ -34,19 +33,21 @@ export interface CompiledEvaluator {
 }
 
 export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {}): CompiledEvaluator {
-  const plans = new Map<string, DibaoPlan>();
   const trace = options.trace ?? false;
   let fallbacks = 0;
 
-  const planFor = (jurisdiction: string, month: string): DibaoPlan => {
-    const key = `${jurisdiction}|${month}`;
-    let plan = plans.get(key);
-    if (!plan) {
+  const plans = new Map<string, Map<string, { plan: DibaoPlan; recorder: Recorder }>>();
+  const planFor = (jurisdiction: string, month: string) => {
+    let byMonth = plans.get(jurisdiction);
+    if (!byMonth) plans.set(jurisdiction, (byMonth = new Map()));
+    let entry = byMonth.get(month);
+    if (!entry) {
       checkOptions({ month, ...(options.knownAt ? { knownAt: options.knownAt } : {}) });
-      plan = planDibao({ rulebook, jurisdiction, month, day: firstDayOf(month), ...(options.knownAt ? { knownAt: options.knownAt } : {}) });
-      plans.set(key, plan);
+      const plan = planDibao({ rulebook, jurisdiction, month, day: firstDayOf(month), ...(options.knownAt ? { knownAt: options.knownAt } : {}) });
+      entry = { plan, recorder: new Recorder(plan) };
+      byMonth.set(month, entry);
     }
-    return plan;
+    return entry;
   };
 
   const reference = (household: Household, month: string): EvaluationResult => {
@@ -56,24 +57,30 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
 
   const evaluateValid = (household: Household, month: string): EvaluationResult => {
     const pack = packFor(rulebook, household);
-    const plan = planFor(pack.id, month);
+    const { plan, recorder } = planFor(pack.id, month);
     if (!plan.exact) {
       fallbacks += 1;
       return reference(household, month);
     }
-    // The trace is always kept when an explanation is asked for: it is what gets rendered.
-    const recorder = new Recorder(plan, trace || options.lang ? ([] as TraceEntry[]) : undefined);
+    // The trace is kept when an explanation is asked for: it is what gets rendered.
+    const keep = trace || options.lang !== undefined;
     let outcome;
     try {
-      outcome = evaluateDibao(recorder, household);
+      outcome = evaluateDibao(recorder.reset(keep ? [] : undefined), household);
     } catch (error) {
       if (!(error instanceof Inexact)) throw error;
       fallbacks += 1;
       return reference(household, month);
     }
-    const amount = moneyText(outcome.amount);
-    const assembleOptions = { month, trace, ...(options.knownAt ? { knownAt: options.knownAt } : {}), ...(options.lang ? { lang: options.lang } : {}) };
-    return assemble(household, pack, assembleOptions, rulebook, [{ id: 'dibao', amount, result: outcome.result, notices: recorder.notices, trace: recorder.trace ?? [] }], amount);
+    const dibao = outcome.result;
+    const rendered = options.lang ? dibao.trace ?? [] : undefined;
+    if (!trace) delete dibao.trace;
+    const total = dibao.monthlyAmount;
+    const result: EvaluationResult = options.knownAt
+      ? { household: household.id, jurisdiction: pack.id, month, knownAt: options.knownAt, programmes: { dibao }, totalMonthlyAmount: total, receipt: plan.receipt }
+      : { household: household.id, jurisdiction: pack.id, month, programmes: { dibao }, totalMonthlyAmount: total, receipt: plan.receipt };
+    if (options.lang && rendered) result.explanation = explain(result, [['dibao', rendered]], rulebook, options.lang);
+    return result;
   };
 
   return {

@@ -12,6 +12,8 @@ import type { TraceEntry } from '../explain/trace.js';
 import type { ParameterValue, Bracket } from '../parameters/values.js';
 import { Decimal, type Rounding } from '../money.js';
 import { DIBAO_MONEY_FACTS } from '../programmes/dibao/facts.js';
+import { INCOME_TYPE_IDS } from '../schemas/income.js';
+import { VERSION } from '../version.js';
 import { UNITS_PER_YUAN, decimalUnits, rateOf, unitRounding, type Rate, type UnitRounding } from './units.js';
 
 /** A parameter as the kernel reads it: the fast value, and what reading it does to the trace. */
@@ -34,6 +36,10 @@ export interface DibaoPlan {
   conditions: Record<string, CompiledCondition>;
   /** False when some value cannot be held exactly in units: every household goes to Decimal. */
   exact: boolean;
+  /** For each income type, the ids of its exemption and share parameters, if the rules declare them. */
+  income: Readonly<Record<string, { exempt: string | undefined; share: string | undefined }>>;
+  /** The receipt every result of this plan carries. */
+  receipt: { engine: string; packs: { id: string; hash: string }[] };
 }
 
 /** The fixed-point form of a typed parameter value; NaN parts make the plan inexact. */
@@ -100,7 +106,15 @@ export function planDibao(settings: EvaluationSettings): DibaoPlan {
   for (const [id, condition] of rules.conditions) scaled.set(id, scaleMoneyLiterals(condition.when, DIBAO_MONEY_FACTS));
   const conditions: Record<string, CompiledCondition> = {};
   for (const [id, condition] of scaled) conditions[id] = compileCondition(condition, (name) => scaled.get(name));
-  return { settings, parameters, conditions, exact };
+  const income: Record<string, { exempt: string | undefined; share: string | undefined }> = {};
+  for (const type of INCOME_TYPE_IDS) {
+    const exempt = `dibao.income.exempt.${type}`;
+    const share = `dibao.income.share.${type}`;
+    income[type] = { exempt: rulebook.declarations.has(exempt) ? exempt : undefined, share: rulebook.declarations.has(share) ? share : undefined };
+  }
+  const pack = rulebook.packs.get(settings.jurisdiction);
+  const receipt = { engine: `benefit-rules@${VERSION}`, packs: (pack?.chain ?? []).map((id) => ({ id, hash: rulebook.packs.get(id)?.hash ?? '' })) };
+  return { settings, parameters, conditions, exact, income, receipt };
 }
 
 export type { Rate, UnitRounding };

@@ -14,17 +14,26 @@ import { UNITS_PER_YUAN, plainUnits, quotientText } from './units.js';
 /** Thrown when a value cannot be held exactly in units: the household goes to the Decimal evaluator. */
 export class Inexact extends Error {}
 
+/**
+ * One per plan, reset for each household (evaluation is synchronous, so it is never shared by two
+ * evaluations at once): the reads and the trace of the household being evaluated.
+ */
 export class Recorder {
-  readonly notices: string[] = [];
+  notices: string[] = [];
+  trace: TraceEntry[] | undefined;
   private readonly seen: Uint8Array;
   /** The per-capita quotient, so a non-integer per-capita income can be written exactly. */
-  quotient: { numerator: number; denominator: number } | undefined;
+  quotient: { numerator: number; denominator: number } = { numerator: 0, denominator: 1 };
 
-  constructor(
-    readonly plan: DibaoPlan,
-    readonly trace: TraceEntry[] | undefined,
-  ) {
+  constructor(readonly plan: DibaoPlan) {
     this.seen = new Uint8Array(plan.parameters.size);
+  }
+
+  reset(trace: TraceEntry[] | undefined): this {
+    this.seen.fill(0);
+    this.notices = [];
+    this.trace = trace;
+    return this;
   }
 
   read<T>(id: string): T | null {
@@ -68,9 +77,7 @@ export class Recorder {
   /** A money value in units as the reference's Decimal would be written in JSON. */
   money(units: number): string {
     if (Number.isInteger(units)) return plainUnits(units);
-    const q = this.quotient;
-    if (!q) throw new Error('internal: a fractional amount with no quotient to write it from');
-    return quotientText(q.numerator, q.denominator);
+    return quotientText(this.quotient.numerator, this.quotient.denominator);
   }
 
   private traceCheck(outcome: LeafOutcome): TraceCheck {

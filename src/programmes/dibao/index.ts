@@ -90,7 +90,7 @@ export const dibao: Programme<Omit<DibaoResult, 'monthlyAmount' | 'notConfigured
     }
     if (exit.enrolled) {
       const leaving = leave(ctx, rules, household, facts, exit, reasons);
-      if (leaving) return { amount: leaving.amount, result: { ...base, ...leaving.result, eligible, reasons } };
+      if (leaving) return { amount: leaving.amount, result: { ...base, eligible, ...leaving.result, reasons } };
     }
     const alone = singlePersonEnrolment(ctx, rules, household, counted, income.byMember, standard, marginal, assetsOk);
     if (alone.members.length > 0) {
