@@ -2,7 +2,7 @@
  * Calendar arithmetic on ISO date and month strings, through date-fns. ISO strings compare
  * correctly as text, so the rest of the code keeps dates as strings and calls here for arithmetic.
  */
-import { addMonths, differenceInCalendarMonths, differenceInYears, format, parseISO, subDays } from 'date-fns';
+import { addMonths, differenceInYears, format, parseISO, subDays } from 'date-fns';
 
 /** The day a month is evaluated on: its first day. A value in force that day holds for the month. */
 export function firstDayOf(month: string): string {
@@ -13,9 +13,10 @@ export function dayBefore(date: string): string {
   return format(subDays(parseISO(date), 1), 'yyyy-MM-dd');
 }
 
-/** Whole months from `start` to `end` (YYYY-MM each): 2024-01 → 2024-03 is 2. */
+/** Whole months from `start` to `end` (YYYY-MM each): 2024-01 → 2024-03 is 2. Plain arithmetic on
+ * the month numbers, which is what calendar months are; it runs once per household in a gradual exit. */
 export function monthsFrom(start: string, end: string): number {
-  return differenceInCalendarMonths(parseISO(firstDayOf(end)), parseISO(firstDayOf(start)));
+  return (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(start.slice(5, 7));
 }
 
 export function addToMonth(month: string, months: number): string {

@@ -122,40 +122,54 @@ export function evaluateDibao(r: Recorder, household: Household): { amount: numb
   if (!assetsOk) reasons.push('assetsOverLimits');
   if (marginal) reasons.push('marginal');
   const shown = Number.isInteger(perCapita) ? divide(perCapita, 100, 'halfUp') : divide(total, size * 100, 'halfUp');
-  const out = (amount: number, status: DibaoResult['status'], enrolment: DibaoResult['enrolment'], singlePersonMembers: string[], gradualExit: DibaoResult['gradualExit'], why: string[]) => {
-    const result: DibaoOutput = {
-      householdSize: size,
-      countedMembers: countedIds,
-      countableIncome: exactUnits(total),
-      perCapitaIncome: moneyText(shown * 100),
-      standard: plainUnits(standard),
-      marginal,
-      singlePersonMembers,
-      gradualExit,
-      eligible,
-      status,
-      enrolment,
-      reasons: why,
-      monthlyAmount: moneyText(amount),
-      notConfigured: r.notices,
-    };
-    if (r.trace) result.trace = r.trace;
-    return { amount, result };
-  };
+  const head = { size, countedIds, total, shown, standard, marginal, eligible, reasons };
   if (eligible) {
     reasons.unshift('eligible');
-    return out(roundAmount(r, amountFor(r, size, total, perCapita, standard)), 'enrolled', 'household', [], null, reasons);
+    return out(r, head, roundAmount(r, amountFor(r, size, total, perCapita, standard)), 'enrolled', 'household', [], null);
   }
   if (exit.enrolled) {
     const leaving = leave(r, household, facts, exit, reasons);
-    if (leaving) return out(leaving.amount, leaving.status, leaving.enrolment, [], leaving.gradualExit ?? null, reasons);
+    if (leaving) return out(r, head, leaving.amount, leaving.status, leaving.enrolment, [], leaving.gradualExit ?? null);
   }
   const alone = singlePerson(r, household, standard, marginal, assetsOk);
   if (alone.members.length > 0) {
     reasons.push('singlePerson');
-    return out(alone.amount, 'enrolled', 'singlePerson', alone.members, null, reasons);
+    return out(r, head, alone.amount, 'enrolled', 'singlePerson', alone.members, null);
   }
-  return out(0, 'ineligible', null, [], null, reasons);
+  return out(r, head, 0, 'ineligible', null, [], null);
+}
+
+interface Head {
+  size: number;
+  countedIds: string[];
+  total: number;
+  shown: number;
+  standard: number;
+  marginal: boolean;
+  eligible: boolean;
+  reasons: string[];
+}
+
+/** The result, keys in the order the reference writes them. */
+function out(r: Recorder, h: Head, amount: number, status: DibaoResult['status'], enrolment: DibaoResult['enrolment'], singlePersonMembers: string[], gradualExit: DibaoResult['gradualExit']) {
+  const result: DibaoOutput = {
+    householdSize: h.size,
+    countedMembers: h.countedIds,
+    countableIncome: exactUnits(h.total),
+    perCapitaIncome: moneyText(h.shown * 100),
+    standard: plainUnits(h.standard),
+    marginal: h.marginal,
+    singlePersonMembers,
+    gradualExit,
+    eligible: h.eligible,
+    status,
+    enrolment,
+    reasons: h.reasons,
+    monthlyAmount: moneyText(amount),
+    notConfigured: r.notices,
+  };
+  if (r.trace) result.trace = r.trace;
+  return { amount, result };
 }
 
 function countLine(r: Recorder, member: string | null, income: Income): number {
@@ -200,7 +214,8 @@ function employmentDeduction(r: Recorder, member: string, employment: number, st
  * quotient, whose comparisons with whole-unit amounts are still exact (see MAX_TOTAL). */
 function perCapitaIncome(r: Recorder, total: number, size: number): number {
   if (size === 0) return 0;
-  r.quotient = { numerator: total, denominator: size };
+  r.numerator = total;
+  r.denominator = size;
   const rounding = r.read<UnitRounding>('dibao.rounding.perCapitaIncome');
   const value = total / size;
   if (rounding === null) return value;
@@ -324,27 +339,37 @@ function leave(r: Recorder, household: Household, facts: Record<string, unknown>
   return undefined;
 }
 
+const singleFacts = {
+  householdMarginal: false,
+  householdAssetsWithinLimits: false,
+  residence: '' as string,
+  singlePersonDisabilityGrades: [] as number[],
+  singlePersonIntellectualMentalGrades: [] as number[],
+  singlePersonSeriousIllnessResidences: [] as string[],
+  singlePersonPovertyRegistered: false,
+  disabilityCategory: null as string | null,
+  disabilityGrade: null as number | null,
+  seriousIllness: false,
+  povertyRegistered: false,
+};
+
 function singlePerson(r: Recorder, household: Household, standard: number, marginal: boolean, assetsOk: boolean) {
-  const shared = {
-    householdMarginal: marginal,
-    householdAssetsWithinLimits: assetsOk,
-    residence: household.residence,
-    singlePersonDisabilityGrades: r.read<number[]>('dibao.singlePerson.disabilityGrades') ?? [],
-    singlePersonIntellectualMentalGrades: r.read<number[]>('dibao.singlePerson.intellectualMentalGrades') ?? [],
-    singlePersonSeriousIllnessResidences: r.read<string[]>('dibao.singlePerson.seriousIllnessResidences') ?? [],
-    singlePersonPovertyRegistered: r.read<boolean>('dibao.singlePerson.povertyRegistered') === true,
-  };
+  const facts = singleFacts;
+  facts.householdMarginal = marginal;
+  facts.householdAssetsWithinLimits = assetsOk;
+  facts.residence = household.residence;
+  facts.singlePersonDisabilityGrades = r.read<number[]>('dibao.singlePerson.disabilityGrades') ?? [];
+  facts.singlePersonIntellectualMentalGrades = r.read<number[]>('dibao.singlePerson.intellectualMentalGrades') ?? [];
+  facts.singlePersonSeriousIllnessResidences = r.read<string[]>('dibao.singlePerson.seriousIllnessResidences') ?? [];
+  facts.singlePersonPovertyRegistered = r.read<boolean>('dibao.singlePerson.povertyRegistered') === true;
   const members: string[] = [];
   let amount = 0;
   for (let i = 0; i < counted.length; i += 1) {
     const member = counted[i] as Member;
-    const facts = {
-      ...shared,
-      disabilityCategory: member.disability?.category ?? null,
-      disabilityGrade: member.disability?.grade ?? null,
-      seriousIllness: member.seriousIllness ?? false,
-      povertyRegistered: member.povertyRegistered ?? false,
-    };
+    facts.disabilityCategory = member.disability?.category ?? null;
+    facts.disabilityGrade = member.disability?.grade ?? null;
+    facts.seriousIllness = member.seriousIllness ?? false;
+    facts.povertyRegistered = member.povertyRegistered ?? false;
     if (!r.check('singlePerson', facts, member.id)) continue;
     const own = ownIncome[i] as number;
     if (!(own < standard)) {

@@ -23,7 +23,8 @@ export class Recorder {
   trace: TraceEntry[] | undefined;
   private readonly seen: Uint8Array;
   /** The per-capita quotient, so a non-integer per-capita income can be written exactly. */
-  quotient: { numerator: number; denominator: number } = { numerator: 0, denominator: 1 };
+  numerator = 0;
+  denominator = 1;
 
   constructor(readonly plan: DibaoPlan) {
     this.seen = new Uint8Array(plan.parameters.size);
@@ -77,7 +78,7 @@ export class Recorder {
   /** A money value in units as the reference's Decimal would be written in JSON. */
   money(units: number): string {
     if (Number.isInteger(units)) return plainUnits(units);
-    return quotientText(this.quotient.numerator, this.quotient.denominator);
+    return quotientText(this.numerator, this.denominator);
   }
 
   private traceCheck(outcome: LeafOutcome): TraceCheck {

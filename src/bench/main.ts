@@ -1,0 +1,101 @@
+/**
+ * npm run bench: one run, every variant side by side on the same seeded population, so the ratios
+ * are fair on a shared, noisy machine. Prints households per second, the ratios the speed issue
+ * asks for, peak RSS, and checks the compiled results against the exact Decimal evaluator on every
+ * household.
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { bundledRulebook } from '../load.js';
+import { parseHousehold, evaluateHousehold } from '../evaluate.js';
+import { compileEvaluator } from '../fast/evaluator.js';
+import { planDibao } from '../fast/plan.js';
+import { Recorder } from '../fast/record.js';
+import { evaluateDibao } from '../fast/dibao.js';
+import { firstDayOf } from '../dates.js';
+import type { Household } from '../schemas/household.js';
+import { population, POPULATION_MONTHS } from './population.js';
+import { jsonRulesEngineDibao, plainDibao } from './baselines.js';
+
+const { values } = parseArgs({ options: { households: { type: 'string', default: '100000' }, seed: { type: 'string', default: '20261122' }, rounds: { type: 'string', default: '3' } } });
+const count = Number(values.households);
+const rounds = Number(values.rounds);
+
+const loadStart = performance.now();
+const rulebook = bundledRulebook();
+const loadMs = performance.now() - loadStart;
+
+const people = population(count, Number(values.seed)).map(({ household, month }) => ({ household: parseHousehold(household), month }));
+const planStart = performance.now();
+const plans = new Map(POPULATION_MONTHS.map(([j, m]) => [`${j}|${m}`, planDibao({ rulebook, jurisdiction: j, month: m, day: firstDayOf(m) })]));
+const planMs = (performance.now() - planStart) / POPULATION_MONTHS.length;
+const recorders = new Map([...plans].map(([k, p]) => [k, new Recorder(p)]));
+
+function rate(label: string, run: () => void): number {
+  run(); // warm-up
+  let best = Infinity;
+  for (let i = 0; i < rounds; i += 1) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  const perSecond = (count / best) * 1000;
+  console.log(`${label.padEnd(58)} ${Math.round(perSecond).toLocaleString('en').padStart(12)} households/s  (${((best / count) * 1e6).toFixed(0)} ns each)`);
+  return perSecond;
+}
+
+async function rateAsync(label: string, run: () => Promise<void>): Promise<number> {
+  await run();
+  const start = performance.now();
+  await run();
+  const perSecond = (count / (performance.now() - start)) * 1000;
+  console.log(`${label.padEnd(58)} ${Math.round(perSecond).toLocaleString('en').padStart(12)} households/s`);
+  return perSecond;
+}
+
+console.log(`benefit-rules bench: ${count.toLocaleString('en')} households (seed ${values.seed}), ${POPULATION_MONTHS.length} jurisdiction-months, Node ${process.version}`);
+console.log(`rulebook load ${loadMs.toFixed(1)} ms for ${rulebook.packs.size} packs; plan compile ${planMs.toFixed(2)} ms per jurisdiction-month\n`);
+
+const fast = compileEvaluator(rulebook);
+const traced = compileEvaluator(rulebook, { trace: true });
+let sink = 0;
+const a = rate('(a) full programme set, compiled, trace off', () => {
+  for (const { household, month } of people) sink += fast.evaluateHousehold(household, month).programmes.dibao.householdSize;
+});
+const b = rate('(b) full programme set, compiled, trace on', () => {
+  for (const { household, month } of people) sink += traced.evaluateHousehold(household, month).programmes.dibao.householdSize;
+});
+const c = rate('(c) dibao alone (the compiled dibao kernel)', () => {
+  for (const { household, month } of people) {
+    const key = `${household.jurisdiction}|${month}`;
+    sink += evaluateDibao((recorders.get(key) as Recorder).reset(undefined), household).amount;
+  }
+});
+const jre = jsonRulesEngineDibao(rulebook);
+const d = await rateAsync('(d) json-rules-engine 7, dibao alone (one Engine, await per run)', async () => {
+  for (const { household, month } of people) sink += await jre(plans.get(`${household.jurisdiction}|${month}`)!, household);
+});
+const e = rate('(e) hand-written plain JS on integer units (main path only)', () => {
+  for (const { household, month } of people) sink += plainDibao(plans.get(`${household.jurisdiction}|${month}`)!, household);
+});
+const referenceStart = performance.now();
+let mismatches = 0;
+let fallbacks = 0;
+const check = compileEvaluator(rulebook);
+for (const { household, month } of people as { household: Household; month: string }[]) {
+  const expected = JSON.stringify(evaluateHousehold(household, { month, rulebook, trace: false }));
+  if (JSON.stringify(check.evaluateHousehold(household, month)) !== expected) mismatches += 1;
+}
+fallbacks = check.fallbacks;
+const referenceRate = (count / (performance.now() - referenceStart)) * 1000;
+
+console.log(`\nratios (same run)`);
+console.log(`  (a)/(d) compiled full set vs json-rules-engine dibao: ${(a / d).toFixed(1)}×   (target ≥ 10×)`);
+console.log(`  (c)/(d) compiled dibao vs json-rules-engine dibao:    ${(c / d).toFixed(1)}×`);
+console.log(`  (e)/(c) hand-written limit vs compiled dibao:         ${(e / c).toFixed(1)}×`);
+console.log(`  (a)/(b) trace off vs trace on:                        ${(a / b).toFixed(1)}×   (target ≤ 5×)`);
+console.log(`\nexact Decimal reference (evaluate): ${Math.round(referenceRate).toLocaleString('en')} households/s, compiled ${(a / referenceRate).toFixed(0)}× faster`);
+console.log(`agreement with the Decimal reference: ${count - mismatches} of ${count} identical (${mismatches} differ; ${fallbacks} handed to Decimal)`);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+if (sink === -1) console.log('');
+if (mismatches > 0) process.exitCode = 1;

@@ -1,0 +1,98 @@
+/**
+ * A seeded synthetic population for benchmarks: households of 1–8 members with the income types,
+ * disabilities, children, exclusions, assets and dibao histories the programmes read, spread over
+ * the bundled jurisdiction-months. Same seed, same population, on every machine.
+ */
+import type { HouseholdInput } from '../schemas/household.js';
+
+/** mulberry32: a small, fast, well-distributed 32-bit PRNG; the seed makes runs repeatable. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Jurisdiction-months where every bundled pack on the chain has its standards. */
+export const POPULATION_MONTHS: readonly [string, string][] = [
+  ['cn-420100', '2017-06'],
+  ['cn-420100', '2022-06'],
+  ['cn-420113', '2020-08'],
+  ['cn-321311', '2020-09'],
+  ['cn-640000', '2024-06'],
+  ['cn-640181', '2024-06'],
+  ['cn-500000', '2021-10'],
+  ['cn-500112', '2025-08'],
+];
+
+const INCOME_WEIGHTS: [string, number][] = [
+  ['wages', 30], ['migrantWork', 10], ['business', 10], ['pension', 10], ['residentsBasicPension', 8],
+  ['supportReceived', 6], ['property', 4], ['transfer', 4], ['socialAssistance', 5], ['veteransBenefits', 2],
+  ['familyPlanningAwards', 2], ['scholarshipsAwards', 3], ['auxiliaryEmploymentDisabled', 2], ['other', 4],
+];
+const INCOME_TOTAL = INCOME_WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
+const CATEGORIES = ['physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'] as const;
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function household(next: () => number, index: number): { household: HouseholdInput; month: string } {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const [jurisdiction, month] = pick(POPULATION_MONTHS);
+  const year = Number(month.slice(0, 4));
+  const size = 1 + Math.floor(next() * next() * 8);
+  const members: HouseholdInput['members'] = [];
+  for (let m = 0; m < size; m += 1) {
+    const child = m >= 2 && next() < 0.7;
+    const born = child ? year - 1 - Math.floor(next() * 17) : year - 18 - Math.floor(next() * 70);
+    const member: HouseholdInput['members'][number] = {
+      id: `p${m}`,
+      birthDate: `${born}-${pad(1 + Math.floor(next() * 12))}-${pad(1 + Math.floor(next() * 28))}`,
+      relation: m === 0 ? 'head' : m === 1 ? 'spouse' : child ? 'child' : pick(['parent', 'sibling', 'other'] as const),
+    };
+    if (next() < 0.12) member.disability = { category: pick(CATEGORIES), grade: 1 + Math.floor(next() * 4) };
+    if (next() < 0.06) member.seriousIllness = true;
+    if (next() < 0.05) member.povertyRegistered = true;
+    if (next() < 0.03) member.exclusion = pick([{ imprisoned: true }, { compulsoryRehabilitation: true }, { declaredMissing: true }, { clergyLivingApartSince: `${year - 5}-03-01` }]);
+    if (child) member.schooling = pick(['preschool', 'compulsory', 'seniorSecondary'] as const);
+    const lines = child ? (next() < 0.1 ? 1 : 0) : Math.floor(next() * 3);
+    if (lines > 0) {
+      member.incomes = [];
+      for (let i = 0; i < lines; i += 1) {
+        let roll = next() * INCOME_TOTAL;
+        let type = 'other';
+        for (const [name, weight] of INCOME_WEIGHTS) {
+          roll -= weight;
+          if (roll < 0) {
+            type = name;
+            break;
+          }
+        }
+        member.incomes.push({ type: type as never, monthly: (Math.floor(next() * next() * 300_000) / 100).toFixed(2) });
+      }
+    }
+    members.push(member);
+  }
+  const input: HouseholdInput = { id: `h${index}`, jurisdiction, residence: next() < 0.5 ? 'urban' : 'rural', members };
+  if (next() < 0.8) {
+    input.assets = { financial: String(Math.floor(next() * next() * 60_000)) };
+    if (next() < 0.15) input.assets.vehicles = [{ type: pick(['car', 'motorcycle', 'disabilityVehicle'] as const) }];
+    if (next() < 0.5) input.assets.dwellings = next() < 0.9 ? 1 : 2;
+  }
+  if (next() < 0.25) {
+    const since = `${year - 2}-${pad(1 + Math.floor(next() * 12))}`;
+    input.history = { dibao: { enrolledSince: since, lastAmount: (Math.floor(next() * 200_000) / 100).toFixed(2) } };
+    if (next() < 0.3) input.history.dibao!.gradualExitSince = `${year}-${pad(1 + Math.floor(next() * Number(month.slice(5, 7))))}`;
+  }
+  return { household: input, month };
+}
+
+export function population(size: number, seed = 20261122): { household: HouseholdInput; month: string }[] {
+  const next = random(seed);
+  return Array.from({ length: size }, (_, i) => household(next, i));
+}
