@@ -37,7 +37,7 @@ export interface EvaluateCommandOptions extends RulebookOptions {
   explain?: boolean;
   lang: Language;
   knownAt?: string;
-  trace: boolean;
+  trace?: boolean;
 }
 
 export function evaluateCommand(file: string | undefined, options: EvaluateCommandOptions): string {
@@ -46,7 +46,7 @@ export function evaluateCommand(file: string | undefined, options: EvaluateComma
   const result = evaluateWith(household, {
     month: options.month,
     rulebook: rulebookFrom(options),
-    trace: options.trace,
+    ...(options.trace === false ? { trace: false } : {}),
     ...(options.knownAt ? { knownAt: options.knownAt } : {}),
     ...(options.explain ? { lang: options.lang } : {}),
   });

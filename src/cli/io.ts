@@ -38,13 +38,26 @@ export function run(body: () => void): void {
   try {
     body();
   } catch (error) {
-    if (isBenefitRulesError(error)) {
-      process.stderr.write(`error [${error.code}]: ${error.message}\n`);
-      process.exitCode = EXIT_USER_ERROR;
-      return;
-    }
-    process.stderr.write(`internal error in benefit-rules (please report it): ${(error as Error).message}\n`);
-    if (process.env.BENEFIT_RULES_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
-    process.exitCode = EXIT_INTERNAL;
+    report(error);
   }
+}
+
+/** The same for an asynchronous command that returns its exit code. */
+export async function runAsync(body: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await body();
+  } catch (error) {
+    report(error);
+  }
+}
+
+function report(error: unknown): void {
+  if (isBenefitRulesError(error)) {
+    process.stderr.write(`error [${error.code}]: ${error.message}\n`);
+    process.exitCode = EXIT_USER_ERROR;
+    return;
+  }
+  process.stderr.write(`internal error in benefit-rules (please report it): ${(error as Error).message}\n`);
+  if (process.env.BENEFIT_RULES_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+  process.exitCode = EXIT_INTERNAL;
 }

@@ -3,7 +3,8 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { demoCommand, evaluateCommand, packsCommand, paramsCommand, schemaCommand } from './commands.js';
-import { EXIT_USER_ERROR, print, run } from './io.js';
+import { EXIT_USER_ERROR, print, run, runAsync } from './io.js';
+import { batchCommand } from './batch.js';
 
 const lang = () => new Option('--lang <lang>', 'language of explanations and names').choices(['zh', 'en']).default('en');
 const packs = () => new Option('--packs <dir...>', 'extra folders of packs to load beside the bundled ones');
@@ -18,15 +19,27 @@ const program = new Command('benefit-rules')
 
 program
   .command('evaluate')
-  .description('evaluate one household (a JSON file, or standard input) for one month')
+  .description('evaluate one household (a JSON file, or standard input), or a whole population with --batch')
   .argument('[household]', 'household JSON file; - or nothing for standard input')
-  .requiredOption('--month <YYYY-MM>', 'the month to evaluate')
+  .requiredOption('--month <YYYY-MM>', 'the month to evaluate (a batch line may set its own: {"month", "household"})')
   .option('--explain', 'print the explanation for a person to read instead of JSON')
   .addOption(lang())
   .option('--known-at <YYYY-MM-DD>', 'use the rules as they were known on this date (audits)')
+  // --trace first, so that neither flag given leaves the option undefined: the single evaluation
+  // keeps its trace, the batch leaves it out.
+  .option('--trace', 'batch: include the trace in every result')
   .option('--no-trace', 'leave the trace out of the JSON result')
+  .option('--batch <file>', 'evaluate every line of an NDJSON file (or CSV, one row per person); - for standard input')
+  .addOption(new Option('--input-format <format>', 'batch input format (default: from the file name)').choices(['ndjson', 'csv']))
+  .addOption(new Option('--output-format <format>', 'batch output format').choices(['ndjson', 'csv']).default('ndjson'))
+  .option('--out <file>', 'batch output file (default: standard output)')
+  .option('--workers <n>', 'batch worker threads (default: one per core; 0 = this thread)')
+  .option('--no-progress', 'no progress bar, even on a terminal')
   .addOption(packs())
-  .action((household: string | undefined, options) => run(() => print(evaluateCommand(household, options))));
+  .action((household: string | undefined, options) => {
+    if (options.batch !== undefined) return runAsync(async () => batchCommand(options));
+    return run(() => print(evaluateCommand(household, options)));
+  });
 
 program
   .command('packs')
@@ -58,4 +71,4 @@ program
   .option('--out <dir>', 'folder to write to', 'schema')
   .action((options) => run(() => print(schemaCommand(options))));
 
-program.parse();
+await program.parseAsync();

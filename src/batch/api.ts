@@ -1,0 +1,34 @@
+/**
+ * Batch evaluation for library users: arrays and (async) iterables of households, one record per
+ * input, in input order. Compiled once per jurisdiction-month; synchronous for arrays.
+ */
+import type { Rulebook } from '../rulebook/index.js';
+import { compileEvaluator } from '../fast/evaluator.js';
+import { evaluateItem, type BatchRecord } from './records.js';
+
+export interface BatchOptions {
+  month: string;
+  rulebook: Rulebook;
+  trace?: boolean;
+  knownAt?: string;
+}
+
+function evaluatorFor(options: BatchOptions) {
+  return compileEvaluator(options.rulebook, { trace: options.trace ?? false, ...(options.knownAt ? { knownAt: options.knownAt } : {}) });
+}
+
+/** Evaluates an array; item i gets line number i + 1. */
+export function evaluateBatch(inputs: readonly unknown[], options: BatchOptions): BatchRecord[] {
+  const evaluator = evaluatorFor(options);
+  return inputs.map((input, index) => evaluateItem(evaluator, index + 1, input, options.month));
+}
+
+/** Evaluates a stream of households as it arrives, holding one at a time. */
+export async function* evaluateStream(inputs: AsyncIterable<unknown> | Iterable<unknown>, options: BatchOptions): AsyncGenerator<BatchRecord> {
+  const evaluator = evaluatorFor(options);
+  let line = 0;
+  for await (const input of inputs) {
+    line += 1;
+    yield evaluateItem(evaluator, line, input, options.month);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * CSV input for populations: one row per person, as microdata usually comes. Consecutive rows with
+ * the same household_id form a household; household columns are read from its first row. Each
+ * household becomes one item, numbered by its first row's line.
+ */
+import { INCOME_TYPE_IDS } from '../schemas/income.js';
+
+export const CSV_INPUT_COLUMNS = [
+  'household_id', 'month', 'jurisdiction', 'residence', 'member_id', 'birth_date', 'relation', 'disability_category', 'disability_grade',
+  'serious_illness', 'self_care', 'schooling', 'poverty_registered', 'imprisoned', 'compulsory_rehabilitation', 'declared_missing',
+  'clergy_living_apart_since', 'child_status', 'child_care', ...INCOME_TYPE_IDS.map((t) => `income_${t}`), 'financial_assets', 'vehicles', 'dwellings',
+  'business_registered', 'dibao_enrolled_since', 'dibao_last_amount', 'dibao_gradual_exit_since',
+] as const;
+
+export type Row = Record<string, string>;
+
+const set = (target: Record<string, unknown>, key: string, value: unknown) => {
+  if (value !== undefined) target[key] = value;
+};
+const text = (row: Row, column: string) => (row[column] === undefined || row[column] === '' ? undefined : row[column]);
+const flag = (row: Row, column: string) => {
+  const value = text(row, column);
+  // Anything but true/false is passed through, so the validator reports it with its path.
+  return value === undefined ? undefined : value === 'true' ? true : value === 'false' ? false : value;
+};
+const integer = (row: Row, column: string) => {
+  const value = text(row, column);
+  return value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value;
+};
+
+function member(row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  set(out, 'id', text(row, 'member_id'));
+  set(out, 'birthDate', text(row, 'birth_date'));
+  set(out, 'relation', text(row, 'relation'));
+  if (text(row, 'disability_category') !== undefined || text(row, 'disability_grade') !== undefined) {
+    out.disability = { category: text(row, 'disability_category'), grade: integer(row, 'disability_grade') };
+  }
+  set(out, 'seriousIllness', flag(row, 'serious_illness'));
+  set(out, 'selfCare', text(row, 'self_care'));
+  set(out, 'schooling', text(row, 'schooling'));
+  set(out, 'povertyRegistered', flag(row, 'poverty_registered'));
+  const exclusion: Record<string, unknown> = {};
+  set(exclusion, 'imprisoned', flag(row, 'imprisoned'));
+  set(exclusion, 'compulsoryRehabilitation', flag(row, 'compulsory_rehabilitation'));
+  set(exclusion, 'declaredMissing', flag(row, 'declared_missing'));
+  set(exclusion, 'clergyLivingApartSince', text(row, 'clergy_living_apart_since'));
+  if (Object.keys(exclusion).length > 0) out.exclusion = exclusion;
+  if (text(row, 'child_status') !== undefined) out.child = { status: text(row, 'child_status'), care: text(row, 'child_care') };
+  const incomes = INCOME_TYPE_IDS.flatMap((type) => {
+    const monthly = text(row, `income_${type}`);
+    return monthly === undefined ? [] : [{ type, monthly }];
+  });
+  if (incomes.length > 0) out.incomes = incomes;
+  return out;
+}
+
+/** The household (or month-enveloped household) that a group of rows describes. */
+export function householdOf(rows: readonly Row[]): unknown {
+  const first = rows[0] as Row;
+  const household: Record<string, unknown> = { id: first.household_id, jurisdiction: text(first, 'jurisdiction'), residence: text(first, 'residence'), members: rows.map(member) };
+  const assets: Record<string, unknown> = {};
+  set(assets, 'financial', text(first, 'financial_assets'));
+  const vehicles = text(first, 'vehicles');
+  if (vehicles !== undefined) assets.vehicles = vehicles.split(';').map((type) => ({ type }));
+  set(assets, 'dwellings', integer(first, 'dwellings'));
+  set(assets, 'businessRegistered', flag(first, 'business_registered'));
+  if (Object.keys(assets).length > 0) household.assets = assets;
+  const dibao: Record<string, unknown> = {};
+  set(dibao, 'enrolledSince', text(first, 'dibao_enrolled_since'));
+  set(dibao, 'lastAmount', text(first, 'dibao_last_amount'));
+  set(dibao, 'gradualExitSince', text(first, 'dibao_gradual_exit_since'));
+  if (Object.keys(dibao).length > 0) household.history = { dibao };
+  const month = text(first, 'month');
+  return month === undefined ? household : { month, household };
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { evaluateBatch, evaluateStream } from '../../src/batch/api.js';
+import { evaluateWith } from '../../src/evaluate.js';
+import { population } from '../../src/bench/population.js';
+import { household } from '../support/arbitraries.js';
+import { testRulebook } from '../support/rulebook.js';
+
+const rulebook = testRulebook();
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'benefit-rules-batch-'));
+
+function cli(args: string[], input?: string) {
+  const out = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+/** A population with malformed lines mixed in: broken JSON, blank lines, invalid households. */
+function mixedLines(): string[] {
+  const lines = population(600, 11).map(({ household: h, month }) => JSON.stringify({ month, household: h }));
+  lines.splice(5, 0, '{ not json');
+  lines.splice(50, 0, '');
+  lines.splice(100, 0, JSON.stringify({ id: 'x', jurisdiction: 'cn-500000', residence: 'town', members: [] }));
+  lines.splice(300, 0, JSON.stringify({ month: '2021-13', household: { id: 'y', jurisdiction: 'cn-500000', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] } }));
+  lines.splice(400, 0, JSON.stringify({ id: 'z', jurisdiction: 'cn-999999', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] }));
+  return lines;
+}
+
+describe('batch evaluation', () => {
+  it('gives one record per input, in order, each as evaluate would', () => {
+    fc.assert(
+      fc.property(fc.array(household(), { minLength: 1, maxLength: 20 }), (items) => {
+        const records = evaluateBatch(items.map(({ household: h, month }) => ({ month, household: h })), { month: '2024-01', rulebook });
+        expect(records.map((r) => r.line)).toEqual(items.map((_, i) => i + 1));
+        records.forEach((record, i) => {
+          const { household: h, month } = items[i]!;
+          let expected: unknown;
+          try {
+            expected = { ok: true, result: evaluateWith(h, { month, rulebook, trace: false }) };
+          } catch (error) {
+            expected = { ok: false, error: (error as { toJSON(): unknown }).toJSON() };
+          }
+          expect(JSON.stringify({ ok: record.ok, ...(record.ok ? { result: record.result } : { error: record.error }) })).toBe(JSON.stringify(expected));
+        });
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('streams async iterables', async () => {
+    async function* source() {
+      for (const { household: h, month } of population(30, 3)) yield { month, household: h };
+    }
+    const lines: number[] = [];
+    for await (const record of evaluateStream(source(), { month: '2024-01', rulebook })) lines.push(record.line);
+    expect(lines).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  });
+
+  it('CLI: every input line yields exactly one output line, malformed ones as error records with their line', () => {
+    const lines = mixedLines();
+    const file = join(dir, 'mixed.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { code, stdout, stderr } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '2']);
+    expect(code).toBe(3);
+    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { code: string } });
+    expect(out.length).toBe(lines.length);
+    expect(out.map((r) => r.line)).toEqual(lines.map((_, i) => i + 1));
+    const errors = out.filter((r) => !r.ok);
+    expect(errors.map((r) => [r.line, r.error?.code])).toEqual([
+      [6, 'invalid-input'],
+      [51, 'invalid-input'],
+      [101, 'invalid-household'],
+      [301, 'invalid-option'],
+      [401, 'unknown-jurisdiction'],
+    ]);
+    expect(stderr).toContain(`${lines.length.toLocaleString('en')} records = ${(lines.length - 5).toLocaleString('en')} results + 5 errors`);
+  });
+
+  it('CLI: the output is byte-identical whatever the worker count', () => {
+    const file = join(dir, 'workers.ndjson');
+    writeFileSync(file, `${mixedLines().join('\n')}\n`);
+    const outputs = ['0', '1', '2', '3'].map((workers) => cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', workers]).stdout);
+    for (const output of outputs) expect(output).toBe(outputs[0]);
+    const csv = ['0', '2'].map((workers) => cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', workers, '--output-format', 'csv']).stdout);
+    expect(csv[1]).toBe(csv[0]);
+    expect(csv[0]?.split('\n')[0]).toBe('line,household,jurisdiction,month,status,eligible,enrolment,household_size,countable_income,per_capita_income,standard,monthly_amount,total_monthly_amount,reasons,error_code,error_message');
+  });
+
+  it('CLI: CSV in, one row per person, one record per household', () => {
+    const header = 'household_id,month,jurisdiction,residence,member_id,birth_date,relation,disability_category,disability_grade,income_wages,income_veteransBenefits,financial_assets';
+    const rows = [
+      'h1,2021-10,cn-500000,urban,a,1980-01-01,head,,,1000,,5000',
+      'h1,2021-10,cn-500000,urban,b,1982-01-01,spouse,physical,1,,300,',
+      'h2,2021-10,cn-500000,rural,a,1950-01-01,head,,,,,',
+      'h3,2021-10,cn-500000,urban,a,1950-02-30,head,,,,,',
+    ];
+    const file = join(dir, 'people.csv');
+    writeFileSync(file, `${[header, ...rows].join('\n')}\n`);
+    const { stdout } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '0']);
+    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean; result?: { totalMonthlyAmount: string } ; error?: { message: string } });
+    expect(out.map((r) => r.line)).toEqual([2, 4, 5]);
+    // h1: standard 636 × 2 − 1000 (veterans' benefits exempt from 2021-07) = 272.
+    expect(out[0]?.result?.totalMonthlyAmount).toBe('272.00');
+    expect(out[1]?.result?.totalMonthlyAmount).toBe('515.00');
+    expect(out[2]?.ok).toBe(false);
+    expect(out[2]?.error?.message).toContain('$.members[0].birthDate');
+  });
+
+  it('CLI: a missing batch file is a clear error', () => {
+    const { code, stderr } = cli(['evaluate', '--month', '2024-01', '--batch', join(dir, 'nope.ndjson')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Cannot read');
+  });
+});
