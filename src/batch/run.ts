@@ -5,7 +5,6 @@
  * household, for CSV) yields exactly one output record.
  */
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
@@ -37,15 +36,12 @@ export interface BatchSummary extends BatchStats {
 }
 
 const CHUNK = 512;
+/** About a thousand NDJSON lines: big enough to amortise a message, small enough to keep memory flat. */
+const CHUNK_BYTES = 256 * 1024;
 
-/** The input as numbered items: NDJSON lines, or CSV households (numbered by their first row). */
-async function* items(run: BatchRun): AsyncGenerator<[number, string]> {
-  if (run.inputFormat === 'ndjson') {
-    let line = 0;
-    for await (const text of createInterface({ input: run.input, crlfDelay: Infinity })) yield [++line, text];
-    return;
-  }
-  const parser = run.input.pipe(parse({ columns: true, skip_empty_lines: true, info: true, relax_column_count: false }));
+/** CSV input as numbered items: one household per group of rows, numbered by its first row. */
+async function* csvItems(input: Readable): AsyncGenerator<[number, string]> {
+  const parser = input.pipe(parse({ columns: true, skip_empty_lines: true, info: true, relax_column_count: false }));
   let group: Row[] = [];
   let groupLine = 0;
   for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) {
@@ -59,10 +55,42 @@ async function* items(run: BatchRun): AsyncGenerator<[number, string]> {
   if (group.length > 0) yield [groupLine, JSON.stringify(householdOf(group))];
 }
 
+const NEWLINE = 10;
+
+function countLines(bytes: Uint8Array): number {
+  let lines = 0;
+  for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) lines += 1;
+  return lines;
+}
+
+/** NDJSON as byte chunks cut at line breaks, each with the number of its first line. */
+async function* ndjsonChunks(input: Readable): AsyncGenerator<Chunk> {
+  let index = 0;
+  let firstLine = 1;
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const data of input as AsyncIterable<Buffer | string>) {
+    carry = carry.length === 0 ? Buffer.from(data) : Buffer.concat([carry, Buffer.from(data)]);
+    if (carry.length < CHUNK_BYTES) continue;
+    const cut = carry.lastIndexOf(NEWLINE);
+    if (cut < 0) continue;
+    const bytes = new Uint8Array(carry.subarray(0, cut + 1));
+    carry = Buffer.from(carry.subarray(cut + 1));
+    const lines = countLines(bytes);
+    // The bytes are handed over to a worker once yielded: count first.
+    yield { index: index++, firstLine, bytes };
+    firstLine += lines;
+  }
+  if (carry.length > 0) yield { index: index++, firstLine, bytes: new Uint8Array(carry) };
+}
+
 async function* chunks(run: BatchRun): AsyncGenerator<Chunk> {
+  if (run.inputFormat === 'ndjson') {
+    yield* ndjsonChunks(run.input);
+    return;
+  }
   let index = 0;
   let buffer: [number, string][] = [];
-  for await (const item of items(run)) {
+  for await (const item of csvItems(run.input)) {
     buffer.push(item);
     if (buffer.length === CHUNK) {
       yield { index: index++, items: buffer };
@@ -72,8 +100,8 @@ async function* chunks(run: BatchRun): AsyncGenerator<Chunk> {
   if (buffer.length > 0) yield { index: index++, items: buffer };
 }
 
-async function write(output: Writable, text: string): Promise<void> {
-  if (text.length > 0 && !output.write(text)) await once(output, 'drain');
+async function write(output: Writable, data: string | Uint8Array): Promise<void> {
+  if (data.length > 0 && !output.write(data)) await once(output, 'drain');
 }
 
 export async function runBatch(run: BatchRun): Promise<BatchSummary> {
@@ -113,13 +141,13 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
 async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): Promise<void> {
   const setup: WorkerSetup = { jurisdictions: run.jurisdictions, month: run.month, trace: run.trace, format: run.outputFormat, ...(run.knownAt ? { knownAt: run.knownAt } : {}) };
   const workers = Array.from({ length: run.workers }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
-  const done = new Map<number, { text: string; stats: BatchStats }>();
+  const done = new Map<number, { bytes: Uint8Array; stats: BatchStats }>();
   let next = 0;
   let inFlight = 0;
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
   for (const worker of workers) {
-    worker.on('message', (message: { index: number; text: string; stats: BatchStats }) => {
+    worker.on('message', (message: { index: number; bytes: Uint8Array; stats: BatchStats }) => {
       done.set(message.index, message);
       inFlight -= 1;
       wake?.();
@@ -131,11 +159,11 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): P
   }
   const settle = async () => {
     while (done.has(next)) {
-      const chunk = done.get(next) as { text: string; stats: BatchStats };
+      const chunk = done.get(next) as { bytes: Uint8Array; stats: BatchStats };
       done.delete(next);
       next += 1;
       merge(stats, chunk.stats);
-      await write(run.output, chunk.text);
+      await write(run.output, chunk.bytes);
       tick();
     }
   };
@@ -148,7 +176,7 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): P
         await settle();
       }
       if (failure) throw failure;
-      (workers[chunk.index % workers.length] as Worker).postMessage(chunk);
+      (workers[chunk.index % workers.length] as Worker).postMessage(chunk, 'bytes' in chunk ? [chunk.bytes.buffer as ArrayBuffer] : []);
       inFlight += 1;
       sent += 1;
       await settle();

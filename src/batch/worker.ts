@@ -12,15 +12,31 @@ export interface WorkerSetup {
   format: OutputFormat;
 }
 
-export interface Chunk {
-  index: number;
-  items: [number, string][];
+/** Numbered items (CSV households), or raw NDJSON bytes that start at line `firstLine` and end at
+ * a line break (the last chunk may not): splitting them here keeps the main thread free. */
+export type Chunk = { index: number; items: [number, string][] } | { index: number; firstLine: number; bytes: Uint8Array };
+
+function* linesOf(chunk: Chunk): Generator<[number, string]> {
+  if ('items' in chunk) {
+    yield* chunk.items;
+    return;
+  }
+  const text = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength).toString('utf8');
+  let line = chunk.firstLine;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    yield [line++, text.slice(start, stop)];
+    start = end + 1;
+  }
 }
 
 export function evaluateChunk(evaluate: (line: number, text: string) => ReturnType<typeof evaluateText>, chunk: Chunk, format: OutputFormat) {
   const stats = emptyStats();
   let text = '';
-  for (const [line, item] of chunk.items) {
+  for (const [line, item] of linesOf(chunk)) {
     const record = evaluate(line, item);
     count(stats, record);
     text += formatRecord(record, format);
@@ -33,6 +49,9 @@ if (parentPort) {
   const evaluator = compileEvaluator(loadRulebook({ jurisdictions: setup.jurisdictions }), { trace: setup.trace, ...(setup.knownAt ? { knownAt: setup.knownAt } : {}) });
   const port = parentPort;
   port.on('message', (chunk: Chunk) => {
-    port.postMessage(evaluateChunk((line, text) => evaluateText(evaluator, line, text, setup.month), chunk, setup.format));
+    const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, setup.month), chunk, setup.format);
+    // Encoded here and handed over, not copied: the main thread only writes bytes.
+    const bytes = new Uint8Array(Buffer.from(done.text, 'utf8'));
+    port.postMessage({ index: done.index, bytes, stats: done.stats }, [bytes.buffer]);
   });
 }

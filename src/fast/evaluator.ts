@@ -9,6 +9,7 @@ import type { Household } from '../schemas/household.js';
 import type { Language } from '../explain/render.js';
 import { checkOptions, evaluateHousehold, packFor, parseHousehold, type EvaluateOptions, type EvaluationResult } from '../evaluate.js';
 import { firstDayOf } from '../dates.js';
+import { quickHousehold } from '../schemas/quick.js';
 import { planDibao, type DibaoPlan } from './plan.js';
 import { Inexact, Recorder } from './record.js';
 import { evaluateDibao } from './dibao.js';
@@ -84,7 +85,7 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
   };
 
   return {
-    evaluate: (input, month) => evaluateValid(parseHousehold(input), month),
+    evaluate: (input, month) => evaluateValid(quickHousehold(input) ?? parseHousehold(input), month),
     evaluateHousehold: evaluateValid,
     prepare(jurisdictions, months) {
       for (const jurisdiction of jurisdictions) for (const month of months) planFor(jurisdiction, month);

@@ -2,14 +2,17 @@
 import { z } from 'zod';
 import { isDecimalText } from '../money.js';
 
-/** True when YYYY-MM-DD names a day that exists (no 2023-02-30). Checked in UTC, so the host's
- * time zone cannot move the day; this runs once per date of every household, so it stays cheap. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True when YYYY-MM-DD names a day that exists (no 2023-02-30). Gregorian arithmetic, no Date:
+ * this runs for every date of every household in a batch. */
 function existingDay(text: string): boolean {
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(5, 7));
   const day = Number(text.slice(8, 10));
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
 /** A calendar date written YYYY-MM-DD that exists. */
@@ -39,7 +42,7 @@ export const moneyInput = z
     },
     { message: 'expected an amount in yuan ≥ 0 with at most two decimals, as a string ("1234.50") or a number' },
   )
-  .meta({ description: 'Yuan, at most two decimals; a decimal string is preferred over a JSON number.' });
+  .meta({ description: 'Yuan, at most two decimals; a decimal string is preferred over a JSON number.', 'x-money': true });
 
 /** Text in both languages of the project. */
 export const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
