@@ -22,6 +22,9 @@ export { resolveParameter } from './parameters/resolve.js';
 export { compileCondition } from './conditions/compile.js';
 export { explain } from './explain/render.js';
 export { VERSION } from './version.js';
+export { compileEvaluator, type CompiledEvaluator, type CompileOptions } from './fast/evaluator.js';
+export { evaluateBatch, evaluateStream, type BatchOptions } from './batch/api.js';
+export type { BatchRecord } from './batch/records.js';
 
 /**
  * Eligibility and monthly amounts for one household and one month. Uses the bundled rules and packs
