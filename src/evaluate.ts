@@ -37,9 +37,24 @@ export interface EvaluationResult {
   knownAt?: string;
   programmes: { dibao: DibaoResult };
   totalMonthlyAmount: string;
-  /** What produced the result: engine version and the hash of every pack on the chain. */
-  receipt: { engine: string; packs: { id: string; hash: string }[] };
+  /** What produced the result: engine version, the hash of each rule file and of every pack on the chain. */
+  receipt: Receipt;
   explanation?: string[];
+}
+
+export interface Receipt {
+  engine: string;
+  rules: { programme: string; hash: string }[];
+  packs: { id: string; hash: string }[];
+}
+
+/** The receipt of every result for a pack: an auditor can tell which rules and data produced it. */
+export function receiptFor(rulebook: Rulebook, pack: Pack): Receipt {
+  return {
+    engine: `benefit-rules@${VERSION}`,
+    rules: [...rulebook.programmes.values()].map((r) => ({ programme: r.programme, hash: r.hash })),
+    packs: pack.chain.map((id) => ({ id, hash: rulebook.packs.get(id)?.hash ?? '' })),
+  };
 }
 
 const optionsSchema = z.object({
@@ -117,7 +132,7 @@ export function assemble(household: Household, pack: Pack, options: Omit<Evaluat
     ...(options.knownAt ? { knownAt: options.knownAt } : {}),
     programmes: programmes as EvaluationResult['programmes'],
     totalMonthlyAmount: total,
-    receipt: { engine: `benefit-rules@${VERSION}`, packs: pack.chain.map((id) => ({ id, hash: rulebook.packs.get(id)?.hash ?? '' })) },
+    receipt: receiptFor(rulebook, pack),
   };
   if (options.lang) result.explanation = explain(result, outputs.map((o) => [o.id, o.trace] as [string, TraceEntry[]]), rulebook, options.lang);
   return result;

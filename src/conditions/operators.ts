@@ -42,6 +42,8 @@ function indexOf(container: unknown, item: unknown): number {
 }
 
 function numberValidator(factValue: unknown): boolean {
+  // parseFloat of null, undefined or a boolean is NaN: answered without making the string 'NaN'.
+  if (factValue === null || factValue === undefined || typeof factValue === 'boolean') return false;
   if (factValue instanceof Decimal) return true;
   return Number.parseFloat(factValue as string).toString() !== 'NaN';
 }

@@ -15,6 +15,9 @@ import { Inexact, Recorder } from './record.js';
 import { evaluateDibao } from './dibao.js';
 import { explain } from '../explain/render.js';
 
+/** Plans kept at once; each is a few kilobytes. */
+const MAX_PLANS = 1024;
+
 export interface CompileOptions {
   /** Include the explanation trace in results (default false: throughput first). */
   trace?: boolean;
@@ -37,16 +40,30 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
   const trace = options.trace ?? false;
   let fallbacks = 0;
 
+  const known = options.knownAt ? { knownAt: options.knownAt } : {};
   const plans = new Map<string, Map<string, { plan: DibaoPlan; recorder: Recorder }>>();
+  let planCount = 0;
+  const checkedMonths = new Set<string>();
+  // Options first, as evaluate checks them: the same mistake gets the same error on both paths.
+  const checkMonth = (month: string) => {
+    if (checkedMonths.has(month)) return;
+    checkOptions({ month, ...known });
+    checkedMonths.add(month);
+  };
   const planFor = (jurisdiction: string, month: string) => {
     let byMonth = plans.get(jurisdiction);
     if (!byMonth) plans.set(jurisdiction, (byMonth = new Map()));
     let entry = byMonth.get(month);
     if (!entry) {
-      checkOptions({ month, ...(options.knownAt ? { knownAt: options.knownAt } : {}) });
-      const plan = planDibao({ rulebook, jurisdiction, month, day: firstDayOf(month), ...(options.knownAt ? { knownAt: options.knownAt } : {}) });
+      // A population spread over very many months must not keep every plan: start afresh.
+      if (planCount >= MAX_PLANS) {
+        for (const other of plans.values()) other.clear();
+        planCount = 0;
+      }
+      const plan = planDibao({ rulebook, jurisdiction, month, day: firstDayOf(month), ...known });
       entry = { plan, recorder: new Recorder(plan) };
       byMonth.set(month, entry);
+      planCount += 1;
     }
     return entry;
   };
@@ -57,6 +74,7 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
   };
 
   const evaluateValid = (household: Household, month: string): EvaluationResult => {
+    checkMonth(month);
     const pack = packFor(rulebook, household);
     const { plan, recorder } = planFor(pack.id, month);
     if (!plan.exact) {
@@ -85,9 +103,13 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
   };
 
   return {
-    evaluate: (input, month) => evaluateValid(quickHousehold(input) ?? parseHousehold(input), month),
+    evaluate: (input, month) => {
+      checkMonth(month);
+      return evaluateValid(quickHousehold(input) ?? parseHousehold(input), month);
+    },
     evaluateHousehold: evaluateValid,
     prepare(jurisdictions, months) {
+      for (const month of months) checkMonth(month);
       for (const jurisdiction of jurisdictions) for (const month of months) planFor(jurisdiction, month);
     },
     get fallbacks() {

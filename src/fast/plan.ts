@@ -1,20 +1,18 @@
 /**
  * A dibao plan: everything the compiled path needs for one jurisdiction and month, resolved once —
  * every parameter with the trace entry the reference evaluator would record for it, in fixed-point
- * form, and the rule conditions compiled with money literals scaled to units.
+ * form, and the rule conditions.
  */
 import { BenefitRulesError } from '../errors.js';
-import type { Condition } from '../schemas/condition.js';
-import { isFactReference } from '../schemas/condition.js';
-import { compileCondition, type CompiledCondition } from '../conditions/compile.js';
+import type { CompiledCondition } from '../conditions/compile.js';
 import { ProgrammeContext, type EvaluationSettings } from '../programmes/context.js';
 import type { TraceEntry } from '../explain/trace.js';
 import type { ParameterValue, Bracket } from '../parameters/values.js';
 import { Decimal, type Rounding } from '../money.js';
-import { DIBAO_MONEY_FACTS } from '../programmes/dibao/facts.js';
 import { INCOME_TYPE_IDS } from '../schemas/income.js';
-import { VERSION } from '../version.js';
-import { UNITS_PER_YUAN, decimalUnits, rateOf, unitRounding, type Rate, type UnitRounding } from './units.js';
+import { receiptFor, type Receipt } from '../evaluate.js';
+import type { Pack } from '../rulebook/index.js';
+import { decimalUnits, rateOf, unitRounding, type Rate, type UnitRounding } from './units.js';
 
 /** A parameter as the kernel reads it: the fast value, and what reading it does to the trace. */
 export interface PlannedParameter {
@@ -39,7 +37,7 @@ export interface DibaoPlan {
   /** For each income type, the ids of its exemption and share parameters, if the rules declare them. */
   income: Readonly<Record<string, { exempt: string | undefined; share: string | undefined }>>;
   /** The receipt every result of this plan carries. */
-  receipt: { engine: string; packs: { id: string; hash: string }[] };
+  receipt: Receipt;
 }
 
 /** The fixed-point form of a typed parameter value; NaN parts make the plan inexact. */
@@ -67,17 +65,6 @@ function isExact(value: unknown): boolean {
   return true;
 }
 
-/** Copies a condition with every money literal compared to a money fact scaled to units. */
-export function scaleMoneyLiterals(condition: Condition, money: ReadonlySet<string>): Condition {
-  if ('all' in condition) return { ...condition, all: condition.all.map((c) => scaleMoneyLiterals(c, money)) };
-  if ('any' in condition) return { ...condition, any: condition.any.map((c) => scaleMoneyLiterals(c, money)) };
-  if ('not' in condition) return { ...condition, not: scaleMoneyLiterals(condition.not, money) };
-  if ('condition' in condition || !money.has(condition.fact) || isFactReference(condition.value)) return condition;
-  const scale = (v: unknown): unknown =>
-    typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) ? new Decimal(v).times(UNITS_PER_YUAN).toNumber() : Array.isArray(v) ? v.map(scale) : v;
-  return { ...condition, value: scale(condition.value) };
-}
-
 export function planDibao(settings: EvaluationSettings): DibaoPlan {
   const { rulebook } = settings;
   const ctx = new ProgrammeContext(settings, 'dibao');
@@ -97,24 +84,32 @@ export function planDibao(settings: EvaluationSettings): DibaoPlan {
       if (!(error instanceof BenefitRulesError)) throw error;
       planned.error = error;
     }
-    planned.entry = ctx.trace[before];
+    planned.entry = ctx.trace[before] === undefined ? undefined : deepFreeze(ctx.trace[before]);
     parameters.set(declaration.id, planned);
   }
   const rules = rulebook.programmes.get('dibao');
   if (!rules) throw new Error('internal: the rulebook has no dibao rules');
-  const scaled = new Map<string, Condition>();
-  for (const [id, condition] of rules.conditions) scaled.set(id, scaleMoneyLiterals(condition.when, DIBAO_MONEY_FACTS));
+  // The rules compare amounts only with amounts (checked at load), so the conditions read
+  // fixed-point units exactly as they read Decimals.
   const conditions: Record<string, CompiledCondition> = {};
-  for (const [id, condition] of scaled) conditions[id] = compileCondition(condition, (name) => scaled.get(name));
+  for (const [id, condition] of rules.conditions) conditions[id] = condition.test;
   const income: Record<string, { exempt: string | undefined; share: string | undefined }> = {};
   for (const type of INCOME_TYPE_IDS) {
     const exempt = `dibao.income.exempt.${type}`;
     const share = `dibao.income.share.${type}`;
     income[type] = { exempt: rulebook.declarations.has(exempt) ? exempt : undefined, share: rulebook.declarations.has(share) ? share : undefined };
   }
-  const pack = rulebook.packs.get(settings.jurisdiction);
-  const receipt = { engine: `benefit-rules@${VERSION}`, packs: (pack?.chain ?? []).map((id) => ({ id, hash: rulebook.packs.get(id)?.hash ?? '' })) };
+  // Shared by every result of the plan, so frozen: a caller cannot change another result through it.
+  const receipt = deepFreeze(receiptFor(rulebook, rulebook.packs.get(settings.jurisdiction) as Pack));
   return { settings, parameters, conditions, exact, income, receipt };
 }
 
 export type { Rate, UnitRounding };
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

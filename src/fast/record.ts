@@ -3,13 +3,15 @@
  * trace and the notConfigured list come out exactly as the reference evaluator's), recording
  * conditions, and writing fixed-point values as the reference writes Decimals.
  */
-import { BenefitRulesError } from '../errors.js';
+import { requiredError } from '../programmes/context.js';
+import type { ExclusionFacts } from '../programmes/dibao/membership.js';
+import type { Member } from '../schemas/household.js';
 import type { CompiledCondition, LeafOutcome } from '../conditions/compile.js';
 import type { TraceEntry, TraceCheck } from '../explain/trace.js';
 import { toJson } from '../parameters/values.js';
 import { DIBAO_MONEY_FACTS } from '../programmes/dibao/facts.js';
 import type { DibaoPlan, PlannedParameter } from './plan.js';
-import { UNITS_PER_YUAN, plainUnits, quotientText } from './units.js';
+import { plainUnits, quotientText } from './units.js';
 
 /** Thrown when a value cannot be held exactly in units: the household goes to the Decimal evaluator. */
 export class Inexact extends Error {}
@@ -22,9 +24,15 @@ export class Recorder {
   notices: string[] = [];
   trace: TraceEntry[] | undefined;
   private readonly seen: Uint8Array;
-  /** The per-capita quotient, so a non-integer per-capita income can be written exactly. */
+  /** The per-capita quotient last computed, so a non-integer per-capita income can be written
+   * exactly: set by perCapitaIncome, read by money(). */
   numerator = 0;
   denominator = 1;
+  /** Scratch reused from one household to the next, so the kernel allocates little but its result. */
+  readonly counted: Member[] = [];
+  readonly isCounted: boolean[] = [];
+  readonly ownIncome: number[] = [];
+  readonly memberFacts: ExclusionFacts = { imprisoned: false, compulsoryRehabilitation: false, declaredMissing: false, clergyYearsApart: null, clergyYearsThreshold: null };
 
   constructor(readonly plan: DibaoPlan) {
     this.seen = new Uint8Array(plan.parameters.size);
@@ -50,12 +58,7 @@ export class Recorder {
 
   required<T>(id: string): T {
     const value = this.read<T>(id);
-    if (value === null) {
-      const { jurisdiction, day } = this.plan.settings;
-      throw new BenefitRulesError('parameter-not-configured', `${id} must be set for ${jurisdiction} on ${day}: the pack's other settings need it`, [
-        { path: id, expected: `a configured value on ${day}`, found: 'none' },
-      ]);
-    }
+    if (value === null) throw requiredError(id, this.plan.settings);
     return value;
   }
 
@@ -82,14 +85,15 @@ export class Recorder {
   }
 
   private traceCheck(outcome: LeafOutcome): TraceCheck {
+    // Amounts are compared only with amounts or null (checked at load): a number on either side
+    // of a money fact is fixed-point units.
     const moneyFact = DIBAO_MONEY_FACTS.has(outcome.fact);
-    const json = (value: unknown, isMoney: boolean, literal: boolean) =>
-      typeof value === 'number' && isMoney ? (literal ? value / UNITS_PER_YUAN : this.money(value)) : toJson(value);
+    const json = (value: unknown) => (typeof value === 'number' && moneyFact ? this.money(value) : toJson(value));
     const check: TraceCheck = {
       fact: outcome.fact,
       operator: outcome.operator,
-      factValue: json(outcome.factValue, moneyFact, false),
-      value: json(outcome.value, outcome.valueFact !== undefined ? DIBAO_MONEY_FACTS.has(outcome.valueFact) : moneyFact, outcome.valueFact === undefined),
+      factValue: json(outcome.factValue),
+      value: json(outcome.value),
       result: outcome.result,
     };
     if (outcome.valueFact !== undefined) check.valueFact = outcome.valueFact;
@@ -97,8 +101,13 @@ export class Recorder {
   }
 }
 
-/** Checks an operation's result and bails out to the Decimal evaluator if it was not exact. */
-export function exact(units: number): number {
+/** Passes an exact result on; a NaN (not exact, not safe) hands the household to the Decimal evaluator. */
+export function exactOrBail(units: number): number {
   if (Number.isNaN(units)) throw new Inexact();
   return units;
+}
+
+/** A product of whole numbers, if it is still a safe integer; NaN (so exactOrBail bails) if not. */
+export function safe(value: number): number {
+  return Number.isSafeInteger(value) ? value : Number.NaN;
 }

@@ -107,11 +107,16 @@ export function exactUnits(units: number): string {
   return units % 100 === 0 ? moneyText(units) : plainUnits(units);
 }
 
-/** Two decimals; the caller guarantees whole fen, as formatMoney does. */
+/** Two decimals, as formatMoney writes a Decimal; NaN-free only for whole fen (the caller checks). */
 export function moneyText(units: number): string {
-  const fen = units / 100;
+  const fen = Math.abs(units) / 100;
   const whole = Math.floor(fen / 100);
-  return `${whole}.${String(fen - whole * 100).padStart(2, '0')}`;
+  return `${units < 0 ? '-' : ''}${whole}.${String(fen - whole * 100).padStart(2, '0')}`;
+}
+
+/** Whole fen, or NaN: an amount about to be written as money must already be rounded to the fen. */
+export function wholeFen(units: number): number {
+  return units % 100 === 0 ? units : Number.NaN;
 }
 
 /**

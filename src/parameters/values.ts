@@ -38,7 +38,8 @@ export function valueSchema(kind: ParameterKind): z.ZodType {
     case 'money':
       return nonNegativeDecimal;
     case 'decimal':
-      return decimalString;
+      // Shares, rates, multiples and schedules: a negative one has no meaning in these rules.
+      return nonNegativeDecimal;
     case 'integer':
       return z.number().int();
     case 'boolean':
@@ -46,13 +47,15 @@ export function valueSchema(kind: ParameterKind): z.ZodType {
     case 'enum':
       return z.enum(kind.values as [string, ...string[]]);
     case 'decimalList':
-      return z.array(decimalString);
+      return z.array(nonNegativeDecimal);
     case 'integerList':
       return z.array(z.number().int());
     case 'enumList':
       return z.array(z.enum(kind.values as [string, ...string[]]));
     case 'rounding':
-      return roundingSchema;
+      return kind.wholeFen
+        ? roundingSchema.refine((r) => Number.isInteger(Number(r.step) * 100) && /^\d+(\.\d{1,2})?$/.test(r.step), { message: 'expected a step of whole fen (0.01, 0.1, 1, 10 …): payments are made in fen' })
+        : roundingSchema;
     case 'brackets':
       return bracketsSchema;
   }

@@ -66,12 +66,7 @@ export class ProgrammeContext {
   /** Like `param`, for a parameter another setting makes necessary (a rate once a method is chosen). */
   required<T extends ParameterValue>(id: string): T {
     const value = this.param<T>(id);
-    if (value === null) {
-      const { jurisdiction, day } = this.settings;
-      throw new BenefitRulesError('parameter-not-configured', `${id} must be set for ${jurisdiction} on ${day}: the pack's other settings need it`, [
-        { path: id, expected: `a configured value on ${day}`, found: 'none' },
-      ]);
-    }
+    if (value === null) throw requiredError(id, this.settings);
     return value;
   }
 
@@ -90,6 +85,13 @@ export class ProgrammeContext {
   record(entry: TraceEntry): void {
     this.trace.push(entry);
   }
+}
+
+/** A parameter another setting needs is missing (both evaluation paths). */
+export function requiredError(id: string, { jurisdiction, day }: { jurisdiction: string; day: string }): BenefitRulesError {
+  return new BenefitRulesError('parameter-not-configured', `${id} must be set for ${jurisdiction} on ${day}: the pack's other settings need it`, [
+    { path: id, expected: `a configured value on ${day}`, found: 'none' },
+  ]);
 }
 
 function parameterEntry(resolved: ResolvedParameter): TraceEntry {

@@ -16,6 +16,11 @@ export interface Programme<R extends object = object> {
   name: Bilingual;
   /** Facts the programme gives its conditions, by scope, with names for explanations. */
   facts: { household: Readonly<Record<string, Bilingual>>; member: Readonly<Record<string, Bilingual>> };
+  /**
+   * Facts that are amounts of money. Conditions may compare them only with each other or with
+   * null: an amount belongs in a pack, with its source, not in a rule file.
+   */
+  moneyFacts: ReadonlySet<string>;
   /** Checks, once per rulebook, that the rules have what the module reads. */
   prepare(rulebook: Rulebook): void;
   evaluate(ctx: ProgrammeContext, household: Household): ProgrammeOutcome<R>;

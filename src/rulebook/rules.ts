@@ -1,4 +1,5 @@
 /** Reads rule files: validates them and compiles their conditions. */
+import { createHash } from 'node:crypto';
 import { compileCondition, ConditionCompileError, type CompiledCondition } from '../conditions/compile.js';
 import type { Condition } from '../schemas/condition.js';
 import { ruleFileSchema, type ParameterDeclaration, type RuleCondition, type RuleFile } from '../schemas/rules.js';
@@ -12,6 +13,8 @@ export interface CompiledRuleCondition extends RuleCondition {
 export interface ProgrammeRules {
   programme: string;
   file: string;
+  /** sha256 of the rule file, for the receipt of every result. */
+  hash: string;
   name: RuleFile['name'];
   basis: RuleFile['basis'];
   conditions: ReadonlyMap<string, CompiledRuleCondition>;
@@ -58,5 +61,6 @@ export function readRuleFile(
       problems.add(input.file, error.path, error.message);
     }
   }
-  return { programme: rules.programme, file: input.file, name: rules.name, basis: rules.basis, conditions };
+  const hash = createHash('sha256').update(JSON.stringify(input.json)).digest('hex');
+  return { programme: rules.programme, file: input.file, hash, name: rules.name, basis: rules.basis, conditions };
 }

@@ -15,7 +15,7 @@ export const parameterKindSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('decimalList') }).strict(),
   z.object({ kind: z.literal('integerList') }).strict(),
   z.object({ kind: z.literal('enumList'), values: z.array(z.string()).min(1) }).strict(),
-  z.object({ kind: z.literal('rounding') }).strict(),
+  z.object({ kind: z.literal('rounding'), wholeFen: z.boolean().optional().describe('The rounded value is paid: the step must be whole fen.') }).strict(),
   z.object({ kind: z.literal('brackets') }).strict(),
 ]);
 export type ParameterKind = z.infer<typeof parameterKindSchema>;

@@ -66,3 +66,17 @@ describe('the compiled path', () => {
     expect(fast.fallbacks).toBe(1);
   });
 });
+
+describe('the compiled path, edges', () => {
+  it('reports the same first error as evaluate when several things are wrong', () => {
+    const input = { id: 'x', jurisdiction: 'cn-999999', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] };
+    expect(outcome(() => compileEvaluator(rulebook).evaluate(input, '2021-13'))).toBe(outcome(() => evaluateWith(input, { month: '2021-13', rulebook })));
+  });
+
+  it('shares no mutable state between results', () => {
+    const input = { id: 'x', jurisdiction: 'cn-500000', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] };
+    const first = traced.evaluate(input, '2021-10');
+    expect(Object.isFrozen(first.receipt)).toBe(true);
+    expect(first.programmes.dibao.trace?.filter((e) => e.kind === 'parameter').every((e) => Object.isFrozen(e))).toBe(true);
+  });
+});

@@ -85,3 +85,15 @@ describe('pack loading refuses bad packs with the file and parameter named', () 
     expect(error.details.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('rule files and values that would break exactness are refused', () => {
+  it('a negative share, rate or schedule', () => {
+    const error = loadError([pack('test-a', null, { 'dibao.gradualExit': { schedule: [value('2024-01-01', ['1', '-0.5'])] } })]);
+    expect(error.details[0]?.path).toBe('$.schedule[0].value');
+  });
+
+  it('a payment rounding that is not whole fen', () => {
+    const error = loadError([pack('test-a', null, { 'dibao.rounding': { amount: [value('2024-01-01', { mode: 'halfUp', step: '0.001' })] } })]);
+    expect(error.details[0]?.expected).toContain('whole fen');
+  });
+});

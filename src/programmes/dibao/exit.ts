@@ -25,12 +25,7 @@ export function exitState(ctx: ProgrammeContext, household: Household): ExitStat
   const { month } = ctx.settings;
   const history = household.history?.dibao;
   const enrolled = history?.enrolledSince !== undefined;
-  if (history?.enrolledSince !== undefined && history.enrolledSince > month) {
-    throw historyError('enrolledSince', history.enrolledSince, month);
-  }
-  if (history?.gradualExitSince !== undefined && history.gradualExitSince > month) {
-    throw historyError('gradualExitSince', history.gradualExitSince, month);
-  }
+  checkHistory(household, month);
   const since = history?.gradualExitSince ?? month;
   if (!enrolled) {
     return { enrolled, exitMoratorium: false, gradualExitMonth: null, gradualExitMonths: null, gradualExitSince: since, schedule: null };
@@ -48,13 +43,27 @@ export function exitState(ctx: ProgrammeContext, household: Household): ExitStat
 
 /** The last amount paid, which both the moratorium and the gradual exit continue from. */
 export function lastAmount(household: Household): Decimal {
+  return toDecimal(lastAmountInput(household));
+}
+
+/** The last amount as the household gives it, or the error both evaluation paths report. */
+export function lastAmountInput(household: Household): string | number {
   const amount = household.history?.dibao?.lastAmount;
   if (amount === undefined) {
     throw new BenefitRulesError('invalid-household', 'history.dibao.lastAmount is needed: the household is leaving dibao and its payment continues from the last amount', [
       { path: '$.history.dibao.lastAmount', expected: 'the last monthly dibao payment', found: 'nothing' },
     ]);
   }
-  return toDecimal(amount);
+  return amount;
+}
+
+/** Refuses a history that starts after the month evaluated (both evaluation paths). */
+export function checkHistory(household: Household, month: string): void {
+  const history = household.history?.dibao;
+  for (const field of ['enrolledSince', 'gradualExitSince'] as const) {
+    const value = history?.[field];
+    if (value !== undefined && value > month) throw historyError(field, value, month);
+  }
 }
 
 function historyError(field: string, value: string, month: string): BenefitRulesError {

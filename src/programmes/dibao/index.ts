@@ -14,7 +14,7 @@ import { assetFacts } from './assets.js';
 import { amountFor, perCapitaIncome, roundAmount } from './amount.js';
 import { exitState, lastAmount, type ExitState } from './exit.js';
 import { dibaoRules, type DibaoRules } from './rules.js';
-import { DIBAO_FACTS } from './facts.js';
+import { DIBAO_FACTS, DIBAO_MONEY_FACTS } from './facts.js';
 
 export interface DibaoResult extends ProgrammeResultBase {
   eligible: boolean;
@@ -44,6 +44,7 @@ export const dibao: Programme<Omit<DibaoResult, 'monthlyAmount' | 'notConfigured
   id: 'dibao',
   name: { zh: '最低生活保障', en: 'Minimum living allowance (dibao)' },
   facts: DIBAO_FACTS,
+  moneyFacts: DIBAO_MONEY_FACTS,
   prepare: (rulebook) => void rulesOf(rulebook),
   evaluate(ctx, household) {
     const rules = rulesOf(ctx.settings.rulebook);
@@ -160,12 +161,16 @@ function singlePersonEnrolment(
     };
     if (!ctx.check(rules.singlePerson, facts, member.id)) continue;
     const own = byMember.get(member.id) ?? ZERO;
-    if (!own.lessThan(standard)) {
-      ctx.record({ kind: 'decision', id: 'singlePersonIncomeTooHigh', values: { member: member.id, income: formatExact(own), standard: plain(standard) } });
+    // As a one-person household: its income as the pack compares incomes (rounded, if it rounds).
+    const income = perCapitaIncome(ctx, own, 1);
+    if (!income.lessThan(standard)) {
+      ctx.record({ kind: 'decision', id: 'singlePersonIncomeTooHigh', values: { member: member.id, income: formatExact(income), standard: plain(standard) } });
       continue;
     }
+    const paid = roundAmount(ctx, amountFor(ctx, 1, own, income, standard));
+    if (paid.isZero()) continue;
     members.push(member.id);
-    amount = amount.plus(roundAmount(ctx, amountFor(ctx, 1, own, perCapitaIncome(ctx, own, 1), standard)));
+    amount = amount.plus(paid);
   }
   return { members, amount };
 }

@@ -15,13 +15,30 @@ export interface Membership {
   excluded: Member[];
 }
 
+export type ExclusionFacts = {
+  imprisoned: boolean;
+  compulsoryRehabilitation: boolean;
+  declaredMissing: boolean;
+  clergyYearsApart: number | null;
+  clergyYearsThreshold: number | null;
+};
+
+/** Why an excluded member is excluded, for the trace (both evaluation paths). */
+export function exclusionReasons(facts: ExclusionFacts): string[] {
+  const reasons: string[] = [];
+  for (const fact of EXCLUSION_FACTS) if (facts[fact]) reasons.push(fact);
+  const { clergyYearsApart: years, clergyYearsThreshold: threshold } = facts;
+  if (threshold !== null && years !== null && years >= threshold) reasons.push('clergyLivingApart');
+  return reasons;
+}
+
 export function countMembers(ctx: ProgrammeContext, rules: DibaoRules, household: Household): Membership {
   const threshold = ctx.param<number>('dibao.membership.clergyYearsApart');
   const counted: Member[] = [];
   const excluded: Member[] = [];
   for (const member of household.members) {
     const exclusion = member.exclusion ?? {};
-    const facts = {
+    const facts: ExclusionFacts = {
       imprisoned: exclusion.imprisoned ?? false,
       compulsoryRehabilitation: exclusion.compulsoryRehabilitation ?? false,
       declaredMissing: exclusion.declaredMissing ?? false,
@@ -29,12 +46,7 @@ export function countMembers(ctx: ProgrammeContext, rules: DibaoRules, household
       clergyYearsThreshold: threshold,
     };
     const isExcluded = ctx.check(rules.memberExcluded, facts, member.id, 'whenMet');
-    const reasons: string[] = [];
-    if (isExcluded) {
-      for (const fact of EXCLUSION_FACTS) if (facts[fact]) reasons.push(fact);
-      if (threshold !== null && facts.clergyYearsApart !== null && facts.clergyYearsApart >= threshold) reasons.push('clergyLivingApart');
-    }
-    ctx.record({ kind: 'member', member: member.id, counted: !isExcluded, reasons });
+    ctx.record({ kind: 'member', member: member.id, counted: !isExcluded, reasons: isExcluded ? exclusionReasons(facts) : [] });
     (isExcluded ? excluded : counted).push(member);
   }
   return { counted, excluded };
