@@ -23,11 +23,6 @@ export function addToMonth(month: string, months: number): string {
   return format(addMonths(parseISO(firstDayOf(month)), months), 'yyyy-MM');
 }
 
-/** Age in completed years on `date`. */
-export function ageOn(birthDate: string, date: string): number {
-  return differenceInYears(parseISO(date), parseISO(birthDate));
-}
-
 /** Completed years between two dates (0 when `since` is later). */
 export function yearsBetween(since: string, date: string): number {
   return Math.max(0, differenceInYears(parseISO(date), parseISO(since)));

@@ -4,7 +4,8 @@
  * the in-process path, so every route writes the same bytes.
  */
 import { stringify } from 'csv-stringify/sync';
-import { BenefitRulesError, isBenefitRulesError } from '../errors.js';
+import { BenefitRulesError, describeValue, isBenefitRulesError } from '../errors.js';
+import { isoMonth } from '../schemas/common.js';
 import type { EvaluationResult } from '../evaluate.js';
 import type { CompiledEvaluator } from '../fast/evaluator.js';
 
@@ -19,7 +20,14 @@ export function evaluateItem(evaluator: CompiledEvaluator, line: number, value: 
   try {
     const enveloped = value !== null && typeof value === 'object' && 'household' in value && 'month' in value;
     const household = enveloped ? (value as { household: unknown }).household : value;
-    const itemMonth = enveloped ? String((value as { month: unknown }).month) : month;
+    let itemMonth = month;
+    if (enveloped) {
+      const own = (value as { month: unknown }).month;
+      if (typeof own !== 'string' || !isoMonth.safeParse(own).success) {
+        throw new BenefitRulesError('invalid-input', `line ${line}: "month" must be written YYYY-MM`, [{ path: '$.month', expected: 'a month written YYYY-MM', found: describeValue(own) }]);
+      }
+      itemMonth = own;
+    }
     return { line, ok: true, result: evaluator.evaluate(household, itemMonth) };
   } catch (error) {
     if (isBenefitRulesError(error)) return { line, ok: false, error: error.toJSON() };
@@ -27,6 +35,11 @@ export function evaluateItem(evaluator: CompiledEvaluator, line: number, value: 
     // run exit non-zero.
     return { line, ok: false, error: { code: 'internal-error', message: `internal error in benefit-rules (please report it): ${(error as Error).message}`, details: [] } };
   }
+}
+
+/** An error found before evaluation (a CSV row that cannot be read), as the line's record. */
+export function errorRecord(line: number, error: BenefitRulesError): BatchRecord {
+  return { line, ok: false, error: error.toJSON() };
 }
 
 /** Parses one NDJSON line; a syntax error becomes the line's error record. */
@@ -50,12 +63,15 @@ export function csvHeader(): string {
   return stringify([CSV_COLUMNS as unknown as string[]]);
 }
 
+/** Booleans as true/false rather than csv-stringify's default 1 and empty. */
+const CSV_OPTIONS = { cast: { boolean: (value: boolean) => String(value) } };
+
 export function formatRecord(record: BatchRecord, format: OutputFormat): string {
   if (format === 'ndjson') return `${JSON.stringify(record)}\n`;
-  if (!record.ok) return stringify([[record.line, '', '', '', '', '', '', '', '', '', '', '', '', '', record.error.code, record.error.message]]);
+  if (!record.ok) return stringify([[record.line, '', '', '', '', '', '', '', '', '', '', '', '', '', record.error.code, record.error.message]], CSV_OPTIONS);
   const r = record.result;
   const d = r.programmes.dibao;
-  return stringify([[record.line, r.household, r.jurisdiction, r.month, d.status, d.eligible, d.enrolment ?? '', d.householdSize, d.countableIncome, d.perCapitaIncome, d.standard, d.monthlyAmount, r.totalMonthlyAmount, d.reasons.join(';'), '', '']]);
+  return stringify([[record.line, r.household, r.jurisdiction, r.month, d.status, d.eligible, d.enrolment ?? '', d.householdSize, d.countableIncome, d.perCapitaIncome, d.standard, d.monthlyAmount, r.totalMonthlyAmount, d.reasons.join(';'), '', '']], CSV_OPTIONS);
 }
 
 /** Counts for the summary; amounts in fen, exact as integers. */

@@ -12,8 +12,10 @@ import { SingleBar } from 'cli-progress';
 import { loadRulebook } from '../load.js';
 import { compileEvaluator } from '../fast/evaluator.js';
 import { csvHeader, emptyStats, evaluateText, merge, type BatchStats, type OutputFormat } from './records.js';
-import { evaluateChunk, type Chunk, type WorkerSetup } from './worker.js';
-import { householdOf, type Row } from './csv.js';
+import { evaluateChunk, type Chunk, type Item, type WorkerSetup } from './worker.js';
+import { BenefitRulesError } from '../errors.js';
+import type { Rulebook } from '../rulebook/index.js';
+import { CSV_INPUT_COLUMNS, householdOf, type Row } from './csv.js';
 
 export interface BatchRun {
   input: Readable;
@@ -26,6 +28,8 @@ export interface BatchRun {
   knownAt?: string;
   /** Worker threads; 0 evaluates in this thread. */
   workers: number;
+  /** The rulebook for in-process evaluation (workers load their own from `jurisdictions`). */
+  rulebook?: Rulebook;
   /** A progress bar on this stream (a terminal), sized by the input's byte length when known. */
   progress?: { stream: NodeJS.WriteStream; totalBytes?: number };
 }
@@ -35,13 +39,22 @@ export interface BatchSummary extends BatchStats {
   workers: number;
 }
 
-const CHUNK = 512;
-/** About a thousand NDJSON lines: big enough to amortise a message, small enough to keep memory flat. */
+/** Households per CSV chunk, and bytes per NDJSON chunk (about a thousand lines): big enough to
+ * amortise a message to a worker, small enough to keep memory flat. */
+const CSV_CHUNK_ITEMS = 512;
 const CHUNK_BYTES = 256 * 1024;
+const MAX_LINE_BYTES = 64 * 2 ** 20;
+const MAX_ROWS_PER_HOUSEHOLD = 10_000;
 
-/** CSV input as numbered items: one household per group of rows, numbered by its first row. */
-async function* csvItems(input: Readable): AsyncGenerator<[number, string]> {
-  const parser = input.pipe(parse({ columns: true, skip_empty_lines: true, info: true, relax_column_count: false }));
+/** CSV input as numbered items: one household per group of rows, numbered by its first row. A row
+ * that cannot be read becomes an error item of its own; the rest go on. */
+async function* csvItems(input: Readable): AsyncGenerator<Item> {
+  const skipped: Item[] = [];
+  const parser = input.pipe(parse({ columns: checkHeader, skip_empty_lines: true, info: true, skip_records_with_error: true, bom: true }));
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    const line = error.lines ?? 0;
+    skipped.push([line, '', new BenefitRulesError('invalid-input', `line ${line} cannot be read as CSV: ${error.message}`, [{ path: `line ${line}`, expected: 'a CSV row with the header\'s columns', found: error.message }]).toJSON()]);
+  });
   let group: Row[] = [];
   let groupLine = 0;
   for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) {
@@ -49,10 +62,35 @@ async function* csvItems(input: Readable): AsyncGenerator<[number, string]> {
       yield [groupLine, JSON.stringify(householdOf(group))];
       group = [];
     }
-    if (group.length === 0) groupLine = info.lines;
+    // Unreadable rows come out in line order: after the household they interrupt, before the next.
+    // (The parser may report a bad row before handing over the rows above it: hence the filter.)
+    if (group.length === 0) {
+      while (skipped.length > 0 && (skipped[0] as Item)[0] < info.lines) yield skipped.shift() as Item;
+      groupLine = info.lines;
+    }
     group.push(record);
+    if (group.length > MAX_ROWS_PER_HOUSEHOLD) {
+      throw new BenefitRulesError('invalid-input', `household ${record.household_id} has more than ${MAX_ROWS_PER_HOUSEHOLD} rows from line ${groupLine}: are the rows grouped by household_id?`, [
+        { path: `line ${info.lines}`, expected: 'the rows of one household next to each other', found: `${group.length} rows` },
+      ]);
+    }
   }
   if (group.length > 0) yield [groupLine, JSON.stringify(householdOf(group))];
+  yield* skipped.splice(0);
+}
+
+/** The header must name known columns only, household_id among them: a misspelt column would
+ * otherwise be ignored and the household paid as if it had no such income. */
+function checkHeader(header: string[]): string[] {
+  const known = new Set<string>(CSV_INPUT_COLUMNS);
+  const unknown = header.filter((column) => !known.has(column));
+  if (unknown.length > 0 || !header.includes('household_id')) {
+    const found = unknown.length > 0 ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : 'no household_id column';
+    throw new BenefitRulesError('invalid-input', `The CSV header is not one benefit-rules reads: ${found}. Columns: ${CSV_INPUT_COLUMNS.join(', ')}`, [
+      { path: 'line 1', expected: 'household_id and other known columns', found },
+    ]);
+  }
+  return header;
 }
 
 const NEWLINE = 10;
@@ -72,7 +110,14 @@ async function* ndjsonChunks(input: Readable): AsyncGenerator<Chunk> {
     carry = carry.length === 0 ? Buffer.from(data) : Buffer.concat([carry, Buffer.from(data)]);
     if (carry.length < CHUNK_BYTES) continue;
     const cut = carry.lastIndexOf(NEWLINE);
-    if (cut < 0) continue;
+    if (cut < 0) {
+      if (carry.length > MAX_LINE_BYTES) {
+        throw new BenefitRulesError('invalid-input', `line ${firstLine} is longer than ${MAX_LINE_BYTES / 2 ** 20} MB: is this NDJSON (one household per line)?`, [
+          { path: `line ${firstLine}`, expected: 'one household per line', found: `more than ${MAX_LINE_BYTES} bytes without a line break` },
+        ]);
+      }
+      continue;
+    }
     const bytes = new Uint8Array(carry.subarray(0, cut + 1));
     carry = Buffer.from(carry.subarray(cut + 1));
     const lines = countLines(bytes);
@@ -89,10 +134,10 @@ async function* chunks(run: BatchRun): AsyncGenerator<Chunk> {
     return;
   }
   let index = 0;
-  let buffer: [number, string][] = [];
+  let buffer: Item[] = [];
   for await (const item of csvItems(run.input)) {
     buffer.push(item);
-    if (buffer.length === CHUNK) {
+    if (buffer.length === CSV_CHUNK_ITEMS) {
       yield { index: index++, items: buffer };
       buffer = [];
     }
@@ -101,7 +146,10 @@ async function* chunks(run: BatchRun): AsyncGenerator<Chunk> {
 }
 
 async function write(output: Writable, data: string | Uint8Array): Promise<void> {
-  if (data.length > 0 && !output.write(data)) await once(output, 'drain');
+  if (data.length === 0) return;
+  if (output.errored) throw output.errored;
+  // Waits for room, or for the error that means there will be none (a closed pipe).
+  if (!output.write(data)) await Promise.race([once(output, 'drain'), once(output, 'error').then(([error]) => Promise.reject(error))]);
 }
 
 export async function runBatch(run: BatchRun): Promise<BatchSummary> {
@@ -123,7 +171,8 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   if (run.outputFormat === 'csv') await write(run.output, csvHeader());
 
   if (run.workers === 0) {
-    const evaluator = compileEvaluator(loadRulebook({ jurisdictions: run.jurisdictions }), { trace: run.trace, ...(run.knownAt ? { knownAt: run.knownAt } : {}) });
+    const rulebook = run.rulebook ?? loadRulebook({ jurisdictions: run.jurisdictions });
+    const evaluator = compileEvaluator(rulebook, { trace: run.trace, ...(run.knownAt ? { knownAt: run.knownAt } : {}) });
     for await (const chunk of chunks(run)) {
       const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, run.month), chunk, run.outputFormat);
       merge(stats, done.stats);
@@ -137,23 +186,26 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   return { ...stats, seconds: Number(process.hrtime.bigint() - started) / 1e9, workers: run.workers };
 }
 
-/** Round-robin over the workers, at most two chunks in flight each, records written in order. */
+/** Round-robin over the workers, at most two chunks each not yet written, records written in order. */
 async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): Promise<void> {
   const setup: WorkerSetup = { jurisdictions: run.jurisdictions, month: run.month, trace: run.trace, format: run.outputFormat, ...(run.knownAt ? { knownAt: run.knownAt } : {}) };
   const workers = Array.from({ length: run.workers }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
   const done = new Map<number, { bytes: Uint8Array; stats: BatchStats }>();
   let next = 0;
-  let inFlight = 0;
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
+  let finished = false;
   for (const worker of workers) {
     worker.on('message', (message: { index: number; bytes: Uint8Array; stats: BatchStats }) => {
       done.set(message.index, message);
-      inFlight -= 1;
       wake?.();
     });
     worker.on('error', (error) => {
       failure = error;
+      wake?.();
+    });
+    worker.on('exit', (code) => {
+      if (!finished) failure ??= new Error(`a batch worker stopped (exit code ${code}) before the batch was done`);
       wake?.();
     });
   }
@@ -171,13 +223,14 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): P
   let sent = 0;
   try {
     for await (const chunk of chunks(run)) {
-      while (inFlight >= workers.length * 2 && !failure) {
+      // Bounded by what is not yet written, not only by what is being evaluated: finished chunks
+      // waiting for an earlier one count too, so memory stays flat whatever the file size.
+      while (sent - next >= workers.length * 2 && !failure) {
         await waitForOne();
         await settle();
       }
       if (failure) throw failure;
       (workers[chunk.index % workers.length] as Worker).postMessage(chunk, 'bytes' in chunk ? [chunk.bytes.buffer as ArrayBuffer] : []);
-      inFlight += 1;
       sent += 1;
       await settle();
     }
@@ -187,6 +240,7 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): P
     }
     if (failure) throw failure;
   } finally {
+    finished = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRulebook } from '../load.js';
 import { compileEvaluator } from '../fast/evaluator.js';
-import { count, emptyStats, evaluateText, formatRecord, type OutputFormat } from './records.js';
+import { count, emptyStats, evaluateText, formatRecord, type BatchRecord, type OutputFormat } from './records.js';
 
 export interface WorkerSetup {
   jurisdictions: string[];
@@ -14,16 +14,20 @@ export interface WorkerSetup {
 
 /** Numbered items (CSV households), or raw NDJSON bytes that start at line `firstLine` and end at
  * a line break (the last chunk may not): splitting them here keeps the main thread free. */
-export type Chunk = { index: number; items: [number, string][] } | { index: number; firstLine: number; bytes: Uint8Array };
+export type Chunk = { index: number; items: Item[] } | { index: number; firstLine: number; bytes: Uint8Array };
 
-function* linesOf(chunk: Chunk): Generator<[number, string]> {
+/** A numbered item: JSON text to evaluate, or the error record already found for it. */
+export type Item = [number, string] | [number, string, { code: string; message: string; details: readonly object[] }];
+
+function* linesOf(chunk: Chunk): Generator<Item> {
   if ('items' in chunk) {
     yield* chunk.items;
     return;
   }
   const text = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength).toString('utf8');
   let line = chunk.firstLine;
-  let start = 0;
+  // A byte-order mark before the first line is not part of it.
+  let start = line === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -36,8 +40,8 @@ function* linesOf(chunk: Chunk): Generator<[number, string]> {
 export function evaluateChunk(evaluate: (line: number, text: string) => ReturnType<typeof evaluateText>, chunk: Chunk, format: OutputFormat) {
   const stats = emptyStats();
   let text = '';
-  for (const [line, item] of linesOf(chunk)) {
-    const record = evaluate(line, item);
+  for (const [line, item, error] of linesOf(chunk)) {
+    const record: BatchRecord = error ? { line, ok: false, error } : evaluate(line, item);
     count(stats, record);
     text += formatRecord(record, format);
   }

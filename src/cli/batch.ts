@@ -1,11 +1,12 @@
 /** The CLI side of `evaluate --batch`: files and streams, the summary line, the exit code. */
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, openSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { finished } from 'node:stream/promises';
 import { BenefitRulesError } from '../errors.js';
-import { BUNDLED_JURISDICTIONS } from '../load.js';
+import { BUNDLED_JURISDICTIONS, loadRulebook } from '../load.js';
 import { runBatch, type BatchSummary } from '../batch/run.js';
-import { isoMonth } from '../schemas/common.js';
+import { checkKnownAt, checkMonth } from './commands.js';
+import { EXIT_INTERNAL } from './io.js';
 
 export interface BatchCommandOptions {
   batch: string;
@@ -23,29 +24,25 @@ export interface BatchCommandOptions {
 export const EXIT_SOME_ERRORS = 3;
 
 export async function batchCommand(options: BatchCommandOptions): Promise<number> {
-  if (!isoMonth.safeParse(options.month).success) {
-    throw new BenefitRulesError('invalid-option', `--month expects YYYY-MM, got ${JSON.stringify(options.month)}`, [{ path: '--month', expected: 'a month written YYYY-MM', found: JSON.stringify(options.month) }]);
-  }
+  checkMonth(options.month);
+  if (options.knownAt !== undefined) checkKnownAt(options.knownAt);
   const workers = options.workers === undefined ? availableParallelism() : Number(options.workers);
   if (!Number.isInteger(workers) || workers < 0) throw new BenefitRulesError('invalid-option', `--workers expects a whole number ≥ 0, got ${options.workers}`, [{ path: '--workers', expected: 'a whole number ≥ 0', found: String(options.workers) }]);
   const fromStdin = options.batch === '-';
-  let totalBytes: number | undefined;
-  if (!fromStdin) {
-    try {
-      totalBytes = statSync(options.batch).size;
-    } catch (error) {
-      throw new BenefitRulesError('invalid-input', `Cannot read ${options.batch}: ${(error as NodeJS.ErrnoException).code}`, [{ path: options.batch, expected: 'a readable file', found: (error as NodeJS.ErrnoException).code ?? 'an error' }]);
-    }
-  }
+  const totalBytes = fromStdin ? undefined : fileSize(options.batch);
+  const jurisdictions = [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])];
+  // Loaded here first, so a bad pack is reported once and clearly, before any worker starts.
+  const rulebook = loadRulebook({ jurisdictions });
   const input = fromStdin ? process.stdin : createReadStream(options.batch);
-  const output = options.out ? createWriteStream(options.out) : process.stdout;
+  const output = options.out ? createWriteStream('', { fd: openOutput(options.out) }) : process.stdout;
   const summary = await runBatch({
+    rulebook,
     input,
     inputFormat: options.inputFormat ?? (options.batch.endsWith('.csv') ? 'csv' : 'ndjson'),
     output,
     outputFormat: options.outputFormat,
     month: options.month,
-    jurisdictions: [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])],
+    jurisdictions,
     trace: options.trace ?? false,
     workers,
     ...(options.knownAt ? { knownAt: options.knownAt } : {}),
@@ -56,8 +53,30 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
     await finished(output);
   }
   process.stderr.write(`${describe(summary)}\n`);
-  if (summary.errorCodes['internal-error']) return 70;
+  if (summary.errorCodes['internal-error']) return EXIT_INTERNAL;
   return summary.errors > 0 ? EXIT_SOME_ERRORS : 0;
+}
+
+function fileSize(path: string): number {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'an error';
+    throw new BenefitRulesError('invalid-input', `Cannot read ${path}: ${code}`, [{ path, expected: 'a readable file', found: code }]);
+  }
+  if (!stat.isFile()) throw new BenefitRulesError('invalid-input', `${path} is not a file`, [{ path, expected: 'a file of households', found: 'a folder or device' }]);
+  return stat.size;
+}
+
+/** Opens the output before any work, so a wrong path is an error message, not a crash mid-way. */
+function openOutput(path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'an error';
+    throw new BenefitRulesError('invalid-option', `Cannot write ${path}: ${code}`, [{ path: '--out', expected: 'a file that can be written', found: code }]);
+  }
 }
 
 export function describe(s: BatchSummary): string {

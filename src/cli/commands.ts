@@ -13,7 +13,7 @@ import { jsonSchemas } from '../schemas/jsonSchema.js';
 import { parseJson, readText } from './io.js';
 import type { Language } from '../explain/render.js';
 import { STATUS } from '../explain/messages.js';
-import { isoMonth } from '../schemas/common.js';
+import { isoDate, isoMonth } from '../schemas/common.js';
 
 /** No colours: output goes to files and pipes as often as to terminals. */
 const PLAIN = { head: [], border: [] };
@@ -26,9 +26,15 @@ export function rulebookFrom(options: RulebookOptions): Rulebook {
   return loadRulebook({ jurisdictions: [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])] });
 }
 
-function checkMonth(month: string): void {
+export function checkMonth(month: string): void {
   if (!isoMonth.safeParse(month).success) {
     throw new BenefitRulesError('invalid-option', `--month expects YYYY-MM, got ${JSON.stringify(month)}`, [{ path: '--month', expected: 'a month written YYYY-MM', found: JSON.stringify(month) }]);
+  }
+}
+
+export function checkKnownAt(date: string): void {
+  if (!isoDate.safeParse(date).success) {
+    throw new BenefitRulesError('invalid-option', `--known-at expects YYYY-MM-DD, got ${JSON.stringify(date)}`, [{ path: '--known-at', expected: 'a date written YYYY-MM-DD', found: JSON.stringify(date) }]);
   }
 }
 

@@ -9,6 +9,12 @@ import { batchCommand } from './batch.js';
 const lang = () => new Option('--lang <lang>', 'language of explanations and names').choices(['zh', 'en']).default('en');
 const packs = () => new Option('--packs <dir...>', 'extra folders of packs to load beside the bundled ones');
 
+// A reader that stops early (| head) closes the pipe: that ends the output, it is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const program = new Command('benefit-rules')
   .description("China's social-assistance rules as data: evaluate households, explain every yuan")
   .version(VERSION)

@@ -75,7 +75,7 @@ describe('batch evaluation', () => {
       [6, 'invalid-input'],
       [51, 'invalid-input'],
       [101, 'invalid-household'],
-      [301, 'invalid-option'],
+      [301, 'invalid-input'],
       [401, 'unknown-jurisdiction'],
     ]);
     expect(stderr).toContain(`${lines.length.toLocaleString('en')} records = ${(lines.length - 5).toLocaleString('en')} results + 5 errors`);
@@ -109,6 +109,34 @@ describe('batch evaluation', () => {
     expect(out[1]?.result?.totalMonthlyAmount).toBe('515.00');
     expect(out[2]?.ok).toBe(false);
     expect(out[2]?.error?.message).toContain('$.members[0].birthDate');
+  });
+
+  it('CLI: a CSV row that cannot be read is its own error record; the others go on', () => {
+    const file = join(dir, 'broken.csv');
+    writeFileSync(file, 'household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages\nh1,2021-10,cn-500000,urban,a,1980-01-01,head,100\nh2,2021-10,cn-500000,urban,a,1980-01-01\nh3,2021-10,cn-500000,rural,a,1950-01-01,head,\n');
+    const { code, stdout } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '0']);
+    expect(code).toBe(3);
+    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean });
+    expect(out.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false], [4, true]]);
+  });
+
+  it('CLI: a CSV header with an unknown column is refused before anything is evaluated', () => {
+    const file = join(dir, 'misspelt.csv');
+    writeFileSync(file, 'household_id,income_wage\nh1,900\n');
+    const { code, stderr, stdout } = cli(['evaluate', '--month', '2024-01', '--batch', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('unknown column income_wage');
+  });
+
+  it('CLI: paths that cannot be read or written are clear errors', () => {
+    expect(cli(['evaluate', '--month', '2024-01', '--batch', dir]).stderr).toContain('is not a file');
+    const file = join(dir, 'one.ndjson');
+    writeFileSync(file, '{}\n');
+    const bad = cli(['evaluate', '--month', '2024-01', '--batch', file, '--out', join(dir, 'missing', 'out.ndjson')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Cannot write');
+    expect(cli(['evaluate', '--month', '2024-01', '--batch', file, '--known-at', '2021']).stderr).toContain('--known-at expects YYYY-MM-DD');
   });
 
   it('CLI: a missing batch file is a clear error', () => {
