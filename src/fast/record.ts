@@ -3,7 +3,7 @@
  * trace and the notConfigured list come out exactly as the reference evaluator's), recording
  * conditions, and writing fixed-point values as the reference writes Decimals.
  */
-import { requiredError } from '../programmes/context.js';
+import { requiredError, traceCheck } from '../programmes/context.js';
 import type { ExclusionFacts } from '../programmes/dibao/membership.js';
 import type { Member } from '../schemas/household.js';
 import type { CompiledCondition, LeafOutcome } from '../conditions/compile.js';
@@ -88,16 +88,7 @@ export class Recorder {
     // Amounts are compared only with amounts or null (checked at load): a number on either side
     // of a money fact is fixed-point units.
     const moneyFact = DIBAO_MONEY_FACTS.has(outcome.fact);
-    const json = (value: unknown) => (typeof value === 'number' && moneyFact ? this.money(value) : toJson(value));
-    const check: TraceCheck = {
-      fact: outcome.fact,
-      operator: outcome.operator,
-      factValue: json(outcome.factValue),
-      value: json(outcome.value),
-      result: outcome.result,
-    };
-    if (outcome.valueFact !== undefined) check.valueFact = outcome.valueFact;
-    return check;
+    return traceCheck(outcome, (value) => (typeof value === 'number' && moneyFact ? this.money(value) : toJson(value)));
   }
 }
 

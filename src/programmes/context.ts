@@ -76,7 +76,7 @@ export class ProgrammeContext {
     const record: LeafOutcome[] = [];
     const result = condition.test(facts, record);
     const withChecks = details === 'always' || (details === 'whenMet' && result);
-    const entry: TraceEntry = { kind: 'condition', id: condition.id, result, checks: withChecks ? record.map(traceCheck) : [] };
+    const entry: TraceEntry = { kind: 'condition', id: condition.id, result, checks: withChecks ? record.map((o) => traceCheck(o)) : [] };
     if (member !== undefined) entry.member = member;
     this.trace.push(entry);
     return result;
@@ -116,12 +116,14 @@ function parameterEntry(resolved: ResolvedParameter): TraceEntry {
   return entry;
 }
 
-function traceCheck(outcome: LeafOutcome): TraceCheck {
+/** One comparison as the trace writes it; `json` writes its values (the compiled path passes one
+ * that writes fixed-point units as the reference writes Decimals). */
+export function traceCheck(outcome: LeafOutcome, json: (value: unknown) => unknown = toJson): TraceCheck {
   const check: TraceCheck = {
     fact: outcome.fact,
     operator: outcome.operator,
-    factValue: toJson(outcome.factValue),
-    value: toJson(outcome.value),
+    factValue: json(outcome.factValue),
+    value: json(outcome.value),
     result: outcome.result,
   };
   if (outcome.valueFact !== undefined) check.valueFact = outcome.valueFact;
