@@ -148,8 +148,8 @@ async function* chunks(run: BatchRun): AsyncGenerator<Chunk> {
 async function write(output: Writable, data: string | Uint8Array): Promise<void> {
   if (data.length === 0) return;
   if (output.errored) throw output.errored;
-  // Waits for room, or for the error that means there will be none (a closed pipe).
-  if (!output.write(data)) await Promise.race([once(output, 'drain'), once(output, 'error').then(([error]) => Promise.reject(error))]);
+  // events.once rejects if the stream errors while waiting (a closed pipe): no room will come.
+  if (!output.write(data)) await once(output, 'drain');
 }
 
 export async function runBatch(run: BatchRun): Promise<BatchSummary> {
