@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { compileEvaluator } from '../../src/fast/evaluator.js';
 import { evaluateWith } from '../../src/evaluate.js';
 import { isBenefitRulesError } from '../../src/errors.js';
-import { household } from '../support/arbitraries.js';
+import { household, VARIANTS } from '../support/arbitraries.js';
 import { testRulebook } from '../support/rulebook.js';
 import { readCases } from '../support/cases.js';
 
@@ -27,6 +27,15 @@ describe('the compiled path', () => {
       fc.property(household({ withHistory: true }), ({ household: input, month }) => {
         expect(outcome(() => traced.evaluate(input, month))).toBe(outcome(() => evaluateWith(input, { month, rulebook })));
         expect(outcome(() => untraced.evaluate(input, month))).toBe(outcome(() => evaluateWith(input, { month, rulebook, trace: false })));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('gives byte-identical results on random households in packs that switch on every rule variant', () => {
+    fc.assert(
+      fc.property(household({ withHistory: true, where: VARIANTS }), ({ household: input, month }) => {
+        expect(outcome(() => traced.evaluate(input, month))).toBe(outcome(() => evaluateWith(input, { month, rulebook })));
       }),
       { numRuns: 1500 },
     );

@@ -1,6 +1,7 @@
 /** fast-check generators of households, for the property tests. */
 import fc from 'fast-check';
 import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
+import { addToMonth } from '../../src/dates.js';
 import type { HouseholdInput } from '../../src/schemas/household.js';
 
 /** Jurisdiction-months every bundled standard covers, one per pack that sets standards. */
@@ -14,6 +15,13 @@ export const COVERED: readonly { jurisdiction: string; month: string }[] = [
   { jurisdiction: 'cn-500000', month: '2021-10' },
   { jurisdiction: 'cn-500112', month: '2025-08' },
 ];
+
+/** Test packs that switch on every rule variant: tiers, floors, deduction forms, per-capita rounding,
+ * asset limits, gradual-exit schedules, one-person enrolment of registered-poor members. */
+export const VARIANTS: readonly { jurisdiction: string; month: string }[] = [
+  'test-tiers', 'test-floor', 'test-deduction-wage', 'test-deduction-standard', 'test-deduction-capped', 'test-deduction-fixed',
+  'test-rounding-yuan', 'test-single-rounding', 'test-assets', 'test-beijing-exit', 'test-poverty-assets', 'test-marginal-1120',
+].map((jurisdiction) => ({ jurisdiction, month: '2024-03' }));
 
 export const money = fc.integer({ min: 0, max: 500_000 }).map((fen) => (fen / 100).toFixed(2));
 
@@ -45,18 +53,28 @@ export function member(index: number, options: MemberOptions = {}) {
   );
 }
 
-export function household(options: MemberOptions & { withHistory?: boolean } = {}): fc.Arbitrary<{ household: HouseholdInput; month: string }> {
+export function household(options: MemberOptions & { withHistory?: boolean; where?: readonly { jurisdiction: string; month: string }[] } = {}): fc.Arbitrary<{ household: HouseholdInput; month: string }> {
   return fc
     .record({
-      where: fc.constantFrom(...COVERED),
+      where: fc.constantFrom(...(options.where ?? COVERED)),
       residence: fc.constantFrom('urban' as const, 'rural' as const),
       size: fc.integer({ min: 1, max: 6 }),
       financial: money,
       vehicles: fc.array(fc.record({ type: fc.constantFrom('car', 'motorcycle', 'disabilityVehicle') }), { maxLength: 2 }),
       history: options.withHistory
-        ? fc.option(fc.record({ enrolledSince: fc.constant('2016-01'), lastAmount: money }), { nil: undefined })
+        ? fc.option(fc.record({ lastAmount: money, exitMonthsAgo: fc.option(fc.integer({ min: 0, max: 7 }), { nil: undefined }) }), { nil: undefined })
         : fc.constant(undefined),
     })
+    .map(({ history, where, ...rest }) => ({
+      ...rest,
+      where,
+      history: history && {
+        enrolledSince: '2016-01',
+        lastAmount: history.lastAmount,
+        // A gradual exit that started up to seven months before the month evaluated.
+        ...(history.exitMonthsAgo === undefined ? {} : { gradualExitSince: addToMonth(where.month, -history.exitMonthsAgo) }),
+      },
+    }))
     .chain(({ where, residence, size, financial, vehicles, history }) =>
       fc.tuple(...Array.from({ length: size }, (_, i) => member(i, options))).map((members) => ({
         month: where.month,
