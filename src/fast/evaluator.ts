@@ -93,7 +93,8 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
     }
     const dibao = outcome.result;
     const rendered = options.lang ? dibao.trace ?? [] : undefined;
-    if (!trace) delete dibao.trace;
+    // Kept only to render the explanation: the result itself leaves it out.
+    if (!trace && rendered) delete dibao.trace;
     const total = dibao.monthlyAmount;
     const result: EvaluationResult = options.knownAt
       ? { household: household.id, jurisdiction: pack.id, month, knownAt: options.knownAt, programmes: { dibao }, totalMonthlyAmount: total, receipt: plan.receipt }
