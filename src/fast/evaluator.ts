@@ -14,6 +14,14 @@ import { planDibao, type DibaoPlan } from './plan.js';
 import { Inexact, Recorder } from './record.js';
 import { evaluateDibao } from './dibao.js';
 import { explain } from '../explain/render.js';
+import { PROGRAMMES } from '../programmes/index.js';
+
+/**
+ * The compiled path has a kernel for dibao only. A programme added without its kernel would be
+ * missing from compiled results, so until it has one every household goes to the reference, whose
+ * results the compiled path must equal anyway.
+ */
+const KERNELS_COVER_PROGRAMMES = PROGRAMMES.every((programme) => programme.id === 'dibao');
 
 /** Plans kept at once; each is a few kilobytes. */
 const MAX_PLANS = 1024;
@@ -77,7 +85,7 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
     checkMonth(month);
     const pack = packFor(rulebook, household);
     const { plan, recorder } = planFor(pack.id, month);
-    if (!plan.exact) {
+    if (!plan.exact || !KERNELS_COVER_PROGRAMMES) {
       fallbacks += 1;
       return reference(household, month);
     }
