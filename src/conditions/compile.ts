@@ -42,6 +42,30 @@ interface CompileContext {
   facts: Set<string>;
   /** Names on the current reference chain, to refuse a condition that refers to itself. */
   stack: string[];
+  memo: Memo | undefined;
+}
+
+/**
+ * Results of named conditions for the facts object they were last run on. When nothing is being
+ * recorded, a condition that several others refer to (assets within limits, say) is then run once
+ * per facts object instead of once per reference. Only for facts objects that are never changed
+ * after they are made: the caller decides, by passing a memo or not.
+ */
+export type Memo = Map<string, { facts: unknown; value: boolean }>;
+
+function remembered(name: string, inner: Node, memo: Memo | undefined): Node {
+  if (!memo) return inner;
+  let slot = memo.get(name);
+  if (!slot) memo.set(name, (slot = { facts: undefined, value: false }));
+  const cell = slot;
+  return (facts, record) => {
+    if (record) return inner(facts, record);
+    if (cell.facts === facts) return cell.value;
+    const value = inner(facts, undefined);
+    cell.facts = facts;
+    cell.value = value;
+    return value;
+  };
 }
 
 type Node = (facts: Facts, record: LeafOutcome[] | undefined) => boolean;
@@ -105,7 +129,7 @@ function compileNode(condition: Condition, where: string, ctx: CompileContext): 
     ctx.stack.push(name);
     const inner = compileNode(target, `${where}→${name}`, ctx);
     ctx.stack.pop();
-    return inner;
+    return remembered(name, inner, ctx.memo);
   }
   return compileLeaf(condition, where, ctx);
 }
@@ -118,9 +142,10 @@ export function compileCondition(
   condition: Condition,
   lookup: (name: string) => Condition | undefined = () => undefined,
   where = '$',
+  memo?: { memo: Memo; name: string },
 ): CompiledCondition {
-  const ctx: CompileContext = { lookup, facts: new Set(), stack: [] };
-  const root = compileNode(condition, where, ctx);
+  const ctx: CompileContext = { lookup, facts: new Set(), stack: [], memo: memo?.memo };
+  const root = memo ? remembered(memo.name, compileNode(condition, where, ctx), memo.memo) : compileNode(condition, where, ctx);
   const compiled = ((facts: Facts, record?: LeafOutcome[]) => root(facts, record)) as CompiledCondition;
   Object.defineProperty(compiled, 'facts', { value: ctx.facts });
   return compiled;

@@ -1,6 +1,6 @@
 /** Reads rule files: validates them and compiles their conditions. */
 import { createHash } from 'node:crypto';
-import { compileCondition, ConditionCompileError, type CompiledCondition } from '../conditions/compile.js';
+import { compileCondition, ConditionCompileError, type CompiledCondition, type Memo } from '../conditions/compile.js';
 import type { Condition } from '../schemas/condition.js';
 import { ruleFileSchema, type ParameterDeclaration, type RuleCondition, type RuleFile } from '../schemas/rules.js';
 import type { Problems } from './problems.js';
@@ -52,9 +52,13 @@ export function readRuleFile(
   }
   const named = new Map<string, Condition>(Object.entries(rules.conditions).map(([id, c]) => [id, c.when]));
   const conditions = new Map<string, CompiledRuleCondition>();
+  // Household facts objects are made fresh for each household and never changed, so household
+  // conditions may remember their results (see Memo); member facts may be reused between members.
+  const memo: Memo = new Map();
   for (const [id, condition] of Object.entries(rules.conditions)) {
     try {
-      const test = compileCondition(condition.when, (name) => named.get(name), `$.conditions.${id}.when`);
+      const remember = condition.scope === 'household' ? { memo, name: id } : undefined;
+      const test = compileCondition(condition.when, (name) => named.get(name), `$.conditions.${id}.when`, remember);
       conditions.set(id, { ...condition, id, test });
     } catch (error) {
       if (!(error instanceof ConditionCompileError)) throw error;

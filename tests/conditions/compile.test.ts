@@ -86,6 +86,21 @@ describe('compiled conditions', () => {
     expect(() => compileCondition({ condition: 'missing' })).toThrow(/no condition named/);
   });
 
+  it('remember named results per facts object when nothing is recorded', () => {
+    const named: Record<string, Condition> = { low: { all: [{ fact: 'income', operator: 'lessThan', value: 100 }] } };
+    const memo = new Map();
+    const low = compileCondition(named.low!, (n) => named[n], '$', { memo, name: 'low' });
+    const both = compileCondition({ all: [{ condition: 'low' }, { fact: 'size', operator: 'greaterThan', value: 0 }] }, (n) => named[n], '$', { memo, name: 'both' });
+    const first = { income: 50, size: 1 };
+    expect(low(first)).toBe(true);
+    expect(both(first)).toBe(true);
+    expect(both({ income: 150, size: 1 })).toBe(false);
+    // Recording always runs the comparisons, so the trace is complete.
+    const record: never[] = [];
+    expect(both(first, record)).toBe(true);
+    expect(record).toHaveLength(2);
+  });
+
   it('reads simple JSONPath and refuses anything else', () => {
     const test = compileCondition({ all: [{ fact: 'member', path: '$.disability.grade', operator: 'lessThanInclusive', value: 2 }] });
     expect(test({ member: { disability: { grade: 1 } } })).toBe(true);
