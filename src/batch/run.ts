@@ -192,21 +192,36 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): P
   const workers = Array.from({ length: run.workers }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
   const done = new Map<number, { bytes: Uint8Array; stats: BatchStats }>();
   let next = 0;
-  let wake: (() => void) | undefined;
   let failure: Error | undefined;
   let finished = false;
+  // A message may arrive while nobody waits: it is remembered, so the next wait returns at once.
+  let wake: (() => void) | undefined;
+  let signalled = false;
+  const notify = () => {
+    const resolve = wake;
+    wake = undefined;
+    if (resolve) resolve();
+    else signalled = true;
+  };
+  const waitForOne = () => {
+    if (signalled) {
+      signalled = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => (wake = resolve));
+  };
   for (const worker of workers) {
     worker.on('message', (message: { index: number; bytes: Uint8Array; stats: BatchStats }) => {
       done.set(message.index, message);
-      wake?.();
+      notify();
     });
     worker.on('error', (error) => {
       failure = error;
-      wake?.();
+      notify();
     });
     worker.on('exit', (code) => {
       if (!finished) failure ??= new Error(`a batch worker stopped (exit code ${code}) before the batch was done`);
-      wake?.();
+      notify();
     });
   }
   const settle = async () => {
@@ -219,10 +234,10 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): P
       tick();
     }
   };
-  const waitForOne = () => new Promise<void>((resolve) => (wake = resolve));
   let sent = 0;
   try {
     for await (const chunk of chunks(run)) {
+      await settle();
       // Bounded by what is not yet written, not only by what is being evaluated: finished chunks
       // waiting for an earlier one count too, so memory stays flat whatever the file size.
       while (sent - next >= workers.length * 2 && !failure) {
@@ -232,10 +247,10 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): P
       if (failure) throw failure;
       (workers[chunk.index % workers.length] as Worker).postMessage(chunk, 'bytes' in chunk ? [chunk.bytes.buffer as ArrayBuffer] : []);
       sent += 1;
-      await settle();
     }
+    await settle();
     while (next < sent && !failure) {
-      if (!done.has(next)) await waitForOne();
+      await waitForOne();
       await settle();
     }
     if (failure) throw failure;

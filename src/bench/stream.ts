@@ -30,7 +30,7 @@ console.log(`${count.toLocaleString('en')} households written to ${file} (${(sta
 const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 const args = [cli, 'evaluate', '--month', '2024-01', '--batch', file, '--out', join(dir, 'results.ndjson'), '--no-progress', ...(values.workers ? ['--workers', values.workers] : [])];
 const started = process.hrtime.bigint();
-const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+const run = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 30 * 60_000 });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 process.stdout.write(run.stderr);
 console.log(`wall time ${seconds.toFixed(1)} s including process start: ${Math.round(count / seconds).toLocaleString('en')} households/s end to end`);

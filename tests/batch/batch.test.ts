@@ -16,13 +16,14 @@ const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'benefit-rules-batch-'));
 
 function cli(args: string[], input?: string) {
-  const out = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  // A timeout, so that a hang (workers waiting on each other) fails the test instead of stalling it.
+  const out = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
 /** A population with malformed lines mixed in: broken JSON, blank lines, invalid households. */
-function mixedLines(): string[] {
-  const lines = population(600, 11).map(({ household: h, month }) => JSON.stringify({ month, household: h }));
+function mixedLines(size = 600): string[] {
+  const lines = population(size, 11).map(({ household: h, month }) => JSON.stringify({ month, household: h }));
   lines.splice(5, 0, '{ not json');
   lines.splice(50, 0, '');
   lines.splice(100, 0, JSON.stringify({ id: 'x', jurisdiction: 'cn-500000', residence: 'town', members: [] }));
@@ -82,8 +83,9 @@ describe('batch evaluation', () => {
   });
 
   it('CLI: the output is byte-identical whatever the worker count', () => {
+    // Enough lines for several chunks per worker, so the in-order writing and its bound are exercised.
     const file = join(dir, 'workers.ndjson');
-    writeFileSync(file, `${mixedLines().join('\n')}\n`);
+    writeFileSync(file, `${mixedLines(4000).join('\n')}\n`);
     const outputs = ['0', '1', '2', '3'].map((workers) => cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', workers]).stdout);
     for (const output of outputs) expect(output).toBe(outputs[0]);
     const csv = ['0', '2'].map((workers) => cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', workers, '--output-format', 'csv']).stdout);
