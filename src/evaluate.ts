@@ -106,22 +106,20 @@ export function packFor(rulebook: Rulebook, household: Household): Pack {
 }
 
 /** One programme's part of a result, before assembly. */
-export interface ProgrammeOutput {
+interface ProgrammeOutput {
   id: string;
-  amount: Decimal | string;
+  amount: Decimal;
   result: object;
   notices: string[];
   trace: TraceEntry[];
 }
 
-/**
- * Puts a result together from the programmes' outputs, in one fixed key order, so that the
- * reference and the compiled path produce byte-identical JSON.
- */
-export function assemble(household: Household, pack: Pack, options: Omit<EvaluateOptions, 'rulebook'>, rulebook: Rulebook, outputs: readonly ProgrammeOutput[], total: string): EvaluationResult {
+/** Puts a result together from the programmes' outputs, in the key order the compiled path
+ * (src/fast/evaluator.ts) writes too: the two must give byte-identical JSON. */
+function assemble(household: Household, pack: Pack, options: Omit<EvaluateOptions, 'rulebook'>, rulebook: Rulebook, outputs: readonly ProgrammeOutput[], total: string): EvaluationResult {
   const programmes: Record<string, unknown> = {};
   for (const output of outputs) {
-    const out: Record<string, unknown> = { ...output.result, monthlyAmount: typeof output.amount === 'string' ? output.amount : formatMoney(output.amount), notConfigured: output.notices };
+    const out: Record<string, unknown> = { ...output.result, monthlyAmount: formatMoney(output.amount), notConfigured: output.notices };
     if (options.trace ?? true) out.trace = output.trace;
     programmes[output.id] = out;
   }
