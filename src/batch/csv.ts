@@ -55,6 +55,28 @@ function member(row: Row): Record<string, unknown> {
   return out;
 }
 
+/** Columns that describe the household, not the person: read from its first row. */
+const HOUSEHOLD_COLUMNS = [
+  'month', 'jurisdiction', 'residence', 'financial_assets', 'vehicles', 'dwellings', 'business_registered',
+  'dibao_enrolled_since', 'dibao_last_amount', 'dibao_gradual_exit_since',
+] as const;
+
+/**
+ * A household column whose later rows say something else than the first (an empty cell agrees
+ * with anything): reading only the first row would silently drop it. Returns the column and the
+ * offset of the row, or undefined when the rows agree.
+ */
+export function conflictIn(rows: readonly Row[]): { column: string; row: number } | undefined {
+  const first = rows[0] as Row;
+  for (let i = 1; i < rows.length; i += 1) {
+    for (const column of HOUSEHOLD_COLUMNS) {
+      const value = (rows[i] as Row)[column];
+      if (value !== undefined && value !== '' && value !== first[column]) return { column, row: i };
+    }
+  }
+  return undefined;
+}
+
 /** The household (or month-enveloped household) that a group of rows describes. */
 export function householdOf(rows: readonly Row[]): unknown {
   const first = rows[0] as Row;

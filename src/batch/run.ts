@@ -15,7 +15,7 @@ import { csvHeader, emptyStats, evaluateText, merge, type BatchStats, type Outpu
 import { evaluateChunk, type Chunk, type Item, type WorkerSetup } from './worker.js';
 import { BenefitRulesError } from '../errors.js';
 import type { Rulebook } from '../rulebook/index.js';
-import { CSV_INPUT_COLUMNS, householdOf, type Row } from './csv.js';
+import { CSV_INPUT_COLUMNS, conflictIn, householdOf, type Row } from './csv.js';
 
 export interface BatchRun {
   input: Readable;
@@ -57,10 +57,19 @@ async function* csvItems(input: Readable): AsyncGenerator<Item> {
   });
   let group: Row[] = [];
   let groupLine = 0;
+  let groupLines: number[] = [];
+  const itemOf = (): Item => {
+    const conflict = conflictIn(group);
+    if (!conflict) return [groupLine, JSON.stringify(householdOf(group))];
+    const line = groupLines[conflict.row] as number;
+    const message = `household ${group[0]?.household_id}: line ${line} gives ${conflict.column} "${group[conflict.row]?.[conflict.column]}", its first row (line ${groupLine}) "${group[0]?.[conflict.column] ?? ''}"`;
+    return [groupLine, '', new BenefitRulesError('invalid-input', message, [{ path: `line ${line}`, expected: `the household's ${conflict.column} of line ${groupLine}, or an empty cell`, found: JSON.stringify(group[conflict.row]?.[conflict.column]) }]).toJSON()];
+  };
   for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) {
     if (group.length > 0 && record.household_id !== group[0]?.household_id) {
-      yield [groupLine, JSON.stringify(householdOf(group))];
+      yield itemOf();
       group = [];
+      groupLines = [];
     }
     // Unreadable rows come out in line order: after the household they interrupt, before the next.
     // (The parser may report a bad row before handing over the rows above it: hence the filter.)
@@ -69,13 +78,14 @@ async function* csvItems(input: Readable): AsyncGenerator<Item> {
       groupLine = info.lines;
     }
     group.push(record);
+    groupLines.push(info.lines);
     if (group.length > MAX_ROWS_PER_HOUSEHOLD) {
       throw new BenefitRulesError('invalid-input', `household ${record.household_id} has more than ${MAX_ROWS_PER_HOUSEHOLD} rows from line ${groupLine}: are the rows grouped by household_id?`, [
         { path: `line ${info.lines}`, expected: 'the rows of one household next to each other', found: `${group.length} rows` },
       ]);
     }
   }
-  if (group.length > 0) yield [groupLine, JSON.stringify(householdOf(group))];
+  if (group.length > 0) yield itemOf();
   yield* skipped.splice(0);
 }
 

@@ -122,6 +122,15 @@ describe('batch evaluation', () => {
     expect(out.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false], [4, true]]);
   });
 
+  it('CLI: a household whose rows disagree on a household column is an error record, not a silent choice', () => {
+    const file = join(dir, 'conflict.csv');
+    writeFileSync(file, 'household_id,month,jurisdiction,residence,member_id,birth_date,relation,financial_assets\nh1,2021-10,cn-500000,urban,a,1980-01-01,head,5000\nh1,,,,b,1982-01-01,spouse,\nh2,2021-10,cn-500000,urban,a,1980-01-01,head,100\nh2,2021-10,cn-500000,rural,b,1982-01-01,spouse,\n');
+    const { stdout } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '0']);
+    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { message: string } });
+    expect(out.map((r) => [r.line, r.ok])).toEqual([[2, true], [4, false]]);
+    expect(out[1]?.error?.message).toContain('line 5 gives residence "rural", its first row (line 4) "urban"');
+  });
+
   it('CLI: a CSV header with an unknown column is refused before anything is evaluated', () => {
     const file = join(dir, 'misspelt.csv');
     writeFileSync(file, 'household_id,income_wage\nh1,900\n');
