@@ -75,7 +75,8 @@ describe('date sweep of the bundled standards, 2015–2026', () => {
 
   it('Hannan rural falls back to Wuhan outside 2020-04..2020-12', () => {
     expect(coverage('cn-420113', 'dibao.standard.rural')).toEqual([
-      '2015-01..2016-07 320',
+      '2015-01..2015-12 not configured',
+      '2016-01..2016-07 320',
       '2016-08..2017-04 360',
       '2017-05..2017-12 500',
       '2018-01..2019-12 not configured',
@@ -98,8 +99,9 @@ describe('date sweep of the bundled standards, 2015–2026', () => {
       '2020-01..2020-08 580',
       '2020-09..2021-08 620',
       '2021-09..2022-08 636',
-      '2022-09..2023-08 717',
-      '2023-09..2024-08 735',
+      '2022-09..2022-12 717',
+      '2023-01..2023-12 not configured',
+      '2024-01..2024-08 735',
       '2024-09..2025-06 750',
       '2025-07..2025-12 770',
       '2026-01..2026-12 not covered',
@@ -123,6 +125,12 @@ describe('date sweep of the bundled standards, 2015–2026', () => {
   });
 
   it('Suyu', () => {
-    expect(coverage('cn-321311', 'dibao.standard.urban')).toEqual(['2015-01..2020-03 not covered', '2020-04..2020-12 610', '2021-01..2026-12 not covered']);
+    expect(coverage('cn-321311', 'dibao.standard.urban')).toEqual([
+      '2015-01..2015-12 not covered',
+      '2016-01..2016-12 490',
+      '2017-01..2020-03 not covered',
+      '2020-04..2020-12 610',
+      '2021-01..2026-12 not covered',
+    ]);
   });
 });
