@@ -12,7 +12,8 @@ import type { Recorder } from './record.js';
 import { Inexact, exactOrBail, safe } from './record.js';
 import { countLine, employmentDeduction } from './income.js';
 import { amountFor, perCapitaIncome, roundAmount } from './amount.js';
-import { exitState, leave, singlePerson } from './exit.js';
+import { leave, singlePerson } from './exit.js';
+import { exitState } from '../programmes/dibao/exit.js';
 import { divide, exactUnits, moneyText, moneyUnits, plainUnits, times, wholeFen, type Rate } from './units.js';
 
 /** Past these, double-precision comparisons of per-capita quotients are no longer exact. */
@@ -70,7 +71,7 @@ export function evaluateDibao(r: Recorder, household: Household): { amount: numb
   if (total > MAX_TOTAL) throw new Inexact();
   const perCapita = perCapitaIncome(r, total, size);
   const multiple = r.read<Rate>('dibao.marginal.incomeMultiple');
-  const exit = exitState(r, household, month);
+  const exit = exitState<Rate>(r, household, month);
   const assets = household.assets;
   const months = r.read<Rate>('dibao.assets.financialMonthsPerPerson');
   const exemptTypes = r.read<string[]>('dibao.assets.exemptVehicleTypes');

@@ -2,40 +2,15 @@
  * Leaving dibao and one-person enrolment on the compiled path: src/programmes/dibao/exit.ts and the
  * single-person part of src/programmes/dibao/index.ts, in fixed-point units.
  */
-import { monthsFrom } from '../dates.js';
 import type { Household, Member } from '../schemas/household.js';
-import { checkHistory, lastAmountInput } from '../programmes/dibao/exit.js';
+import { lastAmountInput, type ExitState } from '../programmes/dibao/exit.js';
 import type { Recorder } from './record.js';
 import { exactOrBail } from './record.js';
 import { amountFor, perCapitaIncome, roundAmount } from './amount.js';
 import { plainRate } from './income.js';
 import { exactUnits, moneyText, moneyUnits, plainUnits, times, type Rate } from './units.js';
 
-export interface Exit {
-  enrolled: boolean;
-  exitMoratorium: boolean;
-  gradualExitMonth: number | null;
-  gradualExitMonths: number | null;
-  gradualExitSince: string;
-  schedule: Rate[] | null;
-}
-
-export function exitState(r: Recorder, household: Household, month: string): Exit {
-  const history = household.history?.dibao;
-  const enrolled = history?.enrolledSince !== undefined;
-  checkHistory(household, month);
-  const since = history?.gradualExitSince ?? month;
-  if (!enrolled) return { enrolled, exitMoratorium: false, gradualExitMonth: null, gradualExitMonths: null, gradualExitSince: since, schedule: null };
-  const schedule = r.read<Rate[]>('dibao.gradualExit.schedule');
-  return {
-    enrolled,
-    exitMoratorium: r.read<boolean>('dibao.exitMoratorium.active') === true,
-    gradualExitMonth: schedule === null ? null : monthsFrom(since, month) + 1,
-    gradualExitMonths: schedule === null ? null : schedule.length,
-    gradualExitSince: since,
-    schedule,
-  };
-}
+export type Exit = ExitState<Rate>;
 
 const lastAmount = (household: Household) => exactOrBail(moneyUnits(lastAmountInput(household)));
 

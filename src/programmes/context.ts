@@ -63,6 +63,11 @@ export class ProgrammeContext {
     return resolved.value as T | null;
   }
 
+  /** The same as `param`, under the name exitState's ParameterReader uses. */
+  read<T>(id: string): T | null {
+    return this.param(id) as T | null;
+  }
+
   /** Like `param`, for a parameter another setting makes necessary (a rate once a method is chosen). */
   required<T extends ParameterValue>(id: string): T {
     const value = this.param<T>(id);

@@ -9,20 +9,25 @@ import { BenefitRulesError } from '../../errors.js';
 import { monthsFrom } from '../../dates.js';
 import type { Household } from '../../schemas/household.js';
 import { Decimal, toDecimal } from '../../money.js';
-import type { ProgrammeContext } from '../context.js';
 
-export interface ExitState {
+export interface ExitState<Share = Decimal> {
   enrolled: boolean;
   exitMoratorium: boolean;
   /** 1 for the first month of the exit; null when the pack sets no gradual exit. */
   gradualExitMonth: number | null;
   gradualExitMonths: number | null;
   gradualExitSince: string;
-  schedule: Decimal[] | null;
+  schedule: Share[] | null;
 }
 
-export function exitState(ctx: ProgrammeContext, household: Household): ExitState {
-  const { month } = ctx.settings;
+/** What exitState needs to read a parameter: ProgrammeContext (Decimals) or the compiled path's
+ * Recorder (fixed point). Both record the read in the trace the same way. */
+export interface ParameterReader {
+  read<T>(id: string): T | null;
+}
+
+/** Where the household stands in leaving dibao this month (both evaluation paths). */
+export function exitState<Share = Decimal>(reader: ParameterReader, household: Household, month: string): ExitState<Share> {
   const history = household.history?.dibao;
   const enrolled = history?.enrolledSince !== undefined;
   checkHistory(household, month);
@@ -30,10 +35,10 @@ export function exitState(ctx: ProgrammeContext, household: Household): ExitStat
   if (!enrolled) {
     return { enrolled, exitMoratorium: false, gradualExitMonth: null, gradualExitMonths: null, gradualExitSince: since, schedule: null };
   }
-  const schedule = ctx.param<Decimal[]>('dibao.gradualExit.schedule');
+  const schedule = reader.read<Share[]>('dibao.gradualExit.schedule');
   return {
     enrolled,
-    exitMoratorium: ctx.param<boolean>('dibao.exitMoratorium.active') === true,
+    exitMoratorium: reader.read<boolean>('dibao.exitMoratorium.active') === true,
     gradualExitMonth: schedule === null ? null : monthsFrom(since, month) + 1,
     gradualExitMonths: schedule === null ? null : schedule.length,
     gradualExitSince: since,

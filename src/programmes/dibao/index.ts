@@ -54,7 +54,7 @@ export const dibao: Programme<Omit<DibaoResult, 'monthlyAmount' | 'notConfigured
     const income = countIncome(ctx, household, counted, standard);
     const perCapita = perCapitaIncome(ctx, income.total, size);
     const multiple = ctx.param<Decimal>('dibao.marginal.incomeMultiple');
-    const exit = exitState(ctx, household);
+    const exit = exitState(ctx, household, ctx.settings.month);
     const facts = {
       householdSize: size,
       countableIncome: income.total,
