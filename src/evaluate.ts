@@ -8,14 +8,15 @@ import { BenefitRulesError, describeValue, jsonPath } from './errors.js';
 import { householdSchema, type Household } from './schemas/household.js';
 import { isoDate, isoMonth } from './schemas/common.js';
 import type { Pack, Rulebook } from './rulebook/index.js';
-import { ProgrammeContext } from './programmes/context.js';
-import { PROGRAMMES } from './programmes/index.js';
-import type { DibaoResult } from './programmes/dibao/index.js';
-import { ZERO, formatMoney, type Decimal } from './money.js';
 import { firstDayOf } from './dates.js';
-import { explain, type Language } from './explain/render.js';
-import { VERSION } from './version.js';
-import type { TraceEntry } from './explain/trace.js';
+import type { Language } from './explain/render.js';
+import { Plan } from './programmes/plan.js';
+import { ContextPool } from './engine/pool.js';
+import { evaluateOnPool } from './engine/household.js';
+import type { EvaluationResult } from './engine/result.js';
+
+export type { EvaluationResult, ProgrammeResult, MemberResult, Receipt } from './engine/result.js';
+export { receiptFor } from './engine/result.js';
 
 export interface EvaluateOptions {
   /** The month evaluated, YYYY-MM. */
@@ -28,33 +29,6 @@ export interface EvaluateOptions {
   trace?: boolean;
   /** Also render the trace as sentences in this language. */
   lang?: Language;
-}
-
-export interface EvaluationResult {
-  household: string;
-  jurisdiction: string;
-  month: string;
-  knownAt?: string;
-  programmes: { dibao: DibaoResult };
-  totalMonthlyAmount: string;
-  /** What produced the result: engine version, the hash of each rule file and of every pack on the chain. */
-  receipt: Receipt;
-  explanation?: string[];
-}
-
-export interface Receipt {
-  engine: string;
-  rules: { programme: string; hash: string }[];
-  packs: { id: string; hash: string }[];
-}
-
-/** The receipt of every result for a pack: an auditor can tell which rules and data produced it. */
-export function receiptFor(rulebook: Rulebook, pack: Pack): Receipt {
-  return {
-    engine: `benefit-rules@${VERSION}`,
-    rules: [...rulebook.programmes.values()].map((r) => ({ programme: r.programme, hash: r.hash })),
-    packs: pack.chain.map((id) => ({ id, hash: rulebook.packs.get(id)?.hash ?? '' })),
-  };
 }
 
 const optionsSchema = z.object({
@@ -105,54 +79,15 @@ export function packFor(rulebook: Rulebook, household: Household): Pack {
   ]);
 }
 
-/** One programme's part of a result, before assembly. */
-interface ProgrammeOutput {
-  id: string;
-  amount: Decimal;
-  result: object;
-  notices: string[];
-  trace: TraceEntry[];
-}
-
-/** Puts a result together from the programmes' outputs, in the key order the compiled path
- * (src/fast/evaluator.ts) writes too: the two must give byte-identical JSON. */
-function assemble(household: Household, pack: Pack, options: Omit<EvaluateOptions, 'rulebook'>, rulebook: Rulebook, outputs: readonly ProgrammeOutput[], total: string): EvaluationResult {
-  const programmes: Record<string, unknown> = {};
-  for (const output of outputs) {
-    const out: Record<string, unknown> = { ...output.result, monthlyAmount: formatMoney(output.amount), notConfigured: output.notices };
-    if (options.trace ?? true) out.trace = output.trace;
-    programmes[output.id] = out;
-  }
-  const result: EvaluationResult = {
-    household: household.id,
-    jurisdiction: pack.id,
-    month: options.month,
-    ...(options.knownAt ? { knownAt: options.knownAt } : {}),
-    programmes: programmes as EvaluationResult['programmes'],
-    totalMonthlyAmount: total,
-    receipt: receiptFor(rulebook, pack),
-  };
-  if (options.lang) result.explanation = explain(result, outputs.map((o) => [o.id, o.trace] as [string, TraceEntry[]]), rulebook, options.lang);
-  return result;
-}
-
 export function evaluateWith(input: unknown, options: EvaluateOptions): EvaluationResult {
   checkOptions(options);
   return evaluateHousehold(parseHousehold(input), options);
 }
 
-/** Evaluates a household that has already been validated (parseHousehold). */
+/** Evaluates a household that has already been validated (parseHousehold), on exact Decimals. */
 export function evaluateHousehold(household: Household, options: EvaluateOptions): EvaluationResult {
   const { rulebook } = options;
   const pack = packFor(rulebook, household);
-  const settings = { rulebook, jurisdiction: pack.id, month: options.month, day: firstDayOf(options.month), ...(options.knownAt ? { knownAt: options.knownAt } : {}) };
-  const outputs: ProgrammeOutput[] = [];
-  let total = ZERO;
-  for (const programme of PROGRAMMES) {
-    const ctx = new ProgrammeContext(settings, programme.id);
-    const { amount, result } = programme.evaluate(ctx, household);
-    total = total.plus(amount);
-    outputs.push({ id: programme.id, amount, result, notices: ctx.notices, trace: ctx.trace });
-  }
-  return assemble(household, pack, options, rulebook, outputs, formatMoney(total));
+  const plan = new Plan({ rulebook, jurisdiction: pack.id, month: options.month, day: firstDayOf(options.month), ...(options.knownAt ? { knownAt: options.knownAt } : {}) });
+  return evaluateOnPool(household, new ContextPool(plan), { fast: false, trace: options.trace ?? true, knownAt: options.knownAt, lang: options.lang });
 }

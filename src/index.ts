@@ -6,19 +6,19 @@ import { evaluateWith, type EvaluateOptions, type EvaluationResult } from './eva
 import { bundledRulebook } from './load.js';
 import type { Rulebook } from './rulebook/index.js';
 
-export type { EvaluateOptions, EvaluationResult } from './evaluate.js';
-export type { DibaoResult } from './programmes/dibao/index.js';
+export type { EvaluateOptions, EvaluationResult, ProgrammeResult, MemberResult, Receipt } from './evaluate.js';
+export type { DibaoFields } from './programmes/dibao/index.js';
 export type { Household, HouseholdInput, Member, Income } from './schemas/household.js';
 export type { Rulebook, Pack } from './rulebook/index.js';
-export type { TraceEntry } from './explain/trace.js';
-export type { ResolvedParameter } from './parameters/resolve.js';
+export type { TraceEntry } from './programmes/trace.js';
+export type { ResolvedParameter } from './rulebook/resolve.js';
 export { householdSchema } from './schemas/household.js';
 export { INCOME_TYPES } from './schemas/income.js';
 export { BenefitRulesError, isBenefitRulesError } from './errors.js';
 export { loadRulebook, bundledRulebook, type LoadOptions } from './load.js';
 export { buildRulebook } from './rulebook/index.js';
 export { parseHousehold, evaluateWith } from './evaluate.js';
-export { resolveParameter } from './parameters/resolve.js';
+export { resolveParameter } from './rulebook/resolve.js';
 export { compileCondition } from './conditions/compile.js';
 export { explain } from './explain/render.js';
 export { VERSION } from './version.js';

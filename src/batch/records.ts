@@ -8,6 +8,7 @@ import { BenefitRulesError, describeValue, isBenefitRulesError } from '../errors
 import { isoMonth } from '../schemas/common.js';
 import type { EvaluationResult } from '../evaluate.js';
 import type { CompiledEvaluator } from '../fast/evaluator.js';
+import type { Rulebook } from '../rulebook/index.js';
 
 export type OutputFormat = 'ndjson' | 'csv';
 
@@ -54,24 +55,51 @@ export function evaluateText(evaluator: CompiledEvaluator, line: number, text: s
   return evaluateItem(evaluator, line, value, month);
 }
 
-export const CSV_COLUMNS = [
-  'line', 'household', 'jurisdiction', 'month', 'status', 'eligible', 'enrolment', 'household_size', 'countable_income',
-  'per_capita_income', 'standard', 'monthly_amount', 'total_monthly_amount', 'reasons', 'error_code', 'error_message',
-] as const;
+/**
+ * CSV output columns: the household's, then each programme's own (its rule file's "columns", named
+ * <programme>_<field>), then the total and the error. Derived from the rulebook, so a new programme
+ * adds its columns without a change here.
+ */
+export interface CsvLayout {
+  header: string[];
+  fields: [programme: string, field: string][];
+}
 
-export function csvHeader(): string {
-  return stringify([CSV_COLUMNS as unknown as string[]]);
+const layouts = new WeakMap<Rulebook, CsvLayout>();
+const snake = (text: string) => text.replace(/-/g, '_').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export function csvLayout(rulebook: Rulebook): CsvLayout {
+  let layout = layouts.get(rulebook);
+  if (!layout) {
+    const fields: [string, string][] = [];
+    for (const rules of rulebook.programmes.values()) for (const field of rules.columns ?? ['status', 'monthlyAmount']) fields.push([rules.programme, field]);
+    const header = ['line', 'household', 'jurisdiction', 'month', ...fields.map(([p, f]) => `${snake(p)}_${snake(f)}`), 'total_monthly_amount', 'error_code', 'error_message'];
+    layouts.set(rulebook, (layout = { header, fields }));
+  }
+  return layout;
+}
+
+export function csvHeader(layout: CsvLayout): string {
+  return stringify([layout.header]);
 }
 
 /** Booleans as true/false rather than csv-stringify's default 1 and empty. */
 const CSV_OPTIONS = { cast: { boolean: (value: boolean) => String(value) } };
 
-export function formatRecord(record: BatchRecord, format: OutputFormat): string {
+function cell(value: unknown): unknown {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join(';');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
+
+export function formatRecord(record: BatchRecord, format: OutputFormat, layout?: CsvLayout): string {
   if (format === 'ndjson') return `${JSON.stringify(record)}\n`;
-  if (!record.ok) return stringify([[record.line, '', '', '', '', '', '', '', '', '', '', '', '', '', record.error.code, record.error.message]], CSV_OPTIONS);
+  if (!layout) throw new Error('internal: CSV output needs the layout');
+  if (!record.ok) return stringify([[record.line, ...Array<string>(layout.header.length - 3).fill(''), record.error.code, record.error.message]], CSV_OPTIONS);
   const r = record.result;
-  const d = r.programmes.dibao;
-  return stringify([[record.line, r.household, r.jurisdiction, r.month, d.status, d.eligible, d.enrolment ?? '', d.householdSize, d.countableIncome, d.perCapitaIncome, d.standard, d.monthlyAmount, r.totalMonthlyAmount, d.reasons.join(';'), '', '']], CSV_OPTIONS);
+  const cells = layout.fields.map(([programme, field]) => cell(r.programmes[programme]?.[field]));
+  return stringify([[record.line, r.household, r.jurisdiction, r.month, ...cells, r.totalMonthlyAmount, '', '']], CSV_OPTIONS);
 }
 
 /** Counts for the summary; amounts in fen, exact as integers. */

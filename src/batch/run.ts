@@ -11,7 +11,7 @@ import { parse } from 'csv-parse';
 import { SingleBar } from 'cli-progress';
 import { loadRulebook } from '../load.js';
 import { compileEvaluator } from '../fast/evaluator.js';
-import { csvHeader, emptyStats, evaluateText, merge, type BatchStats, type OutputFormat } from './records.js';
+import { csvHeader, csvLayout, emptyStats, evaluateText, merge, type BatchStats, type OutputFormat } from './records.js';
 import { evaluateChunk, type Chunk, type Item, type WorkerSetup } from './worker.js';
 import { BenefitRulesError } from '../errors.js';
 import type { Rulebook } from '../rulebook/index.js';
@@ -178,13 +178,15 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     bar?.update(bytes, { records: stats.records.toLocaleString('en'), rate: Math.round(stats.records / Math.max(seconds, 1e-3)).toLocaleString('en') });
   };
-  if (run.outputFormat === 'csv') await write(run.output, csvHeader());
+  // The main thread has checked the packs already (they load before workers start): reuse them.
+  const rulebook = run.rulebook ?? loadRulebook({ jurisdictions: run.jurisdictions });
+  const layout = csvLayout(rulebook);
+  if (run.outputFormat === 'csv') await write(run.output, csvHeader(layout));
 
   if (run.workers === 0) {
-    const rulebook = run.rulebook ?? loadRulebook({ jurisdictions: run.jurisdictions });
     const evaluator = compileEvaluator(rulebook, { trace: run.trace, ...(run.knownAt ? { knownAt: run.knownAt } : {}) });
     for await (const chunk of chunks(run)) {
-      const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, run.month), chunk, run.outputFormat);
+      const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, run.month), chunk, run.outputFormat, layout);
       merge(stats, done.stats);
       await write(run.output, done.text);
       tick();

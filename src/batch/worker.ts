@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRulebook } from '../load.js';
 import { compileEvaluator } from '../fast/evaluator.js';
-import { count, emptyStats, evaluateText, formatRecord, type BatchRecord, type OutputFormat } from './records.js';
+import { count, csvLayout, emptyStats, evaluateText, formatRecord, type BatchRecord, type CsvLayout, type OutputFormat } from './records.js';
 
 export interface WorkerSetup {
   jurisdictions: string[];
@@ -37,23 +37,25 @@ function* linesOf(chunk: Chunk): Generator<Item> {
   }
 }
 
-export function evaluateChunk(evaluate: (line: number, text: string) => ReturnType<typeof evaluateText>, chunk: Chunk, format: OutputFormat) {
+export function evaluateChunk(evaluate: (line: number, text: string) => ReturnType<typeof evaluateText>, chunk: Chunk, format: OutputFormat, layout?: CsvLayout) {
   const stats = emptyStats();
   let text = '';
   for (const [line, item, error] of linesOf(chunk)) {
     const record: BatchRecord = error ? { line, ok: false, error } : evaluate(line, item);
     count(stats, record);
-    text += formatRecord(record, format);
+    text += formatRecord(record, format, layout);
   }
   return { index: chunk.index, text, stats };
 }
 
 if (parentPort) {
   const setup = workerData as WorkerSetup;
-  const evaluator = compileEvaluator(loadRulebook({ jurisdictions: setup.jurisdictions }), { trace: setup.trace, ...(setup.knownAt ? { knownAt: setup.knownAt } : {}) });
+  const rulebook = loadRulebook({ jurisdictions: setup.jurisdictions });
+  const evaluator = compileEvaluator(rulebook, { trace: setup.trace, ...(setup.knownAt ? { knownAt: setup.knownAt } : {}) });
+  const layout = csvLayout(rulebook);
   const port = parentPort;
   port.on('message', (chunk: Chunk) => {
-    const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, setup.month), chunk, setup.format);
+    const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, setup.month), chunk, setup.format, layout);
     // Encoded here and handed over, not copied: the main thread only writes bytes.
     const bytes = new Uint8Array(Buffer.from(done.text, 'utf8'));
     port.postMessage({ index: done.index, bytes, stats: done.stats }, [bytes.buffer]);

@@ -5,7 +5,7 @@ import Table from 'cli-table3';
 import { evaluateWith, type EvaluationResult } from '../evaluate.js';
 import { BUNDLED_JURISDICTIONS, PACKAGE_ROOT, loadRulebook } from '../load.js';
 import type { Rulebook } from '../rulebook/index.js';
-import { resolveParameter } from '../parameters/resolve.js';
+import { resolveParameter } from '../rulebook/resolve.js';
 import { toJson } from '../parameters/values.js';
 import { BenefitRulesError } from '../errors.js';
 import { firstDayOf } from '../dates.js';
@@ -108,11 +108,13 @@ export function demoCommand(options: { lang: Language }): string {
   const dir = join(PACKAGE_ROOT, 'examples');
   const entries = parseJson(readFileSync(join(dir, 'demo.json'), 'utf8'), 'examples/demo.json') as DemoEntry[];
   const zh = options.lang === 'zh';
+  const programmes = [...rulebook.programmes.values()];
+  const word = (rules: (typeof programmes)[number], status: string) => (rules.messages?.status?.[status] ?? STATUS[status])?.[options.lang] ?? status;
   const table = new Table({
     style: PLAIN,
     wordWrap: true,
-    colWidths: [30, 20, 9, 6, 12, 10, 18, 15],
-    head: zh ? ['辖区', '家庭', '月份', '人数', '人均收入', '标准', '状态', '月低保金'] : ['jurisdiction', 'household', 'month', 'size', 'per capita', 'standard', 'status', 'dibao / month'],
+    colWidths: [24, 18, 9, ...programmes.map(() => 16), 11],
+    head: [...(zh ? ['辖区', '家庭', '月份'] : ['jurisdiction', 'household', 'month']), ...programmes.map((p) => p.name[options.lang]), zh ? '合计/月' : 'total / month'],
   });
   for (const entry of entries) {
     const household = parseJson(readFileSync(join(dir, entry.household), 'utf8'), entry.household) as { id: string; jurisdiction: string };
@@ -124,11 +126,14 @@ export function demoCommand(options: { lang: Language }): string {
     } catch (error) {
       // Province packs set no standard of their own: the demo shows that as the library reports it.
       if (!(error instanceof BenefitRulesError)) throw error;
-      table.push([where, household.id, entry.month, { colSpan: 5, content: `${error.code}: ${error.message.split(' (')[0]}` }]);
+      table.push([where, household.id, entry.month, { colSpan: programmes.length + 1, content: `${error.code}: ${error.message.split(' (')[0]}` }]);
       continue;
     }
-    const dibao = result.programmes.dibao;
-    table.push([where, result.household, result.month, String(dibao.householdSize), dibao.perCapitaIncome, dibao.standard, STATUS[dibao.status]?.[options.lang] ?? dibao.status, dibao.monthlyAmount]);
+    const cells = programmes.map((rules) => {
+      const outcome = result.programmes[rules.programme];
+      return outcome ? `${word(rules, outcome.status)}\n${outcome.monthlyAmount}` : '';
+    });
+    table.push([where, result.household, result.month, ...cells, result.totalMonthlyAmount]);
   }
   const hint = zh
     ? '查看任一家庭的逐项说明：npx benefit-rules evaluate --month 2020-08 --explain --lang zh examples/hannan-2020.json'

@@ -1,20 +1,22 @@
 /**
  * Renders a result's trace as sentences for a caseworker, in Chinese or English: every parameter
  * with its value, period and source, every member and income line, every condition with the
- * comparisons behind it, every calculation and rounding.
+ * comparisons behind it, every calculation, rounding and interaction between programmes. The words
+ * of a programme come from its rule file ("messages", condition and fact descriptions); the words
+ * here are the engine's own.
  */
-import type { Rulebook } from '../rulebook/index.js';
+import type { ProgrammeRules, Rulebook } from '../rulebook/index.js';
 import { INCOME_TYPES } from '../schemas/income.js';
 import type { Bilingual } from '../schemas/common.js';
-import { PROGRAMMES } from '../programmes/index.js';
-import type { TraceEntry, TraceCheck } from './trace.js';
-import { CALCULATIONS, DECISIONS, EXCLUSIONS, OPERATORS, REASONS, STATUS, WORDS } from './messages.js';
+import { prepared } from '../programmes/declared/prepare.js';
+import type { TraceEntry, TraceCheck } from '../programmes/trace.js';
+import { OPERATORS, REASONS, STATUS, WORDS } from './messages.js';
 
 export type Language = 'zh' | 'en';
 
 interface Renderable {
   totalMonthlyAmount: string;
-  programmes: Record<string, { status: string; monthlyAmount: string; reasons: string[] }>;
+  programmes: Record<string, { status: string; monthlyAmount: string; reasons: string[]; members?: { member: string; entitled: string; paid: string; reasons: string[] }[] }>;
 }
 
 /** Long exact decimals (1000 / 3) are shown to the fen with an ellipsis. */
@@ -28,17 +30,27 @@ function show(value: unknown): string {
   return value === undefined ? '—' : String(value);
 }
 
+/** Fills {placeholders} of a template with the values given. */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? (values[key] as string) : whole));
+}
+
 export function explain(result: Renderable, traces: readonly [string, TraceEntry[]][], rulebook: Rulebook, lang: Language): string[] {
   const lines: string[] = [];
+  const t = (text: Bilingual) => text[lang];
   for (const [programmeId, trace] of traces) {
-    const programme = PROGRAMMES.find((p) => p.id === programmeId);
-    const outcome = result.programmes[programmeId];
-    if (!programme || !outcome) continue;
-    const facts: Record<string, Bilingual> = { ...programme.facts.household, ...programme.facts.member };
-    const t = (text: Bilingual) => text[lang];
-    lines.push(`${t(programme.name)}: ${t(STATUS[outcome.status] ?? { zh: outcome.status, en: outcome.status })}, ${outcome.monthlyAmount} ${t(WORDS.yuanPerMonth)}`);
-    lines.push(`  ${t(WORDS.reasons)}: ${outcome.reasons.map((r) => t(REASONS[r] ?? { zh: r, en: r })).join(lang === 'zh' ? '；' : '; ')}`);
     const rules = rulebook.programmes.get(programmeId);
+    const outcome = result.programmes[programmeId];
+    if (!rules || !outcome) continue;
+    const messages = rules.messages ?? {};
+    const word = (table: Record<string, Bilingual> | undefined, fallback: Record<string, Bilingual>, key: string) => t(table?.[key] ?? fallback[key] ?? conditionText(rules, key) ?? { zh: key, en: key });
+    lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${outcome.monthlyAmount} ${t(WORDS.yuanPerMonth)}`);
+    lines.push(`  ${t(WORDS.reasons)}: ${outcome.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ')}`);
+    for (const line of outcome.members ?? []) {
+      const why = line.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ');
+      lines.push(`  ${t(WORDS.member)} ${line.member}: ${t(WORDS.entitled)} ${line.entitled}, ${t(WORDS.paid)} ${line.paid} (${why})`);
+    }
+    const facts = prepared(rulebook, rules).facts;
     const describe = (id: string) => {
       const declaration = rulebook.declarations.get(id);
       return declaration ? `${t(declaration.description)} (${id})` : id;
@@ -49,7 +61,7 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
         notSet.push(entry.id);
         continue;
       }
-      const line = renderEntry(entry, lang, describe, (id) => rules?.conditions.get(id)?.description, facts);
+      const line = renderEntry(entry, lang, rules, describe, facts);
       if (line) lines.push(`  · ${line}`);
     }
     if (notSet.length > 0) lines.push(`  · ${WORDS.notSet[lang]}: ${notSet.join(', ')}`);
@@ -58,15 +70,16 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
   return lines;
 }
 
-function renderEntry(
-  entry: TraceEntry,
-  lang: Language,
-  describe: (id: string) => string,
-  conditionText: (id: string) => Bilingual | undefined,
-  facts: Record<string, Bilingual>,
-): string | undefined {
+function conditionText(rules: ProgrammeRules, id: string): Bilingual | undefined {
+  const condition = rules.conditions.get(id);
+  if (!condition) return undefined;
+  return { zh: `${condition.description.zh}：不成立`, en: `${condition.description.en}: not met` };
+}
+
+function renderEntry(entry: TraceEntry, lang: Language, rules: ProgrammeRules, describe: (id: string) => string, facts: ReturnType<typeof prepared>['facts']): string | undefined {
   const w = (key: keyof typeof WORDS) => WORDS[key][lang];
   const sep = lang === 'zh' ? '；' : '; ';
+  const messages = rules.messages ?? {};
   switch (entry.kind) {
     case 'parameter': {
       const period = entry.until ? `${entry.from} – ${entry.until}` : `${entry.from} –`;
@@ -82,7 +95,7 @@ function renderEntry(
     case 'member':
       return entry.counted
         ? `${w('member')} ${entry.member}: ${w('counted')}`
-        : `${w('member')} ${entry.member}: ${w('notCounted')} (${entry.reasons.map((r) => EXCLUSIONS[r]?.[lang] ?? r).join(', ')})`;
+        : `${w('member')} ${entry.member}: ${w('notCounted')} (${entry.reasons.map((r) => messages.labels?.[r]?.[lang] ?? r).join(', ')})`;
     case 'income': {
       const who = entry.member === null ? w('household') : `${w('member')} ${entry.member}`;
       const label = INCOME_TYPES[entry.type as keyof typeof INCOME_TYPES]?.[lang] ?? entry.type;
@@ -95,32 +108,38 @@ function renderEntry(
     case 'deduction':
       return `${w('member')} ${entry.member} ${w('deduction')} (${entry.method}): ${show(entry.deduction)} / ${show(entry.employmentIncome)}${entry.capped ? w('capped') : ''}`;
     case 'condition': {
-      // A member condition recorded without its comparisons (exclusion not met) is said by the
-      // member line that follows it.
+      // A member condition recorded without its comparisons (not met) is said by the lines around it.
       if (entry.member !== undefined && entry.checks.length === 0 && !entry.result) return undefined;
-      const text = conditionText(entry.id);
+      const text = rules.conditions.get(entry.id)?.description;
       const who = entry.member !== undefined ? ` [${w('member')} ${entry.member}]` : '';
       const checks = entry.checks.length > 0 ? ` (${entry.checks.map((c) => renderCheck(c, lang, facts)).join(', ')})` : '';
       return `${text ? text[lang] : entry.id}${who}: ${entry.result ? w('met') : w('notMet')}${checks}`;
     }
     case 'calculation': {
-      const template = CALCULATIONS[entry.id];
       const values: Record<string, string> = { result: show(entry.result) };
-      for (const [key, value] of Object.entries(entry.values)) values[key] = show(value);
-      return template ? template[lang](values) : `${entry.id} = ${show(entry.result)}`;
+      for (const [key, value] of Object.entries(entry.values)) values[key] = key === 'formula' ? value : show(value);
+      const template = messages.calculations?.[entry.id];
+      if (template) return fill(template[lang], values);
+      if (entry.member !== undefined) return `${w('member')} ${entry.member}: ${values.formula ?? entry.id} = ${values.result}`;
+      return `${entry.id} = ${values.result}`;
     }
     case 'rounding':
       return `${w('rounded')} ${show(entry.before)} → ${entry.after} (${entry.mode}, ${entry.step}; ${describe(entry.parameter)})`;
     case 'decision': {
-      const template = DECISIONS[entry.id];
-      return template ? template[lang](entry.values ?? {}) : entry.id;
+      const template = messages.decisions?.[entry.id];
+      return template ? fill(template[lang], entry.values ?? {}) : `${entry.id}${entry.values ? ` ${JSON.stringify(entry.values)}` : ''}`;
+    }
+    case 'interaction': {
+      const rule = rules.interactions?.find((i) => i.id === entry.id);
+      const basis = rule?.basis.map((b) => [b.document, b.article].filter(Boolean).join(' ')).join(' / ') ?? '';
+      return `${w('interaction')} [${w('member')} ${entry.member}] ${rule ? rule.description[lang] : entry.id}: ${w('entitled')} ${entry.entitled}, ${w('weighedAgainst')} ${entry.others.join(', ')} → ${w('paid')} ${entry.paid}${basis ? `${sep}${w('source')}: ${basis}` : ''}`;
     }
   }
 }
 
-function renderCheck(check: TraceCheck, lang: Language, facts: Record<string, Bilingual>): string {
-  const name = facts[check.fact]?.[lang] ?? check.fact;
-  const right = check.valueFact !== undefined ? `${facts[check.valueFact]?.[lang] ?? check.valueFact} ${show(check.value)}` : show(check.value);
+function renderCheck(check: TraceCheck, lang: Language, facts: ReturnType<typeof prepared>['facts']): string {
+  const name = (fact: string) => facts.get(fact)?.description?.[lang] ?? fact;
+  const right = check.valueFact !== undefined ? `${name(check.valueFact)} ${show(check.value)}` : show(check.value);
   const mark = check.result ? '✓' : '✗';
-  return `${name} ${show(check.factValue)} ${OPERATORS[check.operator] ?? check.operator} ${right} ${mark}`;
+  return `${name(check.fact)} ${show(check.factValue)} ${OPERATORS[check.operator] ?? check.operator} ${right} ${mark}`;
 }

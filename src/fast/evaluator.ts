@@ -1,27 +1,18 @@
 /**
  * The compiled evaluator: plans are made once per jurisdiction and month (and reused), then each
- * household is evaluated on fixed-point integers with no Decimal arithmetic, trace on demand. The
- * results are byte-identical to `evaluate`; a household the fixed-point path cannot hold exactly is
- * handed to `evaluate` itself. Synchronous and pure, like `evaluate`.
+ * household runs on fixed-point integers through the same programme code as `evaluate`, trace on
+ * demand. The results are byte-identical to `evaluate`; a programme the fixed-point arithmetic
+ * cannot hold exactly is re-run on Decimals, that programme alone. Synchronous and pure.
  */
 import type { Rulebook } from '../rulebook/index.js';
 import type { Household } from '../schemas/household.js';
 import type { Language } from '../explain/render.js';
-import { checkOptions, evaluateHousehold, packFor, parseHousehold, type EvaluateOptions, type EvaluationResult } from '../evaluate.js';
+import { checkOptions, packFor, parseHousehold, type EvaluationResult } from '../evaluate.js';
 import { firstDayOf } from '../dates.js';
 import { quickHousehold } from '../schemas/quick.js';
-import { planDibao, type DibaoPlan } from './plan.js';
-import { Inexact, Recorder } from './record.js';
-import { evaluateDibao } from './dibao.js';
-import { explain } from '../explain/render.js';
-import { PROGRAMMES } from '../programmes/index.js';
-
-/**
- * The compiled path has a kernel for dibao only. A programme added without its kernel would be
- * missing from compiled results, so until it has one every household goes to the reference, whose
- * results the compiled path must equal anyway.
- */
-const KERNELS_COVER_PROGRAMMES = PROGRAMMES.every((programme) => programme.id === 'dibao');
+import { Plan } from '../programmes/plan.js';
+import { ContextPool } from '../engine/pool.js';
+import { evaluateOnPool } from '../engine/household.js';
 
 /** Plans kept at once; each is a few kilobytes. */
 const MAX_PLANS = 1024;
@@ -40,77 +31,41 @@ export interface CompiledEvaluator {
   evaluateHousehold(household: Household, month: string): EvaluationResult;
   /** Makes the plans for these jurisdictions and months now rather than on first use. */
   prepare(jurisdictions: readonly string[], months: readonly string[]): void;
-  /** Households handed to the Decimal evaluator because fixed point could not hold them exactly. */
+  /** Programme runs handed to the Decimal arithmetic because fixed point could not hold them exactly. */
   readonly fallbacks: number;
 }
 
 export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {}): CompiledEvaluator {
   const trace = options.trace ?? false;
-  let fallbacks = 0;
-
+  let retiredFallbacks = 0;
   const known = options.knownAt ? { knownAt: options.knownAt } : {};
-  const plans = new Map<string, Map<string, { plan: DibaoPlan; recorder: Recorder }>>();
-  let planCount = 0;
+  const pools = new Map<string, ContextPool>();
   const checkedMonths = new Set<string>();
   // Options first, as evaluate checks them: the same mistake gets the same error on both paths.
   const checkMonth = (month: string) => {
     if (checkedMonths.has(month)) return;
-    checkOptions({ month, ...known });
+    checkOptions({ month, ...known, ...(options.lang ? { lang: options.lang } : {}) });
     checkedMonths.add(month);
   };
-  const planFor = (jurisdiction: string, month: string) => {
-    let byMonth = plans.get(jurisdiction);
-    if (!byMonth) plans.set(jurisdiction, (byMonth = new Map()));
-    let entry = byMonth.get(month);
-    if (!entry) {
+  const poolFor = (jurisdiction: string, month: string) => {
+    const key = `${jurisdiction} ${month}`;
+    let pool = pools.get(key);
+    if (!pool) {
       // A population spread over very many months must not keep every plan: start afresh.
-      if (planCount >= MAX_PLANS) {
-        for (const other of plans.values()) other.clear();
-        planCount = 0;
+      if (pools.size >= MAX_PLANS) {
+        for (const old of pools.values()) retiredFallbacks += old.fallbacks;
+        pools.clear();
       }
-      const plan = planDibao({ rulebook, jurisdiction, month, day: firstDayOf(month), ...known });
-      entry = { plan, recorder: new Recorder(plan) };
-      byMonth.set(month, entry);
-      planCount += 1;
+      pool = new ContextPool(new Plan({ rulebook, jurisdiction, month, day: firstDayOf(month), ...known }).resolveAll());
+      pools.set(key, pool);
     }
-    return entry;
+    return pool;
   };
-
-  const reference = (household: Household, month: string): EvaluationResult => {
-    const referenceOptions: EvaluateOptions = { month, rulebook, trace, ...(options.knownAt ? { knownAt: options.knownAt } : {}), ...(options.lang ? { lang: options.lang } : {}) };
-    return evaluateHousehold(household, referenceOptions);
-  };
-
   const evaluateValid = (household: Household, month: string): EvaluationResult => {
     checkMonth(month);
     const pack = packFor(rulebook, household);
-    const { plan, recorder } = planFor(pack.id, month);
-    if (!plan.exact || !KERNELS_COVER_PROGRAMMES) {
-      fallbacks += 1;
-      return reference(household, month);
-    }
-    // The trace is kept when an explanation is asked for: it is what gets rendered.
-    const keep = trace || options.lang !== undefined;
-    let outcome;
-    try {
-      outcome = evaluateDibao(recorder.reset(keep ? [] : undefined), household);
-    } catch (error) {
-      if (!(error instanceof Inexact)) throw error;
-      fallbacks += 1;
-      return reference(household, month);
-    }
-    const dibao = outcome.result;
-    const rendered = options.lang ? dibao.trace ?? [] : undefined;
-    // Kept only to render the explanation: the result itself leaves it out.
-    if (!trace && rendered) delete dibao.trace;
-    const total = dibao.monthlyAmount;
-    const result: EvaluationResult = options.knownAt
-      ? { household: household.id, jurisdiction: pack.id, month, knownAt: options.knownAt, programmes: { dibao }, totalMonthlyAmount: total, receipt: plan.receipt }
-      : { household: household.id, jurisdiction: pack.id, month, programmes: { dibao }, totalMonthlyAmount: total, receipt: plan.receipt };
-    if (options.lang && rendered) result.explanation = explain(result, [['dibao', rendered]], rulebook, options.lang);
-    return result;
+    return evaluateOnPool(household, poolFor(pack.id, month), { fast: true, trace, knownAt: options.knownAt, lang: options.lang });
   };
-
   return {
     evaluate: (input, month) => {
       checkMonth(month);
@@ -119,10 +74,12 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
     evaluateHousehold: evaluateValid,
     prepare(jurisdictions, months) {
       for (const month of months) checkMonth(month);
-      for (const jurisdiction of jurisdictions) for (const month of months) planFor(jurisdiction, month);
+      for (const jurisdiction of jurisdictions) for (const month of months) poolFor(jurisdiction, month);
     },
     get fallbacks() {
-      return fallbacks;
+      let total = retiredFallbacks;
+      for (const pool of pools.values()) total += pool.fallbacks;
+      return total;
     },
   };
 }

@@ -7,11 +7,11 @@ import { decimalString } from '../schemas/common.js';
 import type { ParameterKind } from '../schemas/rules.js';
 import { Decimal, toDecimal, type Rounding } from '../money.js';
 
-export interface Bracket {
+export interface Bracket<R = Decimal> {
   /** Upper bound of per-capita income as a share of the standard (exclusive); null for the last. */
-  upToShare: Decimal | null;
+  upToShare: R | null;
   /** Amount per person as a share of the standard. */
-  amountShare: Decimal;
+  amountShare: R;
 }
 
 export type ParameterValue = Decimal | number | boolean | string | Decimal[] | number[] | string[] | Rounding | Bracket[];

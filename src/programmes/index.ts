@@ -1,16 +1,27 @@
-/** The programmes the engine knows. Adding one: a rule file in rules/ and a module registered here. */
-import { BenefitRulesError } from '../errors.js';
-import type { Rulebook } from '../rulebook/index.js';
-import type { Programme } from './types.js';
-import { isFactReference, type Condition } from '../schemas/condition.js';
-import { dibao } from './dibao/index.js';
-
-export const PROGRAMMES: readonly Programme[] = [dibao];
-
 /**
- * Checks that every rule file belongs to a known programme and that its conditions only read facts
- * the programme provides, so a typo in a fact name fails at load, not as a silent `undefined`.
+ * The programmes the engine knows: every rule file is one; a programme whose steps are code has a
+ * module registered here (dibao), every other is declared in its rule file alone (scope member,
+ * an amount form). Checked once per rulebook: each condition reads only facts the programme has,
+ * and amounts are compared only with amounts.
  */
+import { BenefitRulesError, type ErrorDetail } from '../errors.js';
+import type { ProgrammeRules, Rulebook } from '../rulebook/index.js';
+import { isFactReference, type Condition } from '../schemas/condition.js';
+import type { Household } from '../schemas/household.js';
+import type { Context } from './context.js';
+import type { Outcome, ProgrammeModule, ProvidedFacts } from './types.js';
+import { dibao } from './dibao/index.js';
+import { evaluateDeclared } from './declared/member.js';
+import { knownFacts, prepared } from './declared/prepare.js';
+import { AmountCompileError } from './declared/expression.js';
+
+export const MODULES: ReadonlyMap<string, ProgrammeModule> = new Map([[dibao.id, dibao]]);
+
+export function evaluateProgramme<N, R, G>(ctx: Context<N, R, G>, household: Household, used: ProvidedFacts): Outcome<N> {
+  const module = MODULES.get(ctx.rules.programme);
+  return module ? module.evaluate(ctx, household, used) : evaluateDeclared(ctx, household, used);
+}
+
 /** Comparisons that mix amounts with other values, or write an amount into the rule file. */
 function moneyComparisons(condition: Condition, money: ReadonlySet<string>): string[] {
   if ('all' in condition) return condition.all.flatMap((c) => moneyComparisons(c, money));
@@ -24,31 +35,35 @@ function moneyComparisons(condition: Condition, money: ReadonlySet<string>): str
   return left && condition.value !== null ? [`${condition.fact} compared with the literal ${JSON.stringify(condition.value)}`] : [];
 }
 
-export function checkRulebook(rulebook: Rulebook): void {
-  const details = [];
-  for (const rules of rulebook.programmes.values()) {
-    const programme = PROGRAMMES.find((p) => p.id === rules.programme);
-    if (!programme) {
-      details.push({ file: rules.file, path: '$.programme', expected: `one of ${PROGRAMMES.map((p) => p.id).join(', ')}`, found: JSON.stringify(rules.programme) });
-      continue;
-    }
-    for (const condition of rules.conditions.values()) {
-      const known = condition.scope === 'member' ? { ...programme.facts.household, ...programme.facts.member } : programme.facts.household;
-      for (const fact of condition.test.facts) {
-        if (!(fact in known)) {
-          details.push({ file: rules.file, path: `$.conditions.${condition.id}`, expected: `a ${condition.scope} fact of ${programme.id}`, found: `unknown fact "${fact}"` });
-        }
-      }
-      for (const problem of moneyComparisons(condition.when, programme.moneyFacts)) {
-        details.push({ file: rules.file, path: `$.conditions.${condition.id}`, expected: 'an amount compared with another amount (a fact) or with null', found: problem });
-      }
-    }
+function checkProgramme(rulebook: Rulebook, rules: ProgrammeRules, details: ErrorDetail[]): void {
+  const add = (path: string, expected: string, found: string) => details.push({ file: rules.file, path, expected, found });
+  if (!MODULES.has(rules.programme) && (rules.scope !== 'member' || rules.amount === undefined)) {
+    add('$', 'a member programme with an "amount" form, or a programme with a module', `scope ${rules.scope}${rules.amount ? '' : ', no amount'}`);
+    return;
   }
-  for (const programme of PROGRAMMES) {
-    if (!rulebook.programmes.has(programme.id)) details.push({ path: '$', expected: `a rule file for ${programme.id}`, found: 'none' });
+  const facts = knownFacts(rulebook, rules);
+  const money = new Set([...facts].filter(([, f]) => f.kind === 'money').map(([name]) => name));
+  for (const condition of rules.conditions.values()) {
+    for (const fact of condition.test.facts) {
+      if (!facts.has(fact)) add(`$.conditions.${condition.id}`, `a fact of ${rules.programme}`, `unknown fact "${fact}"`);
+    }
+    for (const problem of moneyComparisons(condition.when, money)) add(`$.conditions.${condition.id}`, 'an amount compared with another amount (a fact) or with null', problem);
+  }
+  try {
+    prepared(rulebook, rules);
+  } catch (error) {
+    if (!(error instanceof AmountCompileError)) throw error;
+    add(error.path, 'an amount form of the right kinds', error.message);
+  }
+}
+
+export function checkRulebook(rulebook: Rulebook): void {
+  const details: ErrorDetail[] = [];
+  for (const rules of rulebook.programmes.values()) checkProgramme(rulebook, rules, details);
+  for (const id of MODULES.keys()) {
+    if (!rulebook.programmes.has(id)) details.push({ path: '$', expected: `a rule file for ${id}`, found: 'none' });
   }
   if (details.length > 0) {
     throw new BenefitRulesError('invalid-rules', `The rule files do not match the programmes:\n${details.map((d) => `  ${d.file ?? ''} ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
   }
-  for (const programme of PROGRAMMES) programme.prepare(rulebook);
 }

@@ -1,35 +1,36 @@
-/** What every programme module provides, and the common part of every programme result. */
-import type { Bilingual } from '../schemas/common.js';
+/** What a programme gives the engine for one household-month, in the arithmetic it ran on. */
 import type { Household } from '../schemas/household.js';
-import type { Rulebook } from '../rulebook/index.js';
-import type { TraceEntry } from '../explain/trace.js';
-import type { ProgrammeContext } from './context.js';
-import type { Decimal } from '../money.js';
+import type { Context } from './context.js';
 
-export interface ProgrammeOutcome<R> {
-  amount: Decimal;
-  result: R;
-}
-
-export interface Programme<R extends object = object> {
-  id: string;
-  name: Bilingual;
-  /** Facts the programme gives its conditions, by scope, with names for explanations. */
-  facts: { household: Readonly<Record<string, Bilingual>>; member: Readonly<Record<string, Bilingual>> };
-  /**
-   * Facts that are amounts of money. Conditions may compare them only with each other or with
-   * null: an amount belongs in a pack, with its source, not in a rule file.
-   */
-  moneyFacts: ReadonlySet<string>;
-  /** Checks, once per rulebook, that the rules have what the module reads. */
-  prepare(rulebook: Rulebook): void;
-  evaluate(ctx: ProgrammeContext, household: Household): ProgrammeOutcome<R>;
-}
-
-export interface ProgrammeResultBase {
-  monthlyAmount: string;
+/** One member's part of a member-level programme. */
+export interface MemberLine<N> {
+  member: string;
+  entitled: N;
+  paid: N;
   reasons: string[];
-  /** Parameters the pack marks "not configured" this month, whose rule was therefore left out. */
-  notConfigured: string[];
-  trace?: TraceEntry[];
+}
+
+/** Facts other programmes read: the household's, and each member's. */
+export interface ProvidedFacts {
+  household: Record<string, unknown>;
+  members: Map<string, Record<string, unknown>>;
+}
+
+export interface Outcome<N> {
+  status: string;
+  reasons: string[];
+  /** What the programme would pay before any interaction with another programme. */
+  amount: N;
+  /** Programme-specific result fields, in the order they are written. */
+  fields: Record<string, unknown>;
+  /** Member-level programmes: one line per member considered. */
+  members?: MemberLine<N>[];
+  /** Facts for the programmes that use this one, named without the programme prefix. */
+  provides: ProvidedFacts;
+}
+
+/** A programme whose steps are code (dibao): one module, written once for both arithmetics. */
+export interface ProgrammeModule {
+  id: string;
+  evaluate<N, R, G>(ctx: Context<N, R, G>, household: Household, used: ProvidedFacts): Outcome<N>;
 }

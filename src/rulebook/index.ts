@@ -7,11 +7,14 @@ import type { Source } from '../schemas/pack.js';
 import { Problems } from './problems.js';
 import { linkPacks, readPack, type Pack, type PackInput } from './packs.js';
 import { readRuleFile, type DeclaredParameter, type FileInput, type ProgrammeRules } from './rules.js';
+import { checkDeclared, orderProgrammes } from './order.js';
 
 export type { Pack, PackInput, Entry } from './packs.js';
 export type { DeclaredParameter, FileInput, ProgrammeRules, CompiledRuleCondition } from './rules.js';
+export { expressionRefs } from './order.js';
 
 export interface Rulebook {
+  /** In evaluation order: each programme after the programmes it uses. */
   readonly programmes: ReadonlyMap<string, ProgrammeRules>;
   readonly declarations: ReadonlyMap<string, DeclaredParameter>;
   readonly packs: ReadonlyMap<string, Pack>;
@@ -25,14 +28,18 @@ export interface RulebookInput {
 export function buildRulebook(input: RulebookInput): Rulebook {
   const problems = new Problems();
   const declarations = new Map<string, DeclaredParameter>();
-  const programmes = new Map<string, ProgrammeRules>();
+  const read = new Map<string, ProgrammeRules>();
   for (const file of input.rules) {
     const rules = readRuleFile(file, problems, declarations);
     if (!rules) continue;
-    if (programmes.has(rules.programme)) problems.add(file.file, '$.programme', 'one rule file per programme', `"${rules.programme}" again`);
-    programmes.set(rules.programme, rules);
+    if (read.has(rules.programme)) problems.add(file.file, '$.programme', 'one rule file per programme', `"${rules.programme}" again`);
+    read.set(rules.programme, rules);
   }
   problems.throwIfAny('invalid-rules', 'The rule files are invalid');
+  const order = orderProgrammes(read, problems);
+  for (const rules of read.values()) checkDeclared(rules, read, declarations, order, problems);
+  problems.throwIfAny('invalid-rules', 'The rule files are invalid');
+  const programmes = new Map(order.map((id) => [id, read.get(id) as ProgrammeRules]));
   const drafts = input.packs.map((pack) => readPack(pack, problems, declarations)).filter((d) => d !== undefined);
   const packs = linkPacks(drafts, problems);
   problems.throwIfAny('invalid-pack', 'The rule packs are invalid');

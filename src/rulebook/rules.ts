@@ -10,14 +10,14 @@ export interface CompiledRuleCondition extends RuleCondition {
   test: CompiledCondition;
 }
 
-export interface ProgrammeRules {
-  programme: string;
+/** A programme as its rule file declares it, conditions compiled. */
+export interface ProgrammeRules extends Omit<RuleFile, 'conditions' | '$schema' | 'parameters'> {
   file: string;
   /** sha256 of the rule file, for the receipt of every result. */
   hash: string;
-  name: RuleFile['name'];
-  basis: RuleFile['basis'];
   conditions: ReadonlyMap<string, CompiledRuleCondition>;
+  /** Ids of the parameters the file declares. */
+  parameterIds: readonly string[];
 }
 
 export interface DeclaredParameter extends ParameterDeclaration {
@@ -31,31 +31,35 @@ export interface FileInput {
   json: unknown;
 }
 
-export function readRuleFile(
-  input: FileInput,
-  problems: Problems,
-  declarations: Map<string, DeclaredParameter>,
-): ProgrammeRules | undefined {
+/** The prefix of a programme's parameter ids: "orphan-allowance" → "orphanAllowance" unless declared. */
+export function parameterPrefix(rules: Pick<RuleFile, 'programme' | 'parameterPrefix'>): string {
+  return rules.parameterPrefix ?? rules.programme.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function readRuleFile(input: FileInput, problems: Problems, declarations: Map<string, DeclaredParameter>): ProgrammeRules | undefined {
   const parsed = ruleFileSchema.safeParse(input.json);
   if (!parsed.success) {
     problems.addZod(input.file, parsed.error, input.json);
     return undefined;
   }
-  const rules = parsed.data;
-  for (const [id, declaration] of Object.entries(rules.parameters)) {
-    if (!id.startsWith(`${rules.programme}.`)) {
-      problems.add(input.file, `$.parameters["${id}"]`, `a parameter id starting with "${rules.programme}."`, JSON.stringify(id));
+  const { $schema: _schema, parameters, conditions: declared, ...rules } = parsed.data;
+  const prefix = parameterPrefix(rules);
+  const parameterIds: string[] = [];
+  for (const [id, declaration] of Object.entries(parameters)) {
+    if (!id.startsWith(`${prefix}.`)) {
+      problems.add(input.file, `$.parameters["${id}"]`, `a parameter id starting with "${prefix}."`, JSON.stringify(id));
       continue;
     }
     if (declarations.has(id)) problems.add(input.file, `$.parameters["${id}"]`, 'a parameter declared once', 'a second declaration');
     declarations.set(id, { ...declaration, id, programme: rules.programme });
+    parameterIds.push(id);
   }
-  const named = new Map<string, Condition>(Object.entries(rules.conditions).map(([id, c]) => [id, c.when]));
+  const named = new Map<string, Condition>(Object.entries(declared).map(([id, c]) => [id, c.when]));
   const conditions = new Map<string, CompiledRuleCondition>();
   // Household facts objects are made fresh for each household and never changed, so household
   // conditions may remember their results (see Memo); member facts may be reused between members.
   const memo: Memo = new Map();
-  for (const [id, condition] of Object.entries(rules.conditions)) {
+  for (const [id, condition] of Object.entries(declared)) {
     try {
       const remember = condition.scope === 'household' ? { memo, name: id } : undefined;
       const test = compileCondition(condition.when, (name) => named.get(name), `$.conditions.${id}.when`, remember);
@@ -66,5 +70,5 @@ export function readRuleFile(
     }
   }
   const hash = createHash('sha256').update(JSON.stringify(input.json)).digest('hex');
-  return { programme: rules.programme, file: input.file, hash, name: rules.name, basis: rules.basis, conditions };
+  return { ...rules, file: input.file, hash, conditions, parameterIds };
 }

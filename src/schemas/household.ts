@@ -37,6 +37,13 @@ export const childStatusSchema = z
   })
   .strict();
 
+export const otherAllowanceSchema = z
+  .object({
+    type: z.enum(['elderlyCare', 'workInjuryCare']).describe('An elderly care allowance (老年护理补贴) or work-injury care pay (工伤保险生活护理费).'),
+    monthly: moneyInput.describe('Monthly amount in yuan.'),
+  })
+  .strict();
+
 export const memberSchema = z
   .object({
     id: z.string().min(1),
@@ -53,6 +60,14 @@ export const memberSchema = z
       .enum(['none', 'preschool', 'compulsory', 'seniorSecondary', 'vocational', 'higher'])
       .optional()
       .describe('Full-time schooling level, if any.'),
+    needsLongTermCare: z
+      .boolean()
+      .optional()
+      .describe('Needs long-term care (长期照护), as assessed; absent: presumed for the grades the care subsidy covers.'),
+    otherAllowances: z
+      .array(otherAllowanceSchema)
+      .optional()
+      .describe('Other care allowances the member receives or is entitled to, which the disability care subsidy is weighed against.'),
     child: childStatusSchema.optional(),
     povertyRegistered: z.boolean().optional().describe('Registered poor (建档立卡) and not yet out of poverty.'),
     incomes: z.array(incomeSchema).optional(),

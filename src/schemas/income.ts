@@ -18,6 +18,9 @@ export const INCOME_TYPES = {
   familyPlanningAwards: { zh: '计划生育奖励与扶助金', en: 'family-planning awards' },
   scholarshipsAwards: { zh: '奖学金、见义勇为等奖励性补助', en: 'scholarships and bravery awards' },
   socialAssistance: { zh: '政府发放的各类社会救助款物', en: 'government social-assistance money' },
+  disabilityLivingSubsidy: { zh: '困难残疾人生活补贴', en: 'disability living subsidy' },
+  disabilityCareSubsidy: { zh: '重度残疾人护理补贴', en: 'severe-disability care subsidy' },
+  orphanAllowance: { zh: '孤儿基本生活费、事实无人抚养儿童基本生活补贴', en: 'orphan or de-facto unsupported child allowance' },
   other: { zh: '其他收入', en: 'other income' },
 } as const satisfies Record<string, Bilingual>;
 

@@ -1,10 +1,13 @@
 /**
- * A rule file (rules/<programme>.json): the parameters a programme reads, with their kind, unit and
- * meaning, and its eligibility conditions in json-rules-engine's format. Shared by every pack.
+ * A rule file (rules/<programme>.json): one programme declared — its scope, the programmes whose
+ * results it uses, the parameters it reads (kind, unit, meaning), its eligibility conditions in
+ * json-rules-engine's format, its amount (a declared form, or a module's), its interactions with
+ * other programmes, its messages and its output columns. Shared by every pack.
  */
 import { z } from 'zod';
 import { bilingual } from './common.js';
 import { conditionSchema } from './condition.js';
+import { amountExpressionSchema } from './amount.js';
 
 export const parameterKindSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('money') }).strict(),
@@ -26,10 +29,11 @@ export const parameterDeclarationSchema = z
     unit: z.string().optional(),
     description: bilingual,
     /**
-     * What evaluation does when a pack says the value is not configured (null) for the month:
-     * "error" stops with a clear message; "skip" turns the rule off and says so in the trace.
+     * What evaluation does when a pack has no value for the month, or says it is not configured
+     * (null): "error" stops with a clear message; "skip" turns the rule off and says so;
+     * "programme" reports the whole programme not configured this month (its amount unknown).
      */
-    whenNotConfigured: z.enum(['error', 'skip']),
+    whenNotConfigured: z.enum(['error', 'skip', 'programme']),
   })
   .strict();
 export type ParameterDeclaration = z.infer<typeof parameterDeclarationSchema>;
@@ -54,14 +58,76 @@ export const ruleConditionSchema = z
   .strict();
 export type RuleCondition = z.infer<typeof ruleConditionSchema>;
 
+const programmeId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected a programme id such as "dibao" or "orphan-allowance"');
+const conditionId = z.string().regex(/^[a-z][A-Za-z0-9]*$/);
+const factKind = z.enum(['money', 'boolean', 'integer', 'text']);
+
+/** A fact one programme gives the programmes that use it. */
+export const providedFactSchema = z.object({ kind: factKind, description: bilingual }).strict();
+
+export const interactionSchema = z
+  .object({
+    id: conditionId,
+    /**
+     * higherOf: the higher of this allowance and another amount is what counts — this one is
+     * dropped when the other is at least as high. reducedBy: this one pays only the difference
+     * above the other amounts. excludedBy: not paid to a member another programme pays.
+     */
+    kind: z.enum(['higherOf', 'reducedBy', 'excludedBy']),
+    description: bilingual,
+    basis: z.array(legalBasisSchema).min(1),
+    /** A member condition of this programme; the interaction applies only where it is met. */
+    when: conditionId.optional(),
+    /** excludedBy: the programme whose entitlement excludes this one. */
+    by: programmeId.optional(),
+    /** higherOf and reducedBy: the other amounts, per member. */
+    amounts: z.array(amountExpressionSchema).min(1).optional(),
+  })
+  .strict()
+  .refine((i) => (i.kind === 'excludedBy' ? i.by !== undefined && i.amounts === undefined : i.amounts !== undefined && i.by === undefined), {
+    message: 'expected "by" (a programme) for excludedBy, and "amounts" for higherOf and reducedBy',
+  });
+export type Interaction = z.infer<typeof interactionSchema>;
+
+const template = bilingual.describe('Text with {placeholders} filled from the trace entry.');
+
 export const ruleFileSchema = z
   .object({
     $schema: z.string().optional(),
-    programme: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
+    programme: programmeId,
     name: bilingual,
     basis: z.array(legalBasisSchema).optional(),
+    /** household: one amount for the household; member: an amount per member, added up. */
+    scope: z.enum(['household', 'member']),
+    /** The first segment of every parameter id this file declares (default: the programme id). */
+    parameterPrefix: z.string().regex(/^[a-z][A-Za-z0-9]*$/).optional(),
+    /** Programmes whose results this one reads; evaluated first. */
+    uses: z.array(programmeId).optional(),
+    /** Facts this programme gives the programmes that use it, by scope. */
+    provides: z.object({ household: z.record(z.string(), providedFactSchema).optional(), member: z.record(z.string(), providedFactSchema).optional() }).strict().optional(),
+    /** The facts a module programme gives its own conditions (declared programmes use the engine's). */
+    facts: z.record(z.string(), providedFactSchema).optional(),
     parameters: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/), parameterDeclarationSchema),
-    conditions: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), ruleConditionSchema),
+    conditions: z.record(conditionId, ruleConditionSchema),
+    /** Member programmes: who is considered at all (listed in the result), then the conditions all to be met. */
+    candidates: conditionId.optional(),
+    eligibility: z.array(conditionId).optional(),
+    /** The amount per member (member scope) in a declared form, and the parameter that rounds it. */
+    amount: amountExpressionSchema.optional(),
+    rounding: z.string().optional(),
+    interactions: z.array(interactionSchema).optional(),
+    messages: z
+      .object({
+        status: z.record(z.string(), bilingual).optional(),
+        reasons: z.record(z.string(), bilingual).optional(),
+        calculations: z.record(z.string(), template).optional(),
+        decisions: z.record(z.string(), template).optional(),
+        labels: z.record(z.string(), bilingual).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Result fields written as CSV columns (<programme>_<field>) and shown in the demo table. */
+    columns: z.array(z.string()).optional(),
   })
   .strict();
 export type RuleFile = z.infer<typeof ruleFileSchema>;

@@ -90,7 +90,11 @@ describe('batch evaluation', () => {
     for (const output of outputs) expect(output).toBe(outputs[0]);
     const csv = ['0', '2'].map((workers) => cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', workers, '--output-format', 'csv']).stdout);
     expect(csv[1]).toBe(csv[0]);
-    expect(csv[0]?.split('\n')[0]).toBe('line,household,jurisdiction,month,status,eligible,enrolment,household_size,countable_income,per_capita_income,standard,monthly_amount,total_monthly_amount,reasons,error_code,error_message');
+    expect(csv[0]?.split('\n')[0]).toBe(
+      'line,household,jurisdiction,month,dibao_status,dibao_eligible,dibao_enrolment,dibao_household_size,dibao_countable_income,dibao_per_capita_income,dibao_standard,dibao_monthly_amount,dibao_reasons,' +
+        'disability_care_subsidy_status,disability_care_subsidy_monthly_amount,disability_care_subsidy_reasons,disability_living_subsidy_status,disability_living_subsidy_monthly_amount,disability_living_subsidy_reasons,' +
+        'orphan_allowance_status,orphan_allowance_monthly_amount,orphan_allowance_reasons,total_monthly_amount,error_code,error_message',
+    );
   });
 
   it('CLI: CSV in, one row per person, one record per household', () => {

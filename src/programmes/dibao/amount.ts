@@ -3,69 +3,74 @@
  * the standard and per-capita income for each counted person, or local tiers (分档), with an optional
  * floor, rounded where and how the pack says.
  */
-import { Decimal, ZERO, formatExact, plain, roundTo, type Rounding } from '../../money.js';
 import type { Bracket } from '../../parameters/values.js';
-import type { ProgrammeContext } from '../context.js';
+import type { Context } from '../context.js';
 
 /** Per-capita income as the pack says to use it: exact, or rounded before any comparison. */
-export function perCapitaIncome(ctx: ProgrammeContext, countable: Decimal, size: number): Decimal {
-  if (size === 0) return ZERO;
-  const exact = countable.dividedBy(size);
-  const rounding = ctx.param<Rounding>('dibao.rounding.perCapitaIncome');
+export function perCapitaIncome<N, R, G>(ctx: Context<N, R, G>, countable: N, size: number): N {
+  const { a } = ctx;
+  if (size === 0) return a.zero;
+  const exact = a.perCount(countable, size);
+  const rounding = ctx.param<G>('dibao.rounding.perCapitaIncome');
   return rounding === null ? exact : roundStep(ctx, 'perCapitaIncome', 'dibao.rounding.perCapitaIncome', rounding, exact);
 }
 
 /** The amount for `size` people before the final rounding. */
-export function amountFor(ctx: ProgrammeContext, size: number, countable: Decimal, perCapita: Decimal, standard: Decimal): Decimal {
+export function amountFor<N, R, G>(ctx: Context<N, R, G>, size: number, countable: N, perCapita: N, standard: N): N {
+  const { a } = ctx;
   const method = ctx.required<string>('dibao.amount.method');
-  const people = new Decimal(size);
-  let amount: Decimal;
+  let amount: N;
   if (method === 'tiers') {
-    amount = tierAmount(ctx, perCapita, standard, people);
+    amount = tierAmount(ctx, perCapita, standard, size);
   } else if (ctx.param('dibao.rounding.perCapitaIncome') !== null) {
     // The pack rounds per-capita income first, so the difference is taken per person.
-    amount = standard.minus(perCapita).times(people);
-    ctx.record({ kind: 'calculation', id: 'differencePerPerson', values: { standard: plain(standard), perCapitaIncome: plain(perCapita), householdSize: String(size) }, result: formatExact(amount) });
+    amount = a.timesCount(a.sub(standard, perCapita), size);
+    if (ctx.trace) ctx.record({ kind: 'calculation', id: 'differencePerPerson', values: { standard: a.plain(standard), perCapitaIncome: a.plain(perCapita), householdSize: String(size) }, result: a.exact(amount) });
   } else {
     // Exact: standard × size − income, which equals (standard − income / size) × size without division.
-    amount = standard.times(people).minus(countable);
-    ctx.record({ kind: 'calculation', id: 'difference', values: { standard: plain(standard), householdSize: String(size), countableIncome: formatExact(countable) }, result: formatExact(amount) });
+    amount = a.sub(a.timesCount(standard, size), countable);
+    if (ctx.trace) ctx.record({ kind: 'calculation', id: 'difference', values: { standard: a.plain(standard), householdSize: String(size), countableIncome: a.exact(countable) }, result: a.exact(amount) });
   }
-  const floorShare = ctx.param<Decimal>('dibao.amount.floorShareOfStandard');
+  const floorShare = ctx.param<R>('dibao.amount.floorShareOfStandard');
   if (floorShare !== null) {
-    const floor = standard.times(floorShare).times(people);
-    if (amount.lessThan(floor)) {
-      ctx.record({ kind: 'calculation', id: 'floor', values: { amount: plain(amount), share: plain(floorShare), standard: plain(standard), householdSize: String(size) }, result: formatExact(floor) });
+    const floor = a.timesCount(a.times(standard, floorShare), size);
+    if (a.compare(amount, floor) < 0) {
+      if (ctx.trace) ctx.record({ kind: 'calculation', id: 'floor', values: { amount: a.plain(amount), share: a.rateText(floorShare), standard: a.plain(standard), householdSize: String(size) }, result: a.exact(floor) });
       amount = floor;
     }
   }
-  return Decimal.max(amount, ZERO);
+  return a.max(amount, a.zero);
 }
 
-function tierAmount(ctx: ProgrammeContext, perCapita: Decimal, standard: Decimal, people: Decimal): Decimal {
-  const tiers = ctx.required<Bracket[]>('dibao.amount.tiers');
-  const ratio = perCapita.dividedBy(standard);
-  const index = tiers.findIndex((tier) => tier.upToShare === null || ratio.lessThan(tier.upToShare));
-  const tier = tiers[index] as Bracket;
-  const amount = standard.times(tier.amountShare).times(people);
-  ctx.record({
-    kind: 'calculation',
-    id: 'tiers',
-    values: { perCapitaIncome: plain(perCapita), standard: plain(standard), tier: String(index + 1), amountShare: plain(tier.amountShare), householdSize: people.toString() },
-    result: formatExact(amount),
-  });
+function tierAmount<N, R, G>(ctx: Context<N, R, G>, perCapita: N, standard: N, size: number): N {
+  const { a } = ctx;
+  const tiers = ctx.required<Bracket<R>[]>('dibao.amount.tiers');
+  // per-capita income / standard < upToShare, compared without dividing.
+  const index = tiers.findIndex((tier) => tier.upToShare === null || a.lessThanShare(perCapita, standard, tier.upToShare));
+  const tier = tiers[index] as Bracket<R>;
+  const amount = a.timesCount(a.times(standard, tier.amountShare), size);
+  if (ctx.trace) {
+    ctx.record({
+      kind: 'calculation',
+      id: 'tiers',
+      values: { perCapitaIncome: a.plain(perCapita), standard: a.plain(standard), tier: String(index + 1), amountShare: a.rateText(tier.amountShare), householdSize: String(size) },
+      result: a.exact(amount),
+    });
+  }
   return amount;
 }
 
 /** The final rounding of a monthly amount. */
-export function roundAmount(ctx: ProgrammeContext, amount: Decimal): Decimal {
-  return roundStep(ctx, 'amount', 'dibao.rounding.amount', ctx.required<Rounding>('dibao.rounding.amount'), amount);
+export function roundAmount<N, R, G>(ctx: Context<N, R, G>, amount: N): N {
+  return roundStep(ctx, 'amount', 'dibao.rounding.amount', ctx.required<G>('dibao.rounding.amount'), amount);
 }
 
-function roundStep(ctx: ProgrammeContext, id: string, parameter: string, rounding: Rounding, value: Decimal): Decimal {
-  const after = roundTo(value, rounding);
-  if (!after.equals(value)) {
-    ctx.record({ kind: 'rounding', id, parameter, mode: rounding.mode, step: rounding.step, before: plain(value), after: plain(after) });
+export function roundStep<N, R, G>(ctx: Context<N, R, G>, id: string, parameter: string, rounding: G, value: N): N {
+  const { a } = ctx;
+  const after = a.round(value, rounding);
+  if (ctx.trace && a.compare(after, value) !== 0) {
+    const { mode, step } = a.roundingText(rounding);
+    ctx.record({ kind: 'rounding', id, parameter, mode, step, before: a.plain(value), after: a.plain(after) });
   }
   return after;
 }

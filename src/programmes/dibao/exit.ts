@@ -8,26 +8,20 @@
 import { BenefitRulesError } from '../../errors.js';
 import { monthsFrom } from '../../dates.js';
 import type { Household } from '../../schemas/household.js';
-import { Decimal, toDecimal } from '../../money.js';
+import type { Context } from '../context.js';
 
-export interface ExitState<Share = Decimal> {
+export interface ExitState<R> {
   enrolled: boolean;
   exitMoratorium: boolean;
   /** 1 for the first month of the exit; null when the pack sets no gradual exit. */
   gradualExitMonth: number | null;
   gradualExitMonths: number | null;
   gradualExitSince: string;
-  schedule: Share[] | null;
+  schedule: R[] | null;
 }
 
-/** What exitState needs to read a parameter: ProgrammeContext (Decimals) or the compiled path's
- * Recorder (fixed point). Both record the read in the trace the same way. */
-export interface ParameterReader {
-  read<T>(id: string): T | null;
-}
-
-/** Where the household stands in leaving dibao this month (both evaluation paths). */
-export function exitState<Share = Decimal>(reader: ParameterReader, household: Household, month: string): ExitState<Share> {
+/** Where the household stands in leaving dibao this month. */
+export function exitState<N, R, G>(ctx: Context<N, R, G>, household: Household, month: string): ExitState<R> {
   const history = household.history?.dibao;
   const enrolled = history?.enrolledSince !== undefined;
   checkHistory(household, month);
@@ -35,10 +29,10 @@ export function exitState<Share = Decimal>(reader: ParameterReader, household: H
   if (!enrolled) {
     return { enrolled, exitMoratorium: false, gradualExitMonth: null, gradualExitMonths: null, gradualExitSince: since, schedule: null };
   }
-  const schedule = reader.read<Share[]>('dibao.gradualExit.schedule');
+  const schedule = ctx.param<R[]>('dibao.gradualExit.schedule');
   return {
     enrolled,
-    exitMoratorium: reader.read<boolean>('dibao.exitMoratorium.active') === true,
+    exitMoratorium: ctx.param<boolean>('dibao.exitMoratorium.active') === true,
     gradualExitMonth: schedule === null ? null : monthsFrom(since, month) + 1,
     gradualExitMonths: schedule === null ? null : schedule.length,
     gradualExitSince: since,
@@ -46,12 +40,7 @@ export function exitState<Share = Decimal>(reader: ParameterReader, household: H
   };
 }
 
-/** The last amount paid, which both the moratorium and the gradual exit continue from. */
-export function lastAmount(household: Household): Decimal {
-  return toDecimal(lastAmountInput(household));
-}
-
-/** The last amount as the household gives it, or the error both evaluation paths report. */
+/** The last amount as the household gives it, which the moratorium and the gradual exit continue from. */
 export function lastAmountInput(household: Household): string | number {
   const amount = household.history?.dibao?.lastAmount;
   if (amount === undefined) {
@@ -62,17 +51,15 @@ export function lastAmountInput(household: Household): string | number {
   return amount;
 }
 
-/** Refuses a history that starts after the month evaluated (both evaluation paths). */
-export function checkHistory(household: Household, month: string): void {
+/** Refuses a history that starts after the month evaluated. */
+function checkHistory(household: Household, month: string): void {
   const history = household.history?.dibao;
   for (const field of ['enrolledSince', 'gradualExitSince'] as const) {
     const value = history?.[field];
-    if (value !== undefined && value > month) throw historyError(field, value, month);
+    if (value !== undefined && value > month) {
+      throw new BenefitRulesError('invalid-household', `$.history.dibao.${field} ${value} is after the month evaluated (${month})`, [
+        { path: `$.history.dibao.${field}`, expected: `a month not after ${month}`, found: JSON.stringify(value) },
+      ]);
+    }
   }
-}
-
-function historyError(field: string, value: string, month: string): BenefitRulesError {
-  return new BenefitRulesError('invalid-household', `history.dibao.${field} ${value} is after the month evaluated (${month})`, [
-    { path: `$.history.dibao.${field}`, expected: `a month not after ${month}`, found: JSON.stringify(value) },
-  ]);
 }

@@ -4,79 +4,84 @@
  * Hannan 2020), less the local employment-cost deduction per worker.
  */
 import type { Household, Income, Member } from '../../schemas/household.js';
-import type { IncomeType } from '../../schemas/income.js';
-import { Decimal, ZERO, toDecimal, plain, formatExact } from '../../money.js';
-import type { ProgrammeContext } from '../context.js';
+import { INCOME_TYPE_IDS, type IncomeType } from '../../schemas/income.js';
+import type { Context } from '../context.js';
 
 /** Income from work, on which the employment-cost deduction is computed. */
 const EMPLOYMENT_INCOME: ReadonlySet<IncomeType> = new Set(['wages', 'migrantWork']);
+const EXEMPT_ID = Object.fromEntries(INCOME_TYPE_IDS.map((type) => [type, `dibao.income.exempt.${type}`])) as Record<IncomeType, string>;
+const SHARE_ID = Object.fromEntries(INCOME_TYPE_IDS.map((type) => [type, `dibao.income.share.${type}`])) as Record<IncomeType, string>;
 
-export interface CountedIncome {
-  total: Decimal;
+export interface CountedIncome<N> {
+  total: N;
   /** Countable income of each counted member (their own lines, after deduction). */
-  byMember: Map<string, Decimal>;
+  byMember: Map<string, N>;
 }
 
-export function countIncome(ctx: ProgrammeContext, household: Household, counted: readonly Member[], standard: Decimal): CountedIncome {
-  const countedIds = new Set(counted.map((m) => m.id));
-  const byMember = new Map<string, Decimal>();
-  let total = ZERO;
+export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household, counted: ReadonlySet<Member>, standard: N): CountedIncome<N> {
+  const { a } = ctx;
+  const byMember = new Map<string, N>();
+  let total = a.zero;
   for (const member of household.members) {
-    const isCounted = countedIds.has(member.id);
-    let own = ZERO;
-    let employment = ZERO;
+    const isCounted = counted.has(member);
+    let own = a.zero;
+    let employment = a.zero;
     for (const income of member.incomes ?? []) {
       if (!isCounted) {
-        ctx.record({ kind: 'income', member: member.id, type: income.type, monthly: formatExact(toDecimal(income.monthly)), treatment: 'notMember', counted: '0' });
+        if (ctx.trace) ctx.record({ kind: 'income', member: member.id, type: income.type, monthly: a.exact(a.input(income.monthly)), treatment: 'notMember', counted: '0' });
         continue;
       }
       const amount = countLine(ctx, member.id, income);
-      own = own.plus(amount);
-      if (EMPLOYMENT_INCOME.has(income.type)) employment = employment.plus(amount);
+      own = a.add(own, amount);
+      if (EMPLOYMENT_INCOME.has(income.type)) employment = a.add(employment, amount);
     }
     if (!isCounted) continue;
-    if (employment.greaterThan(0)) own = own.minus(employmentDeduction(ctx, member.id, employment, standard));
+    if (a.compare(employment, a.zero) > 0) own = a.sub(own, employmentDeduction(ctx, member.id, employment, standard));
     byMember.set(member.id, own);
-    total = total.plus(own);
+    total = a.add(total, own);
   }
-  for (const income of household.incomes ?? []) total = total.plus(countLine(ctx, null, income));
+  for (const income of household.incomes ?? []) total = a.add(total, countLine(ctx, null, income));
   return { total, byMember };
 }
 
-function countLine(ctx: ProgrammeContext, member: string | null, income: Income): Decimal {
-  const monthly = toDecimal(income.monthly);
-  const base = { kind: 'income', member, type: income.type, monthly: formatExact(monthly) } as const;
-  const exemptId = `dibao.income.exempt.${income.type}`;
-  if (ctx.settings.rulebook.declarations.has(exemptId) && ctx.param<boolean>(exemptId) === true) {
-    ctx.record({ ...base, treatment: 'exempt', counted: '0', parameter: exemptId });
-    return ZERO;
+function countLine<N, R, G>(ctx: Context<N, R, G>, member: string | null, income: Income): N {
+  const { a } = ctx;
+  const monthly = a.input(income.monthly);
+  const exemptId = EXEMPT_ID[income.type];
+  if (ctx.declares(exemptId) && ctx.param<boolean>(exemptId) === true) {
+    if (ctx.trace) ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'exempt', counted: '0', parameter: exemptId });
+    return a.zero;
   }
-  const shareId = `dibao.income.share.${income.type}`;
-  const share = ctx.settings.rulebook.declarations.has(shareId) ? ctx.param<Decimal>(shareId) : null;
-  if (share !== null && !share.equals(1)) {
-    const counted = monthly.times(share);
-    ctx.record({ ...base, treatment: 'share', counted: formatExact(counted), share: plain(share), parameter: shareId });
+  const shareId = SHARE_ID[income.type];
+  const share = ctx.declares(shareId) ? ctx.param<R>(shareId) : null;
+  if (share !== null && !a.isOne(share)) {
+    const counted = a.times(monthly, share);
+    if (ctx.trace) ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'share', counted: a.exact(counted), share: a.rateText(share), parameter: shareId });
     return counted;
   }
-  ctx.record({ ...base, treatment: 'counted', counted: formatExact(monthly) });
+  if (ctx.trace) ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'counted', counted: a.exact(monthly) });
   return monthly;
 }
 
 /** The local employment-cost deduction for one worker, never more than their employment income. */
-function employmentDeduction(ctx: ProgrammeContext, member: string, employment: Decimal, standard: Decimal): Decimal {
+function employmentDeduction<N, R, G>(ctx: Context<N, R, G>, member: string, employment: N, standard: N): N {
+  const { a } = ctx;
   const method = ctx.param<string>('dibao.employmentDeduction.method');
-  if (method === null || method === 'none') return ZERO;
-  let deduction: Decimal;
-  if (method === 'shareOfWage') deduction = employment.times(ctx.required<Decimal>('dibao.employmentDeduction.rate'));
-  else if (method === 'shareOfStandard') deduction = standard.times(ctx.required<Decimal>('dibao.employmentDeduction.rate'));
-  else deduction = ctx.required<Decimal>('dibao.employmentDeduction.amount');
-  const capShare = ctx.param<Decimal>('dibao.employmentDeduction.capShareOfStandard');
+  if (method === null || method === 'none') return a.zero;
+  let deduction: N;
+  if (method === 'shareOfWage') deduction = a.times(employment, ctx.required<R>('dibao.employmentDeduction.rate'));
+  else if (method === 'shareOfStandard') deduction = a.times(standard, ctx.required<R>('dibao.employmentDeduction.rate'));
+  else deduction = ctx.required<N>('dibao.employmentDeduction.amount');
+  const capShare = ctx.param<R>('dibao.employmentDeduction.capShareOfStandard');
   let capped = false;
-  if (capShare !== null && deduction.greaterThan(standard.times(capShare))) {
-    deduction = standard.times(capShare);
-    capped = true;
+  if (capShare !== null) {
+    const cap = a.times(standard, capShare);
+    if (a.compare(deduction, cap) > 0) {
+      deduction = cap;
+      capped = true;
+    }
   }
-  deduction = Decimal.min(deduction, employment);
-  ctx.record({ kind: 'deduction', member, method, employmentIncome: formatExact(employment), deduction: formatExact(deduction), capped });
+  deduction = a.min(deduction, employment);
+  if (ctx.trace) ctx.record({ kind: 'deduction', member, method, employmentIncome: a.exact(employment), deduction: a.exact(deduction), capped });
   return deduction;
 }

@@ -1,24 +1,22 @@
 /**
  * Dibao (最低生活保障, minimum living allowance) for one household-month: who counts, what income
  * counts, whether the household qualifies, how much it is paid, and how it leaves. The conditions
- * are data (rules/dibao.json); this module computes the facts they read and the amounts.
+ * are data (rules/dibao.json); this module computes the facts they read and the amounts, once, for
+ * either arithmetic.
  */
-import type { Household } from '../../schemas/household.js';
-import { Decimal, ZERO, formatDecimal, formatExact, formatMoney, plain } from '../../money.js';
-import type { Rulebook } from '../../rulebook/index.js';
-import type { ProgrammeContext } from '../context.js';
-import type { Programme, ProgrammeResultBase } from '../types.js';
+import type { Household, Member } from '../../schemas/household.js';
+import type { Context } from '../context.js';
+import type { Outcome, ProgrammeModule, ProvidedFacts } from '../types.js';
 import { countMembers } from './membership.js';
 import { countIncome } from './income.js';
 import { assetFacts } from './assets.js';
 import { amountFor, perCapitaIncome, roundAmount } from './amount.js';
-import { exitState, lastAmount, type ExitState } from './exit.js';
-import { dibaoRules, type DibaoRules } from './rules.js';
-import { DIBAO_FACTS, DIBAO_MONEY_FACTS } from './facts.js';
+import { exitState, lastAmountInput, type ExitState } from './exit.js';
 
-export interface DibaoResult extends ProgrammeResultBase {
+type Status = 'enrolled' | 'gradual-exit' | 'ineligible';
+
+export interface DibaoFields {
   eligible: boolean;
-  status: 'enrolled' | 'gradual-exit' | 'ineligible';
   /** How the payment arises: the household qualifies, members enrolled alone, or the moratorium. */
   enrolment: 'household' | 'singlePerson' | 'moratorium' | null;
   householdSize: number;
@@ -32,114 +30,142 @@ export interface DibaoResult extends ProgrammeResultBase {
   gradualExit: { since: string; month: number; of: number; share: string; lastAmount: string } | null;
 }
 
-const rulesCache = new WeakMap<Rulebook, DibaoRules>();
-
-function rulesOf(rulebook: Rulebook): DibaoRules {
-  let rules = rulesCache.get(rulebook);
-  if (!rules) rulesCache.set(rulebook, (rules = dibaoRules(rulebook)));
-  return rules;
-}
-
-export const dibao: Programme<Omit<DibaoResult, 'monthlyAmount' | 'notConfigured' | 'trace'>> = {
+export const dibao: ProgrammeModule = {
   id: 'dibao',
-  name: { zh: '最低生活保障', en: 'Minimum living allowance (dibao)' },
-  facts: DIBAO_FACTS,
-  moneyFacts: DIBAO_MONEY_FACTS,
-  prepare: (rulebook) => void rulesOf(rulebook),
-  evaluate(ctx, household) {
-    const rules = rulesOf(ctx.settings.rulebook);
-    const standard = ctx.required<Decimal>(`dibao.standard.${household.residence}`);
-    const { counted } = countMembers(ctx, rules, household);
+  evaluate<N, R, G>(ctx: Context<N, R, G>, household: Household): Outcome<N> {
+    const { a } = ctx;
+    const standard = ctx.required<N>(household.residence === 'urban' ? 'dibao.standard.urban' : 'dibao.standard.rural');
+    const counted = countMembers(ctx, household);
     const size = counted.length;
-    const income = countIncome(ctx, household, counted, standard);
+    const income = countIncome(ctx, household, new Set(counted), standard);
     const perCapita = perCapitaIncome(ctx, income.total, size);
-    const multiple = ctx.param<Decimal>('dibao.marginal.incomeMultiple');
+    const multiple = ctx.param<R>('dibao.marginal.incomeMultiple');
     const exit = exitState(ctx, household, ctx.settings.month);
     const facts = {
       householdSize: size,
       countableIncome: income.total,
       perCapitaIncome: perCapita,
       standard,
-      marginalLine: multiple === null ? null : standard.times(multiple),
+      marginalLine: multiple === null ? null : a.times(standard, multiple),
       ...assetFacts(ctx, household, standard, size),
       enrolled: exit.enrolled,
       exitMoratorium: exit.exitMoratorium,
       gradualExitMonth: exit.gradualExitMonth,
       gradualExitMonths: exit.gradualExitMonths,
     };
-    const incomeBelow = ctx.check(rules.incomeBelowStandard, facts);
-    const assetsOk = ctx.check(rules.assetsWithinLimits, facts);
-    const eligible = ctx.check(rules.eligible, facts, undefined, 'never');
-    const marginal = !eligible && ctx.check(rules.marginal, facts);
+    const incomeBelow = ctx.check(ctx.condition('incomeBelowStandard'), facts);
+    const assetsOk = ctx.check(ctx.condition('assetsWithinLimits'), facts);
+    const eligible = ctx.check(ctx.condition('eligible'), facts, undefined, 'never');
+    const marginal = !eligible && ctx.check(ctx.condition('marginal'), facts);
     const reasons: string[] = [size === 0 ? 'noCountedMembers' : incomeBelow ? 'incomeBelowStandard' : 'incomeNotBelowStandard'];
     if (!assetsOk) reasons.push('assetsOverLimits');
     if (marginal) reasons.push('marginal');
-
-    const base = {
+    const fields: DibaoFields = {
+      eligible,
+      enrolment: null,
       householdSize: size,
       countedMembers: counted.map((m) => m.id),
-      countableIncome: formatExact(income.total),
-      perCapitaIncome: formatDecimal(perCapita),
-      standard: plain(standard),
+      countableIncome: a.exact(income.total),
+      perCapitaIncome: a.shown(perCapita),
+      standard: a.plain(standard),
       marginal,
-      singlePersonMembers: [] as string[],
-      gradualExit: null as DibaoResult['gradualExit'],
+      singlePersonMembers: [],
+      gradualExit: null,
     };
+    const done = (status: Status, amount: N, covered: Map<string, N>): Outcome<N> => ({
+      status,
+      reasons,
+      amount,
+      fields: fields as unknown as Record<string, unknown>,
+      provides: provided(standard, marginal, size, covered),
+    });
     if (eligible) {
+      reasons.unshift('eligible');
+      fields.enrolment = 'household';
       const amount = roundAmount(ctx, amountFor(ctx, size, income.total, perCapita, standard));
-      return { amount, result: { ...base, eligible, status: 'enrolled', enrolment: 'household', reasons: ['eligible', ...reasons] } };
+      return done('enrolled', amount, shares(ctx, counted, amount));
     }
     if (exit.enrolled) {
-      const leaving = leave(ctx, rules, household, facts, exit, reasons);
-      if (leaving) return { amount: leaving.amount, result: { ...base, eligible, ...leaving.result, reasons } };
+      const leaving = leave(ctx, household, facts, exit, reasons);
+      if (leaving) {
+        fields.enrolment = leaving.status === 'enrolled' ? 'moratorium' : null;
+        fields.gradualExit = leaving.gradualExit;
+        return done(leaving.status, leaving.amount, shares(ctx, counted, leaving.amount));
+      }
     }
-    const alone = singlePersonEnrolment(ctx, rules, household, counted, income.byMember, standard, marginal, assetsOk);
-    if (alone.members.length > 0) {
+    const alone = singlePersonEnrolment(ctx, household, counted, income.byMember, standard, marginal, assetsOk);
+    if (alone.size > 0) {
       reasons.push('singlePerson');
-      return { amount: alone.amount, result: { ...base, eligible, status: 'enrolled', enrolment: 'singlePerson', singlePersonMembers: alone.members, reasons } };
+      fields.enrolment = 'singlePerson';
+      fields.singlePersonMembers = [...alone.keys()];
+      let amount = a.zero;
+      for (const paid of alone.values()) amount = a.add(amount, paid);
+      return done('enrolled', amount, alone);
     }
-    return { amount: ZERO, result: { ...base, eligible, status: 'ineligible', enrolment: null, reasons } };
+    return done('ineligible', a.zero, new Map());
   },
 };
 
+/** What dibao tells the programmes that use it (rules/dibao.json "provides"). */
+function provided<N>(standard: N, marginal: boolean, size: number, covered: Map<string, N>): ProvidedFacts {
+  const members = new Map<string, Record<string, unknown>>();
+  for (const [id, share] of covered) members.set(id, { covered: true, memberShare: share });
+  return { household: { standard, marginal, householdSize: size, receiving: covered.size > 0 }, members };
+}
+
+/** Each counted member's share of the household's payment, to the fen as payments are made. */
+function shares<N, R, G>(ctx: Context<N, R, G>, counted: readonly Member[], amount: N): Map<string, N> {
+  const { a } = ctx;
+  const out = new Map<string, N>();
+  if (a.isZero(amount) || counted.length === 0) return out;
+  const share = a.round(a.perCount(amount, counted.length), ctx.required<G>('dibao.rounding.amount'));
+  for (const member of counted) out.set(member.id, share);
+  return out;
+}
+
 /** An enrolled household that no longer qualifies: moratorium, gradual exit, or out at once. */
-function leave(ctx: ProgrammeContext, rules: DibaoRules, household: Household, facts: Record<string, unknown>, exit: ExitState, reasons: string[]) {
-  if (ctx.check(rules.hardCase, facts, undefined, 'never')) {
+function leave<N, R, G>(ctx: Context<N, R, G>, household: Household, facts: Record<string, unknown>, exit: ExitState<R>, reasons: string[]) {
+  const { a } = ctx;
+  if (ctx.check(ctx.condition('hardCase'), facts, undefined, 'never')) {
     reasons.push('hardCase');
     return undefined;
   }
-  if (ctx.check(rules.exitMoratorium, facts, undefined, 'never')) {
+  if (ctx.check(ctx.condition('exitMoratorium'), facts, undefined, 'never')) {
     reasons.push('exitMoratorium');
-    const amount = lastAmount(household);
-    ctx.record({ kind: 'decision', id: 'moratoriumKeepsLastAmount', values: { lastAmount: formatMoney(amount) } });
-    return { amount, result: { status: 'enrolled' as const, enrolment: 'moratorium' as const } };
+    const amount = a.input(lastAmountInput(household));
+    if (ctx.trace) ctx.record({ kind: 'decision', id: 'moratoriumKeepsLastAmount', values: { lastAmount: a.money(amount) } });
+    return { status: 'enrolled' as const, amount, gradualExit: null };
   }
-  if (ctx.check(rules.gradualExit, facts)) {
+  if (ctx.check(ctx.condition('gradualExit'), facts)) {
     reasons.push('gradualExit');
-    const last = lastAmount(household);
+    const last = a.input(lastAmountInput(household));
     const month = exit.gradualExitMonth as number;
-    const share = (exit.schedule as Decimal[])[month - 1] as Decimal;
-    const raw = last.times(share);
-    ctx.record({ kind: 'calculation', id: 'gradualExit', values: { lastAmount: formatMoney(last), month: String(month), of: String(exit.gradualExitMonths), share: plain(share) }, result: formatExact(raw) });
+    const share = (exit.schedule as R[])[month - 1] as R;
+    const raw = a.times(last, share);
+    if (ctx.trace) ctx.record({ kind: 'calculation', id: 'gradualExit', values: { lastAmount: a.money(last), month: String(month), of: String(exit.gradualExitMonths), share: a.rateText(share) }, result: a.exact(raw) });
     const amount = roundAmount(ctx, raw);
-    const gradualExit = { since: exit.gradualExitSince, month, of: exit.gradualExitMonths as number, share: plain(share), lastAmount: formatMoney(last) };
-    return { amount, result: { status: 'gradual-exit' as const, enrolment: null, gradualExit } };
+    const gradualExit = { since: exit.gradualExitSince, month, of: exit.gradualExitMonths as number, share: a.rateText(share), lastAmount: a.money(last) };
+    return { status: 'gradual-exit' as const, amount, gradualExit };
   }
   reasons.push(exit.gradualExitMonths === null ? 'noGradualExit' : 'gradualExitComplete');
   return undefined;
 }
 
-/** Members enrolled alone (单人保), each as a one-person household on their own income. */
-function singlePersonEnrolment(
-  ctx: ProgrammeContext,
-  rules: DibaoRules,
+/**
+ * Members enrolled alone (单人保), each as a one-person household on their own income plus their
+ * per-capita share of the household's own income (rent, say): income of the household as a whole
+ * belongs to each of its members, so it cannot be left out of anyone's.
+ */
+function singlePersonEnrolment<N, R, G>(
+  ctx: Context<N, R, G>,
   household: Household,
-  counted: Household['members'],
-  byMember: ReadonlyMap<string, Decimal>,
-  standard: Decimal,
+  counted: readonly Member[],
+  byMember: ReadonlyMap<string, N>,
+  standard: N,
   marginal: boolean,
   assetsOk: boolean,
-): { members: string[]; amount: Decimal } {
+): Map<string, N> {
+  const { a } = ctx;
   const shared = {
     householdMarginal: marginal,
     householdAssetsWithinLimits: assetsOk,
@@ -149,8 +175,9 @@ function singlePersonEnrolment(
     singlePersonSeriousIllnessResidences: ctx.param<string[]>('dibao.singlePerson.seriousIllnessResidences') ?? [],
     singlePersonPovertyRegistered: ctx.param<boolean>('dibao.singlePerson.povertyRegistered') === true,
   };
-  const members: string[] = [];
-  let amount = ZERO;
+  const condition = ctx.condition('singlePerson');
+  const enrolled = new Map<string, N>();
+  let householdShare: N | undefined;
   for (const member of counted) {
     const facts = {
       ...shared,
@@ -159,18 +186,35 @@ function singlePersonEnrolment(
       seriousIllness: member.seriousIllness ?? false,
       povertyRegistered: member.povertyRegistered ?? false,
     };
-    if (!ctx.check(rules.singlePerson, facts, member.id)) continue;
-    const own = byMember.get(member.id) ?? ZERO;
+    if (!ctx.check(condition, facts, member.id)) continue;
+    householdShare ??= householdIncomeShare(ctx, household, counted.length);
+    const own = a.add(byMember.get(member.id) ?? a.zero, householdShare);
     // As a one-person household: its income as the pack compares incomes (rounded, if it rounds).
     const income = perCapitaIncome(ctx, own, 1);
-    if (!income.lessThan(standard)) {
-      ctx.record({ kind: 'decision', id: 'singlePersonIncomeTooHigh', values: { member: member.id, income: formatExact(income), standard: plain(standard) } });
+    if (a.compare(income, standard) >= 0) {
+      if (ctx.trace) ctx.record({ kind: 'decision', id: 'singlePersonIncomeTooHigh', values: { member: member.id, income: a.exact(income), standard: a.plain(standard) } });
       continue;
     }
     const paid = roundAmount(ctx, amountFor(ctx, 1, own, income, standard));
-    if (paid.isZero()) continue;
-    members.push(member.id);
-    amount = amount.plus(paid);
+    if (!a.isZero(paid)) enrolled.set(member.id, paid);
   }
-  return { members, amount };
+  return enrolled;
+}
+
+/** The household's own countable income (not any member's) divided among its counted members. */
+function householdIncomeShare<N, R, G>(ctx: Context<N, R, G>, household: Household, size: number): N {
+  const { a } = ctx;
+  if (!household.incomes?.length) return a.zero;
+  // Exemptions and shares apply as to every income line (recorded in the trace already).
+  const trace = ctx.trace;
+  ctx.trace = undefined;
+  let total: N;
+  try {
+    total = countIncome(ctx, { ...household, members: [] }, new Set(), a.zero).total;
+  } finally {
+    ctx.trace = trace;
+  }
+  const share = a.perCount(total, size);
+  if (ctx.trace) ctx.record({ kind: 'calculation', id: 'householdIncomeShare', values: { householdIncome: a.exact(total), householdSize: String(size) }, result: a.exact(share) });
+  return share;
 }

@@ -1,19 +1,13 @@
 /**
- * Who counts as a member of the household (民发〔2021〕57号 第七条): everyone listed, except those the
- * memberExcluded condition names (prison, compulsory rehabilitation, declared missing, clergy living
- * apart for the pack's number of years).
+ * Who counts as a member of the household (民发〔2021〕57号 第七条; 民发〔2012〕220号 第六条 before it):
+ * everyone listed, except those the memberExcluded condition names (prison, compulsory
+ * rehabilitation, declared missing, clergy living apart for the pack's number of years).
  */
 import { yearsBetween } from '../../dates.js';
 import type { Household, Member } from '../../schemas/household.js';
-import type { ProgrammeContext } from '../context.js';
-import type { DibaoRules } from './rules.js';
+import type { Context } from '../context.js';
 
 const EXCLUSION_FACTS = ['imprisoned', 'compulsoryRehabilitation', 'declaredMissing'] as const;
-
-export interface Membership {
-  counted: Member[];
-  excluded: Member[];
-}
 
 export type ExclusionFacts = {
   imprisoned: boolean;
@@ -23,8 +17,8 @@ export type ExclusionFacts = {
   clergyYearsThreshold: number | null;
 };
 
-/** Why an excluded member is excluded, for the trace (both evaluation paths). */
-export function exclusionReasons(facts: ExclusionFacts): string[] {
+/** Why an excluded member is excluded, for the trace. */
+function exclusionReasons(facts: ExclusionFacts): string[] {
   const reasons: string[] = [];
   for (const fact of EXCLUSION_FACTS) if (facts[fact]) reasons.push(fact);
   const { clergyYearsApart: years, clergyYearsThreshold: threshold } = facts;
@@ -32,22 +26,24 @@ export function exclusionReasons(facts: ExclusionFacts): string[] {
   return reasons;
 }
 
-export function countMembers(ctx: ProgrammeContext, rules: DibaoRules, household: Household): Membership {
+/** The counted members, in household order. */
+export function countMembers<N, R, G>(ctx: Context<N, R, G>, household: Household): Member[] {
   const threshold = ctx.param<number>('dibao.membership.clergyYearsApart');
+  const condition = ctx.condition('memberExcluded');
   const counted: Member[] = [];
-  const excluded: Member[] = [];
   for (const member of household.members) {
-    const exclusion = member.exclusion ?? {};
+    const exclusion = member.exclusion;
+    // A fresh object per member: member conditions are not remembered, but the trace may keep it.
     const facts: ExclusionFacts = {
-      imprisoned: exclusion.imprisoned ?? false,
-      compulsoryRehabilitation: exclusion.compulsoryRehabilitation ?? false,
-      declaredMissing: exclusion.declaredMissing ?? false,
-      clergyYearsApart: exclusion.clergyLivingApartSince ? yearsBetween(exclusion.clergyLivingApartSince, ctx.settings.day) : null,
+      imprisoned: exclusion?.imprisoned ?? false,
+      compulsoryRehabilitation: exclusion?.compulsoryRehabilitation ?? false,
+      declaredMissing: exclusion?.declaredMissing ?? false,
+      clergyYearsApart: exclusion?.clergyLivingApartSince ? yearsBetween(exclusion.clergyLivingApartSince, ctx.settings.day) : null,
       clergyYearsThreshold: threshold,
     };
-    const isExcluded = ctx.check(rules.memberExcluded, facts, member.id, 'whenMet');
-    ctx.record({ kind: 'member', member: member.id, counted: !isExcluded, reasons: isExcluded ? exclusionReasons(facts) : [] });
-    (isExcluded ? excluded : counted).push(member);
+    const isExcluded = ctx.check(condition, facts, member.id, 'whenMet');
+    if (ctx.trace) ctx.record({ kind: 'member', member: member.id, counted: !isExcluded, reasons: isExcluded ? exclusionReasons(facts) : [] });
+    if (!isExcluded) counted.push(member);
   }
-  return { counted, excluded };
+  return counted;
 }

@@ -1,6 +1,7 @@
 /**
  * The explanation trace: what happened, step by step, in a form a machine can read and both
- * renderers (Chinese and English) can turn into sentences. Values are plain JSON (Decimals become
+ * renderers (Chinese and English) can turn into sentences. Written by the programmes, read by
+ * src/explain. Values are plain JSON (Decimals become
  * strings), so a trace serialises byte-identically.
  */
 export interface TraceSource {
@@ -41,7 +42,18 @@ export type TraceEntry =
     }
   | { kind: 'deduction'; member: string; method: string; employmentIncome: string; deduction: string; capped: boolean }
   | { kind: 'condition'; id: string; member?: string; result: boolean; checks: TraceCheck[] }
-  | { kind: 'calculation'; id: string; values: Record<string, string>; result: string }
+  | { kind: 'calculation'; id: string; member?: string; values: Record<string, string>; result: string }
+  | {
+      kind: 'interaction';
+      id: string;
+      /** higherOf, reducedBy or excludedBy, as the rule file declares it. */
+      form: string;
+      member: string;
+      entitled: string;
+      /** The other amounts weighed (higherOf, reducedBy) or the programme that excludes (excludedBy). */
+      others: string[];
+      paid: string;
+    }
   | { kind: 'rounding'; id: string; parameter: string; mode: string; step: string; before: string; after: string }
   | { kind: 'decision'; id: string; values?: Record<string, string> };
 

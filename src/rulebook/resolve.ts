@@ -6,9 +6,9 @@
  */
 import { BenefitRulesError } from '../errors.js';
 import { dayBefore } from '../dates.js';
-import { findSource, type Entry, type Pack, type Rulebook } from '../rulebook/index.js';
+import { findSource, type Entry, type Pack, type Rulebook } from './index.js';
 import type { Source } from '../schemas/pack.js';
-import type { ParameterValue } from './values.js';
+import type { ParameterValue } from '../parameters/values.js';
 
 export interface CitedSource extends Source {
   id: string;

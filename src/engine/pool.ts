@@ -1,0 +1,42 @@
+/**
+ * The contexts of one plan, one per programme and arithmetic, reused from household to household
+ * on the compiled path (evaluation is synchronous, so a context is never used by two at once).
+ */
+import { decimalArithmetic } from '../arithmetic/decimal.js';
+import { UnitsArithmetic } from '../arithmetic/units.js';
+import type { Arithmetic } from '../arithmetic/types.js';
+import { Context } from '../programmes/context.js';
+import { prepared } from '../programmes/declared/prepare.js';
+import type { Plan } from '../programmes/plan.js';
+import type { ProgrammeRules } from '../rulebook/index.js';
+import type { Receipt } from './result.js';
+import { receiptFor } from './result.js';
+import { deepFreeze } from '../programmes/plan.js';
+
+export class ContextPool {
+  readonly units = new UnitsArithmetic();
+  private readonly contexts = new Map<string, Context>();
+  /** Programme runs handed to Decimals because fixed point could not hold them exactly. */
+  fallbacks = 0;
+  private receiptCache: Receipt | undefined;
+
+  constructor(readonly plan: Plan) {}
+
+  context(rules: ProgrammeRules, a: Arithmetic): Context {
+    const key = `${a.kind}:${rules.programme}`;
+    let ctx = this.contexts.get(key);
+    if (!ctx) this.contexts.set(key, (ctx = new Context(this.plan, a, rules, prepared(this.plan.settings.rulebook, rules).moneyFacts)));
+    return ctx;
+  }
+
+  arithmetic(kind: 'decimal' | 'units'): Arithmetic {
+    return (kind === 'units' ? this.units : decimalArithmetic) as Arithmetic;
+  }
+
+  /** Shared by every result of the plan, so frozen. */
+  get receipt(): Receipt {
+    const { rulebook, jurisdiction } = this.plan.settings;
+    this.receiptCache ??= deepFreeze(receiptFor(rulebook, jurisdiction));
+    return this.receiptCache;
+  }
+}

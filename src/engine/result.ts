@@ -1,0 +1,53 @@
+/** The result of one household-month, and the receipt that says what produced it. */
+import type { Rulebook } from '../rulebook/index.js';
+import type { TraceEntry } from '../programmes/trace.js';
+import { VERSION } from '../version.js';
+
+export interface MemberResult {
+  member: string;
+  entitled: string;
+  paid: string;
+  reasons: string[];
+}
+
+export interface ProgrammeResult {
+  status: string;
+  reasons: string[];
+  /** What is paid this month, after the interactions with other programmes. */
+  monthlyAmount: string;
+  /** Member programmes: what the members are entitled to before interactions. */
+  entitledAmount?: string;
+  /** Parameters the pack marks "not configured" this month, whose rule was therefore left out. */
+  notConfigured: string[];
+  members?: MemberResult[];
+  trace?: TraceEntry[];
+  [field: string]: unknown;
+}
+
+export interface Receipt {
+  engine: string;
+  rules: { programme: string; hash: string }[];
+  packs: { id: string; hash: string }[];
+}
+
+export interface EvaluationResult {
+  household: string;
+  jurisdiction: string;
+  month: string;
+  knownAt?: string;
+  programmes: Record<string, ProgrammeResult>;
+  totalMonthlyAmount: string;
+  /** What produced the result: engine version, the hash of each rule file and of every pack on the chain. */
+  receipt: Receipt;
+  explanation?: string[];
+}
+
+/** The receipt of every result for a pack: an auditor can tell which rules and data produced it. */
+export function receiptFor(rulebook: Rulebook, jurisdiction: string): Receipt {
+  const pack = rulebook.packs.get(jurisdiction);
+  return {
+    engine: `benefit-rules@${VERSION}`,
+    rules: [...rulebook.programmes.values()].map((r) => ({ programme: r.programme, hash: r.hash })),
+    packs: (pack?.chain ?? []).map((id) => ({ id, hash: rulebook.packs.get(id)?.hash ?? '' })),
+  };
+}

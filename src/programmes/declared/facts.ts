@@ -1,0 +1,54 @@
+/**
+ * The member facts every declared programme's conditions may read, with their names in both
+ * languages. Drawn from the household model once per member; a programme's own parameters and the
+ * facts of the programmes it uses are added beside them (see member.ts).
+ */
+import type { Bilingual } from '../../schemas/common.js';
+import type { Household, Member } from '../../schemas/household.js';
+import type { Arithmetic } from '../../arithmetic/types.js';
+
+export const MEMBER_FACTS = {
+  age: { kind: 'integer', description: { zh: '年龄（周岁）', en: 'age (completed years)' } },
+  relation: { kind: 'text', description: { zh: '与户主关系', en: 'relation to the head' } },
+  residence: { kind: 'text', description: { zh: '城乡类别', en: 'residence' } },
+  disabled: { kind: 'boolean', description: { zh: '持有残疾人证', en: 'holds a disability certificate' } },
+  disabilityCategory: { kind: 'text', description: { zh: '残疾类别', en: 'disability category' } },
+  disabilityGrade: { kind: 'integer', description: { zh: '残疾等级', en: 'disability grade' } },
+  selfCare: { kind: 'text', description: { zh: '生活自理能力', en: 'self-care' } },
+  needsLongTermCare: { kind: 'boolean', description: { zh: '需要长期照护', en: 'needs long-term care' } },
+  seriousIllness: { kind: 'boolean', description: { zh: '患重特大疾病', en: 'seriously ill' } },
+  schooling: { kind: 'text', description: { zh: '在读学段', en: 'schooling' } },
+  fullTimeStudent: { kind: 'boolean', description: { zh: '全日制在校学生', en: 'full-time student' } },
+  childStatus: { kind: 'text', description: { zh: '儿童类别', en: 'child status' } },
+  childCare: { kind: 'text', description: { zh: '养育方式', en: 'care arrangement' } },
+  otherCareAllowance: { kind: 'money', description: { zh: '领取的老年或工伤护理补贴', en: 'elderly or work-injury care allowance received' } },
+} as const satisfies Record<string, { kind: string; description: Bilingual }>;
+
+/** Completed years from a birth date to a day (both YYYY-MM-DD): string arithmetic, no Date. */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/** One member's facts, amounts in the arithmetic `a`. */
+export function memberFacts<N>(a: Arithmetic<N>, household: Household, member: Member, day: string): Record<string, unknown> {
+  // The highest other care allowance; null when the member has none, so no rule weighs it.
+  let other: N | null = null;
+  for (const allowance of member.otherAllowances ?? []) other = other === null ? a.input(allowance.monthly) : a.max(other, a.input(allowance.monthly));
+  return {
+    age: ageOn(member.birthDate, day),
+    relation: member.relation,
+    residence: household.residence,
+    disabled: member.disability !== undefined,
+    disabilityCategory: member.disability?.category ?? null,
+    disabilityGrade: member.disability?.grade ?? null,
+    selfCare: member.selfCare ?? null,
+    needsLongTermCare: member.needsLongTermCare ?? null,
+    seriousIllness: member.seriousIllness ?? false,
+    schooling: member.schooling ?? null,
+    fullTimeStudent: member.schooling !== undefined && member.schooling !== 'none',
+    childStatus: member.child?.status ?? null,
+    childCare: member.child?.care ?? null,
+    otherCareAllowance: other,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * What the engine derives once from a rule file for evaluation: the conditions by role, the
+ * parameters its conditions read as facts, the facts of the programmes it uses (with the value a
+ * member who has none gets), the amount form and interactions compiled, and which facts are
+ * amounts. Cached per rulebook and rule file.
+ */
+import type { CompiledRuleCondition, ProgrammeRules, Rulebook } from '../../rulebook/index.js';
+import type { Interaction } from '../../schemas/rules.js';
+import { MEMBER_FACTS } from './facts.js';
+import { compileAmount, type CompiledAmount } from './expression.js';
+
+export interface PreparedInteraction {
+  rule: Interaction;
+  when: CompiledRuleCondition | undefined;
+  amounts: CompiledAmount[];
+}
+
+export interface Prepared {
+  candidates: CompiledRuleCondition | undefined;
+  eligibility: CompiledRuleCondition[];
+  parameterFacts: string[];
+  /** Member facts of used programmes and the value a member without one gets ('zero' for amounts). */
+  memberDefaults: [string, unknown][];
+  amount: CompiledAmount | undefined;
+  rounding: string | undefined;
+  interactions: PreparedInteraction[];
+  /** Every fact this programme's conditions and amounts may read, and whether it is an amount. */
+  facts: Map<string, { kind: string; description?: { zh: string; en: string } }>;
+  moneyFacts: Set<string>;
+}
+
+const cache = new WeakMap<Rulebook, Map<string, Prepared>>();
+
+export function prepared(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
+  let byProgramme = cache.get(rulebook);
+  if (!byProgramme) cache.set(rulebook, (byProgramme = new Map()));
+  let info = byProgramme.get(rules.programme);
+  if (!info) byProgramme.set(rules.programme, (info = prepare(rulebook, rules)));
+  return info;
+}
+
+/** The facts a programme's conditions may read: its own (module) or the engine's member facts,
+ * parameters by id, and what the programmes it uses (and, in interactions, any earlier one) give. */
+export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<string, { kind: string; description?: { zh: string; en: string } }> {
+  const facts = new Map<string, { kind: string; description?: { zh: string; en: string } }>();
+  if (rules.facts) for (const [name, fact] of Object.entries(rules.facts)) facts.set(name, fact);
+  if (rules.scope === 'member' && !rules.facts) for (const [name, fact] of Object.entries(MEMBER_FACTS)) facts.set(name, fact);
+  for (const [id, declaration] of rulebook.declarations) {
+    facts.set(id, { kind: declaration.type.kind === 'money' ? 'money' : declaration.type.kind, description: declaration.description });
+  }
+  const order = [...rulebook.programmes.keys()];
+  const position = order.indexOf(rules.programme);
+  for (const other of rulebook.programmes.values()) {
+    const uses = (rules.uses ?? []).includes(other.programme);
+    if (uses) {
+      for (const [name, fact] of Object.entries(other.provides?.household ?? {})) facts.set(`${other.programme}.${name}`, fact);
+      for (const [name, fact] of Object.entries(other.provides?.member ?? {})) facts.set(`${other.programme}.${name}`, fact);
+    }
+    if (other.scope === 'member') {
+      facts.set(`${other.programme}.entitled`, { kind: 'money', description: { zh: `${other.name.zh}应享金额`, en: `${other.name.en}: amount entitled` } });
+      if (order.indexOf(other.programme) < position) facts.set(`${other.programme}.paid`, { kind: 'money', description: { zh: `${other.name.zh}实发金额`, en: `${other.name.en}: amount paid` } });
+    }
+  }
+  return facts;
+}
+
+function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
+  const facts = knownFacts(rulebook, rules);
+  const moneyFacts = new Set([...facts].filter(([, f]) => f.kind === 'money').map(([name]) => name));
+  const condition = (id: string) => rules.conditions.get(id) as CompiledRuleCondition;
+  const parameterFacts = new Set<string>();
+  for (const c of rules.conditions.values()) for (const fact of c.test.facts) if (rulebook.declarations.has(fact)) parameterFacts.add(fact);
+  const memberDefaults: [string, unknown][] = [];
+  for (const used of rules.uses ?? []) {
+    const other = rulebook.programmes.get(used) as ProgrammeRules;
+    const provided = Object.entries(other.provides?.member ?? {});
+    if (other.scope === 'member') provided.push(['entitled', { kind: 'money', description: other.name }]);
+    for (const [name, fact] of provided) memberDefaults.push([`${used}.${name}`, fact.kind === 'money' ? 'zero' : fact.kind === 'boolean' ? false : null]);
+  }
+  const kinds = { isMoney: (fact: string) => moneyFacts.has(fact) };
+  return {
+    candidates: rules.candidates === undefined ? undefined : condition(rules.candidates),
+    eligibility: (rules.eligibility ?? []).map(condition),
+    parameterFacts: [...parameterFacts],
+    memberDefaults,
+    amount: rules.amount === undefined ? undefined : compileAmount(rules.amount, rulebook, kinds, '$.amount'),
+    rounding: rules.rounding,
+    interactions: (rules.interactions ?? []).map((rule, i) => ({
+      rule,
+      when: rule.when === undefined ? undefined : condition(rule.when),
+      amounts: (rule.amounts ?? []).map((e, j) => compileAmount(e, rulebook, kinds, `$.interactions[${i}].amounts[${j}]`)),
+    })),
+    facts,
+    moneyFacts,
+  };
+}
