@@ -134,3 +134,11 @@ describe('date sweep of the bundled standards, 2015–2026', () => {
     ]);
   });
 });
+
+describe('date sweep of rules other than the standards', () => {
+  it('clergy living apart 3 years are excluded from 民发〔2012〕220号 (2012-12-12) on', () => {
+    expect(() => resolve('cn', 'dibao.membership.clergyYearsApart', '2012-12-11')).toThrowError(BenefitRulesError);
+    expect(resolve('cn', 'dibao.membership.clergyYearsApart', '2012-12-12')).toMatchObject({ value: 3, from: '2012-12-12', until: '2021-06-30' });
+    expect(coverage('cn-500000', 'dibao.membership.clergyYearsApart')).toEqual(['2015-01..2026-12 3']);
+  });
+});
