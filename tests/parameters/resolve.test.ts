@@ -141,4 +141,16 @@ describe('date sweep of rules other than the standards', () => {
     expect(resolve('cn', 'dibao.membership.clergyYearsApart', '2012-12-12')).toMatchObject({ value: 3, from: '2012-12-12', until: '2021-06-30' });
     expect(coverage('cn-500000', 'dibao.membership.clergyYearsApart')).toEqual(['2015-01..2026-12 3']);
   });
+
+  it('the residents\' basic pension exemption is not configured before 民发〔2021〕57号, like the other four', () => {
+    for (const id of ['veteransBenefits', 'familyPlanningAwards', 'scholarshipsAwards', 'socialAssistance', 'residentsBasicPension']) {
+      expect(() => resolve('cn', `dibao.income.exempt.${id}`, '2014-04-30'), id).toThrowError(BenefitRulesError);
+      expect(coverage('cn', `dibao.income.exempt.${id}`)[0], id).toBe('2015-01..2021-06 not configured');
+    }
+    expect(coverage('cn', 'dibao.income.exempt.residentsBasicPension')).toEqual([
+      '2015-01..2021-06 not configured',
+      '2021-07..2025-12 true',
+      '2026-01..2026-12 not configured',
+    ]);
+  });
 });
