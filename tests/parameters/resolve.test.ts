@@ -164,4 +164,23 @@ describe('date sweep of rules other than the standards', () => {
       '2026-01..2026-12 not configured',
     ]);
   });
+
+  it('Suyu: the first-half-2020 extensions not configured until the seed\'s own date, the marginal line until the national notice', () => {
+    expect(coverage('cn-321311', 'dibao.singlePerson.intellectualMentalGrades')).toEqual([
+      '2015-01..2019-12 not covered',
+      '2020-01..2020-06 not configured',
+      '2020-07..2026-12 1,2,3',
+    ]);
+    expect(coverage('cn-321311', 'dibao.income.exempt.auxiliaryEmploymentDisabled')).toEqual([
+      '2015-01..2019-12 false',
+      '2020-01..2020-06 not configured',
+      '2020-07..2026-12 true',
+    ]);
+    expect(coverage('cn-321311', 'dibao.marginal.incomeMultiple')).toEqual([
+      '2015-01..2019-12 not covered',
+      '2020-01..2020-07 not configured',
+      '2020-08..2026-12 1.5',
+    ]);
+    expect(resolve('cn-321311', 'dibao.marginal.incomeMultiple', '2020-07-30')).toMatchObject({ jurisdiction: 'cn', from: '2020-07-30' });
+  });
 });
