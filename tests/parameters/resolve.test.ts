@@ -117,11 +117,22 @@ describe('date sweep of the bundled standards, 2015–2026', () => {
       '2016-04..2016-12 440',
       '2017-01..2019-12 not covered',
       '2020-01..2021-12 600',
-      '2022-01..2023-12 650',
+      '2022-01..2022-12 not configured',
+      '2023-01..2023-12 650',
       '2024-01..2025-12 690',
       '2026-01..2026-12 not configured',
     ]);
-    expect(coverage('cn-640181', 'dibao.standard.rural')).toContain('2024-01..2025-12 510');
+    expect(coverage('cn-640181', 'dibao.standard.rural')).toEqual([
+      '2015-01..2015-03 not covered',
+      '2015-04..2016-03 200',
+      '2016-04..2016-12 262.5',
+      '2017-01..2019-12 not covered',
+      '2020-01..2021-12 380',
+      '2022-01..2022-12 not configured',
+      '2023-01..2023-12 460',
+      '2024-01..2025-12 510',
+      '2026-01..2026-12 not configured',
+    ]);
   });
 
   it('Suyu', () => {
@@ -132,5 +143,44 @@ describe('date sweep of the bundled standards, 2015–2026', () => {
       '2020-04..2020-12 610',
       '2021-01..2026-12 not covered',
     ]);
+  });
+});
+
+describe('date sweep of rules other than the standards', () => {
+  it('clergy living apart 3 years are excluded from 民发〔2012〕220号 (2012-12-12) on', () => {
+    expect(() => resolve('cn', 'dibao.membership.clergyYearsApart', '2012-12-11')).toThrowError(BenefitRulesError);
+    expect(resolve('cn', 'dibao.membership.clergyYearsApart', '2012-12-12')).toMatchObject({ value: 3, from: '2012-12-12', until: '2021-06-30' });
+    expect(coverage('cn-500000', 'dibao.membership.clergyYearsApart')).toEqual(['2015-01..2026-12 3']);
+  });
+
+  it('the residents\' basic pension exemption is not configured before 民发〔2021〕57号, like the other four', () => {
+    for (const id of ['veteransBenefits', 'familyPlanningAwards', 'scholarshipsAwards', 'socialAssistance', 'residentsBasicPension']) {
+      expect(() => resolve('cn', `dibao.income.exempt.${id}`, '2014-04-30'), id).toThrowError(BenefitRulesError);
+      expect(coverage('cn', `dibao.income.exempt.${id}`)[0], id).toBe('2015-01..2021-06 not configured');
+    }
+    expect(coverage('cn', 'dibao.income.exempt.residentsBasicPension')).toEqual([
+      '2015-01..2021-06 not configured',
+      '2021-07..2025-12 true',
+      '2026-01..2026-12 not configured',
+    ]);
+  });
+
+  it('Suyu: the first-half-2020 extensions not configured until the seed\'s own date, the marginal line until the national notice', () => {
+    expect(coverage('cn-321311', 'dibao.singlePerson.intellectualMentalGrades')).toEqual([
+      '2015-01..2019-12 not covered',
+      '2020-01..2020-06 not configured',
+      '2020-07..2026-12 1,2,3',
+    ]);
+    expect(coverage('cn-321311', 'dibao.income.exempt.auxiliaryEmploymentDisabled')).toEqual([
+      '2015-01..2019-12 false',
+      '2020-01..2020-06 not configured',
+      '2020-07..2026-12 true',
+    ]);
+    expect(coverage('cn-321311', 'dibao.marginal.incomeMultiple')).toEqual([
+      '2015-01..2019-12 not covered',
+      '2020-01..2020-07 not configured',
+      '2020-08..2026-12 1.5',
+    ]);
+    expect(resolve('cn-321311', 'dibao.marginal.incomeMultiple', '2020-07-30')).toMatchObject({ jurisdiction: 'cn', from: '2020-07-30' });
   });
 });
