@@ -6,8 +6,9 @@
  */
 import type { Condition, LeafCondition } from '../schemas/condition.js';
 import { isFactReference } from '../schemas/condition.js';
+import { BenefitRulesError, describeValue } from '../errors.js';
 import { parsePath, readPath, type PathSegment } from './path.js';
-import { resolveOperator, type Operator } from './operators.js';
+import { constantOperandProblem, OperandError, resolveOperator, type Operator } from './operators.js';
 
 export type Facts = Readonly<Record<string, unknown>>;
 
@@ -30,9 +31,14 @@ export interface CompiledCondition {
   readonly facts: ReadonlySet<string>;
 }
 
+/** A condition refused at load: where in the rule file, what was expected there, what was found. */
 export class ConditionCompileError extends Error {
-  constructor(readonly path: string, message: string) {
-    super(message);
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+    readonly found?: string,
+  ) {
+    super(found === undefined ? `${path}: expected ${expected}` : `${path}: expected ${expected}, found ${found}`);
   }
 }
 
@@ -43,6 +49,8 @@ interface CompileContext {
   /** Names on the current reference chain, to refuse a condition that refers to itself. */
   stack: string[];
   memo: Memo | undefined;
+  /** The rule file, for errors raised while evaluating. */
+  file: string | undefined;
 }
 
 /**
@@ -70,26 +78,68 @@ function remembered(name: string, inner: Node, memo: Memo | undefined): Node {
 
 type Node = (facts: Facts, record: LeafOutcome[] | undefined) => boolean;
 
-function reader(fact: string, path: string | undefined, where: string, ctx: CompileContext): (facts: Facts) => unknown {
+const PATH_EXPECTED = "a supported JSONPath: $.name, $.name[0] or $['name'] (letters, digits, _ - . $ and spaces)";
+
+function reader(fact: unknown, path: unknown, where: string, ctx: CompileContext): (facts: Facts) => unknown {
+  if (typeof fact !== 'string' || fact === '') throw new ConditionCompileError(`${where}.fact`, 'a fact name (a non-empty string)', describeValue(fact));
   ctx.facts.add(fact);
-  if (path === undefined) return (facts) => facts[fact];
-  const segments: PathSegment[] | undefined = parsePath(path);
-  if (!segments) throw new ConditionCompileError(where, `unsupported path ${JSON.stringify(path)}: use $.name, $.name[0] or $['name']`);
-  return (facts) => readPath(facts[fact], segments);
+  // Facts are plain objects: only a name Object.prototype also holds ("toString", "constructor")
+  // could read something that is not a fact, so only those pay for the own-property check.
+  // json-rules-engine keeps facts in a Map.
+  const inherited = fact in Object.prototype;
+  const get = inherited ? (facts: Facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined) : (facts: Facts) => facts[fact];
+  if (path === undefined) return get;
+  const segments: PathSegment[] | undefined = typeof path === 'string' ? parsePath(path) : undefined;
+  if (!segments) throw new ConditionCompileError(`${where}.path`, PATH_EXPECTED, typeof path === 'string' ? JSON.stringify(path) : describeValue(path));
+  return inherited ? (facts) => readPath(get(facts), segments) : (facts) => readPath(facts[fact], segments);
+}
+
+/** A fact reference as a value: `{ "fact": name }` or `{ "fact": name, "path": "$…" }`, nothing else. */
+function referenceReader(reference: Record<string, unknown>, where: string, ctx: CompileContext): (facts: Facts) => unknown {
+  for (const key of Object.keys(reference)) {
+    if (key !== 'fact' && key !== 'path') throw new ConditionCompileError(`${where}.${key}`, 'only "fact" and "path" in a fact reference', JSON.stringify(key));
+  }
+  return reader(reference.fact, reference.path, where, ctx);
+}
+
+/**
+ * An operator that could not compare its operands becomes a rule error naming the condition. The
+ * operators do what json-rules-engine's do, so where they fail json-rules-engine throws as well;
+ * a TypeError besides OperandError comes from a value without a text or number form (an object
+ * with no prototype) and is reported the same way.
+ */
+function operandError(error: unknown, leaf: LeafCondition, where: string, ctx: CompileContext): unknown {
+  if (!(error instanceof OperandError) && !(error instanceof TypeError)) return error;
+  const expected = error instanceof OperandError ? error.expected : 'values json-rules-engine can compare';
+  const found = error instanceof OperandError ? describeValue(error.found) : error.message;
+  return new BenefitRulesError(
+    'invalid-rules',
+    `The condition ${where}${ctx.file ? ` in ${ctx.file}` : ''} cannot be evaluated: operator ${JSON.stringify(leaf.operator)} expected ${expected}, found ${found}`,
+    [{ ...(ctx.file ? { file: ctx.file } : {}), path: where, expected: `${expected} for ${leaf.operator}`, found }],
+  );
 }
 
 function compileLeaf(leaf: LeafCondition, where: string, ctx: CompileContext): Node {
   const operator: Operator | undefined = resolveOperator(leaf.operator);
-  if (!operator) throw new ConditionCompileError(`${where}.operator`, `unknown operator ${JSON.stringify(leaf.operator)}`);
-  const left = reader(leaf.fact, leaf.path, `${where}.path`, ctx);
+  if (!operator) throw new ConditionCompileError(`${where}.operator`, 'one of json-rules-engine\'s operators, optionally decorated (not:, someFact:, swap: …)', JSON.stringify(leaf.operator));
+  const left = reader(leaf.fact, leaf.path, where, ctx);
   const reference = isFactReference(leaf.value) ? leaf.value : undefined;
+  if (!reference) {
+    const problem = constantOperandProblem(leaf.operator, leaf.value);
+    if (problem) throw new ConditionCompileError(`${where}.value`, problem.expected, describeValue(problem.found));
+  }
   const right = reference
-    ? reader(reference.fact, reference.path, `${where}.value.path`, ctx)
+    ? referenceReader(reference as unknown as Record<string, unknown>, `${where}.value`, ctx)
     : ((constant: unknown) => () => constant)(leaf.value);
   return (facts, record) => {
     const factValue = left(facts);
     const value = right(facts);
-    const result = operator(factValue, value);
+    let result: boolean;
+    try {
+      result = operator(factValue, value);
+    } catch (error) {
+      throw operandError(error, leaf, where, ctx);
+    }
     if (record) {
       const outcome: LeafOutcome = { fact: leaf.fact, operator: leaf.operator, factValue, value, result };
       if (leaf.path !== undefined) outcome.path = leaf.path;
@@ -100,9 +150,22 @@ function compileLeaf(leaf: LeafCondition, where: string, ctx: CompileContext): N
   };
 }
 
+/**
+ * json-rules-engine's order inside "all" and "any": children run in sets of equal priority, highest
+ * first, and the next set is only run while the answer is still open. A condition's priority is its
+ * own `priority`, else 1 (json-rules-engine would use a fact's priority, but facts given at run time
+ * have none). Within a set json-rules-engine evaluates everything and we stop at the first decisive
+ * child: the answers agree wherever json-rules-engine gives one.
+ */
+function byPriority(children: readonly Condition[]): number[] {
+  const order = children.map((_, i) => i);
+  const priority = (c: Condition) => c.priority ?? 1;
+  return order.sort((a, b) => priority(children[b] as Condition) - priority(children[a] as Condition) || a - b);
+}
+
 function compileNode(condition: Condition, where: string, ctx: CompileContext): Node {
   if ('all' in condition) {
-    const parts = condition.all.map((c, i) => compileNode(c, `${where}.all[${i}]`, ctx));
+    const parts = byPriority(condition.all).map((i) => compileNode(condition.all[i] as Condition, `${where}.all[${i}]`, ctx));
     // json-rules-engine: an empty "all" or "any" is true.
     return (facts, record) => {
       for (const part of parts) if (!part(facts, record)) return false;
@@ -110,7 +173,7 @@ function compileNode(condition: Condition, where: string, ctx: CompileContext): 
     };
   }
   if ('any' in condition) {
-    const parts = condition.any.map((c, i) => compileNode(c, `${where}.any[${i}]`, ctx));
+    const parts = byPriority(condition.any).map((i) => compileNode(condition.any[i] as Condition, `${where}.any[${i}]`, ctx));
     if (parts.length === 0) return () => true;
     return (facts, record) => {
       for (const part of parts) if (part(facts, record)) return true;
@@ -124,8 +187,8 @@ function compileNode(condition: Condition, where: string, ctx: CompileContext): 
   if ('condition' in condition) {
     const name = condition.condition;
     const target = ctx.lookup(name);
-    if (!target) throw new ConditionCompileError(`${where}.condition`, `no condition named ${JSON.stringify(name)}`);
-    if (ctx.stack.includes(name)) throw new ConditionCompileError(`${where}.condition`, `condition ${JSON.stringify(name)} refers to itself`);
+    if (!target) throw new ConditionCompileError(`${where}.condition`, 'the name of a condition of the rule file', `no condition named ${JSON.stringify(name)}`);
+    if (ctx.stack.includes(name)) throw new ConditionCompileError(`${where}.condition`, 'a condition that does not refer to itself', `condition ${JSON.stringify(name)} refers to itself`);
     ctx.stack.push(name);
     const inner = compileNode(target, `${where}→${name}`, ctx);
     ctx.stack.pop();
@@ -136,15 +199,17 @@ function compileNode(condition: Condition, where: string, ctx: CompileContext): 
 
 /**
  * Compiles one condition. `lookup` resolves shared conditions referred to by name, like
- * json-rules-engine's `engine.setCondition`.
+ * json-rules-engine's `engine.setCondition`; it must only find names that were defined (a Map, not
+ * an object's inherited "toString"). `file` names the rule file in errors raised while evaluating.
  */
 export function compileCondition(
   condition: Condition,
   lookup: (name: string) => Condition | undefined = () => undefined,
   where = '$',
   memo?: { memo: Memo; name: string },
+  file?: string,
 ): CompiledCondition {
-  const ctx: CompileContext = { lookup, facts: new Set(), stack: [], memo: memo?.memo };
+  const ctx: CompileContext = { lookup, facts: new Set(), stack: [], memo: memo?.memo, file };
   const root = memo ? remembered(memo.name, compileNode(condition, where, ctx), memo.memo) : compileNode(condition, where, ctx);
   const compiled = ((facts: Facts, record?: LeafOutcome[]) => root(facts, record)) as CompiledCondition;
   Object.defineProperty(compiled, 'facts', { value: ctx.facts });

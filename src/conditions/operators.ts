@@ -31,14 +31,31 @@ function same(a: unknown, b: unknown): boolean {
   return pair !== null && pair[0].equals(pair[1]);
 }
 
+/**
+ * Thrown where json-rules-engine would throw a TypeError (indexOf or some on a value that has none):
+ * json-rules-engine gives no answer there either. The compiled leaf turns it into a
+ * BenefitRulesError naming the condition; it never escapes as a raw TypeError.
+ */
+export class OperandError extends Error {
+  constructor(readonly expected: string, readonly found: unknown) {
+    super(`expected ${expected}`);
+  }
+}
+
 function indexOf(container: unknown, item: unknown): number {
   if (Array.isArray(container)) {
     if (!(item instanceof Decimal) && !container.some((entry) => entry instanceof Decimal)) return container.indexOf(item);
     return container.findIndex((entry) => same(item, entry));
   }
-  // json-rules-engine calls indexOf on whatever it is given (strings search substrings; other
-  // values throw). We do the same so both engines fail in the same places.
-  return (container as { indexOf(x: unknown): number }).indexOf(item);
+  // json-rules-engine calls indexOf on whatever it is given: a string searches for a substring,
+  // anything else throws.
+  if (typeof container === 'string') return container.indexOf(item as string);
+  throw new OperandError('an array or a string to look in', container);
+}
+
+function elements(values: unknown): unknown[] {
+  if (Array.isArray(values)) return values;
+  throw new OperandError('an array of values', values);
 }
 
 function numberValidator(factValue: unknown): boolean {
@@ -87,23 +104,54 @@ function decorator(
 
 export const DECORATORS: Readonly<Record<string, Decorator>> = {
   someFact: decorator(Array.isArray, (a, b, next) => (a as unknown[]).some((item) => next(item, b))),
-  someValue: decorator(always, (a, b, next) => (b as unknown[]).some((item) => next(a, item))),
+  someValue: decorator(always, (a, b, next) => elements(b).some((item) => next(a, item))),
   everyFact: decorator(Array.isArray, (a, b, next) => (a as unknown[]).every((item) => next(item, b))),
-  everyValue: decorator(always, (a, b, next) => (b as unknown[]).every((item) => next(a, item))),
+  everyValue: decorator(always, (a, b, next) => elements(b).every((item) => next(a, item))),
   swap: decorator(always, (a, b, next) => next(b, a)),
   not: decorator(always, (a, b, next) => !next(a, b)),
 };
 
-/** Resolves "decorator:…:operator" the way json-rules-engine's OperatorMap does; undefined if unknown. */
+/**
+ * Resolves "decorator:…:operator" the way json-rules-engine's OperatorMap does; undefined if unknown.
+ * Own properties only: json-rules-engine keeps operators in a Map, so "constructor" or "valueOf"
+ * are unknown operators there, not Object.prototype's methods.
+ */
 export function resolveOperator(name: string): Operator | undefined {
   const parts = name.split(':');
-  const base = OPERATORS[parts[parts.length - 1] as string];
-  if (!base) return undefined;
-  let operator = base;
+  const last = parts[parts.length - 1] as string;
+  if (!Object.hasOwn(OPERATORS, last)) return undefined;
+  let operator = OPERATORS[last] as Operator;
   for (let i = parts.length - 2; i >= 0; i -= 1) {
-    const decorate = DECORATORS[parts[i] as string];
-    if (!decorate) return undefined;
-    operator = decorate(operator);
+    const part = parts[i] as string;
+    if (!Object.hasOwn(DECORATORS, part)) return undefined;
+    operator = (DECORATORS[part] as Decorator)(operator);
   }
   return operator;
+}
+
+/**
+ * Why a leaf with a constant value can never be answered by json-rules-engine, or undefined. Its
+ * operators call indexOf on the container of in / notIn and some / every on the values of
+ * someValue / everyValue, whatever they are given; when that operand is the rule's own constant and
+ * has no such method, every evaluation of the leaf throws, so the rule is refused at load. Operands
+ * that come from facts are checked when evaluated (OperandError).
+ */
+export function constantOperandProblem(name: string, value: unknown): { expected: string; found: unknown } | undefined {
+  // Where the constant is as the decorators pass the operands on: the second operand (the value)
+  // at first, the first after a swap, lost once a decorator replaces it with its elements.
+  let at: 'fact' | 'value' | undefined = 'value';
+  const parts = name.split(':');
+  for (const part of parts.slice(0, -1)) {
+    if (part === 'swap') at = at === 'value' ? 'fact' : at === 'fact' ? 'value' : undefined;
+    else if (part === 'someFact' || part === 'everyFact') at = at === 'fact' ? undefined : at;
+    else if (part === 'someValue' || part === 'everyValue') {
+      if (at === 'value' && !Array.isArray(value)) return { expected: `an array as the value of ${part}`, found: value };
+      at = at === 'value' ? undefined : at;
+    }
+  }
+  const base = parts[parts.length - 1];
+  if ((base === 'in' || base === 'notIn') && at === 'value' && !Array.isArray(value) && typeof value !== 'string') {
+    return { expected: `an array (or a string) as the value of ${base}`, found: value };
+  }
+  return undefined;
 }

@@ -62,11 +62,11 @@ export function readRuleFile(input: FileInput, problems: Problems, declarations:
   for (const [id, condition] of Object.entries(declared)) {
     try {
       const remember = condition.scope === 'household' ? { memo, name: id } : undefined;
-      const test = compileCondition(condition.when, (name) => named.get(name), `$.conditions.${id}.when`, remember);
+      const test = compileCondition(condition.when, (name) => named.get(name), `$.conditions.${id}.when`, remember, input.file);
       conditions.set(id, { ...condition, id, test });
     } catch (error) {
       if (!(error instanceof ConditionCompileError)) throw error;
-      problems.add(input.file, error.path, error.message);
+      problems.add(input.file, error.path, error.expected, error.found);
     }
   }
   const hash = createHash('sha256').update(JSON.stringify(input.json)).digest('hex');
