@@ -7,7 +7,9 @@
 import type { Rulebook } from '../rulebook/index.js';
 import type { Household } from '../schemas/household.js';
 import type { Language } from '../explain/render.js';
-import { checkOptions, evaluateHousehold, packFor, parseHousehold, type EvaluateOptions, type EvaluationResult } from '../evaluate.js';
+import { evaluateHousehold, packFor, parseHousehold, type EvaluateOptions, type EvaluationResult } from '../evaluate.js';
+import { checkCompile, checkOptions, checkPrepare } from '../options.js';
+import { checkHouseholdForMonth } from '../schemas/month-check.js';
 import { firstDayOf } from '../dates.js';
 import { quickHousehold } from '../schemas/quick.js';
 import { planDibao, type DibaoPlan } from './plan.js';
@@ -45,6 +47,7 @@ export interface CompiledEvaluator {
 }
 
 export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {}): CompiledEvaluator {
+  checkCompile(rulebook, options);
   const trace = options.trace ?? false;
   let fallbacks = 0;
 
@@ -55,7 +58,7 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
   // Options first, as evaluate checks them: the same mistake gets the same error on both paths.
   const checkMonth = (month: string) => {
     if (checkedMonths.has(month)) return;
-    checkOptions({ month, ...known });
+    checkOptions({ month }, 'month');
     checkedMonths.add(month);
   };
   const planFor = (jurisdiction: string, month: string) => {
@@ -83,6 +86,7 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
 
   const evaluateValid = (household: Household, month: string): EvaluationResult => {
     checkMonth(month);
+    checkHouseholdForMonth(household, month);
     const pack = packFor(rulebook, household);
     const { plan, recorder } = planFor(pack.id, month);
     if (!plan.exact || !KERNELS_COVER_PROGRAMMES) {
@@ -118,7 +122,7 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
     },
     evaluateHousehold: evaluateValid,
     prepare(jurisdictions, months) {
-      for (const month of months) checkMonth(month);
+      checkPrepare(rulebook, jurisdictions, months);
       for (const jurisdiction of jurisdictions) for (const month of months) planFor(jurisdiction, month);
     },
     get fallbacks() {

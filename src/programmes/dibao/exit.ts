@@ -55,7 +55,7 @@ export function lastAmount(household: Household): Decimal {
 export function lastAmountInput(household: Household): string | number {
   const amount = household.history?.dibao?.lastAmount;
   if (amount === undefined) {
-    throw new BenefitRulesError('invalid-household', 'history.dibao.lastAmount is needed: the household is leaving dibao and its payment continues from the last amount', [
+    throw new BenefitRulesError('invalid-household', '$.history.dibao.lastAmount is needed: the household is leaving dibao and its payment continues from the last amount', [
       { path: '$.history.dibao.lastAmount', expected: 'the last monthly dibao payment', found: 'nothing' },
     ]);
   }
@@ -72,7 +72,7 @@ export function checkHistory(household: Household, month: string): void {
 }
 
 function historyError(field: string, value: string, month: string): BenefitRulesError {
-  return new BenefitRulesError('invalid-household', `history.dibao.${field} ${value} is after the month evaluated (${month})`, [
+  return new BenefitRulesError('invalid-household', `$.history.dibao.${field} ${value} is after the month evaluated (${month})`, [
     { path: `$.history.dibao.${field}`, expected: `a month not after ${month}`, found: JSON.stringify(value) },
   ]);
 }
