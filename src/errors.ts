@@ -53,12 +53,31 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
   return out;
 }
 
-/** A short, safe description of a value for "found: …" (never the whole input). */
+/** A short, safe description of a value for "found: …" (never the whole input). API callers can
+ * pass any JS value, not only JSON, so nothing here may throw. */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  switch (typeof value) {
+    case 'undefined':
+      return 'nothing';
+    case 'bigint':
+      return shorten(`a bigint ${value}n`);
+    case 'function':
+      return 'a function';
+    case 'symbol':
+      return 'a symbol';
+    case 'number':
+      // String, not JSON.stringify: JSON writes NaN and Infinity as null.
+      return String(value);
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? `an array of ${value.length}` : 'an object';
+    default:
+      return shorten(JSON.stringify(value));
+  }
+}
+
+function shorten(text: string): string {
+  if (text.length <= 60) return text;
+  // By code points, so that a character outside the BMP is not cut in half.
+  return `${Array.from(text).slice(0, 59).join('')}…`;
 }

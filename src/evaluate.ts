@@ -3,10 +3,10 @@
  * Pure: the result depends only on the household, the options and the rulebook; no clock, no I/O,
  * no randomness. The same input gives byte-identical JSON.
  */
-import { z } from 'zod';
 import { BenefitRulesError, describeValue, jsonPath } from './errors.js';
 import { householdSchema, type Household } from './schemas/household.js';
-import { isoDate, isoMonth } from './schemas/common.js';
+import { checkOptions } from './options.js';
+import { checkHouseholdForMonth } from './schemas/month-check.js';
 import type { Pack, Rulebook } from './rulebook/index.js';
 import { firstDayOf } from './dates.js';
 import type { Language } from './explain/render.js';
@@ -31,12 +31,6 @@ export interface EvaluateOptions {
   lang?: Language;
 }
 
-const optionsSchema = z.object({
-  month: isoMonth,
-  knownAt: isoDate.optional(),
-  trace: z.boolean().optional(),
-  lang: z.enum(['zh', 'en']).optional(),
-});
 
 /** Validates a household from JSON, reporting every problem with its JSON path. */
 export function parseHousehold(input: unknown): Household {
@@ -63,13 +57,6 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-export function checkOptions(options: Pick<EvaluateOptions, 'month' | 'knownAt' | 'trace' | 'lang'>): void {
-  const parsed = optionsSchema.safeParse({ month: options.month, knownAt: options.knownAt, trace: options.trace, lang: options.lang });
-  if (parsed.success) return;
-  const details = parsed.error.issues.map((issue) => ({ path: `options.${issue.path.join('.')}`, expected: issue.message, found: describeValue(valueAt(options, issue.path)) }));
-  throw new BenefitRulesError('invalid-option', `Invalid options:\n${details.map((d) => `  ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
-}
-
 /** The pack a household names, or a clear error. */
 export function packFor(rulebook: Rulebook, household: Household): Pack {
   const pack = rulebook.packs.get(household.jurisdiction);
@@ -80,13 +67,14 @@ export function packFor(rulebook: Rulebook, household: Household): Pack {
 }
 
 export function evaluateWith(input: unknown, options: EvaluateOptions): EvaluationResult {
-  checkOptions(options);
+  checkOptions(options, 'evaluateWith');
   return evaluateHousehold(parseHousehold(input), options);
 }
 
 /** Evaluates a household that has already been validated (parseHousehold), on exact Decimals. */
 export function evaluateHousehold(household: Household, options: EvaluateOptions): EvaluationResult {
   const { rulebook } = options;
+  checkHouseholdForMonth(household, options.month);
   const pack = packFor(rulebook, household);
   const plan = new Plan({ rulebook, jurisdiction: pack.id, month: options.month, day: firstDayOf(options.month), ...(options.knownAt ? { knownAt: options.knownAt } : {}) });
   return evaluateOnPool(household, new ContextPool(plan), { fast: false, trace: options.trace ?? true, knownAt: options.knownAt, lang: options.lang });

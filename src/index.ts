@@ -5,6 +5,7 @@
 import { evaluateWith, type EvaluateOptions, type EvaluationResult } from './evaluate.js';
 import { bundledRulebook } from './load.js';
 import type { Rulebook } from './rulebook/index.js';
+import { checkOptions } from './options.js';
 
 export type { EvaluateOptions, EvaluationResult, ProgrammeResult, MemberResult, Receipt } from './evaluate.js';
 export type { DibaoFields } from './programmes/dibao/index.js';
@@ -31,5 +32,7 @@ export type { BatchRecord } from './batch/records.js';
  * unless `rulebook` is given (read once per process; evaluation itself does no I/O).
  */
 export function evaluate(household: unknown, options: Omit<EvaluateOptions, 'rulebook'> & { rulebook?: Rulebook }): EvaluationResult {
+  // Checked before it is read: evaluate(household) and evaluate(household, null) are mistakes to report.
+  checkOptions(options, 'evaluate');
   return evaluateWith(household, { ...options, rulebook: options.rulebook ?? bundledRulebook() });
 }

@@ -47,9 +47,24 @@ describe('benefit-rules CLI', () => {
     expect(bad.stderr).toContain('$.members');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     expect(cli(['evaluate', '--month', '2024-05'], '{ not json').stderr).toContain('not valid JSON');
-    expect(cli(['evaluate', '--month', 'May', 'examples/lingwu-2024.json']).stderr).toContain('--month expects YYYY-MM');
+    expect(cli(['evaluate', '--month', 'May', 'examples/lingwu-2024.json']).stderr).toContain('--month: expected a month written YYYY-MM, found "May"');
     expect(cli(['evaluate', '--month', '2024-05', 'no-such-file.json']).stderr).toContain('Cannot read no-such-file.json: ENOENT');
     expect(cli(['evaluate']).code).toBe(2);
+  });
+
+  it('checks --known-at alike in every command: an empty or malformed date is refused, never ignored', () => {
+    for (const knownAt of ['', 'yesterday', '2024-02-30']) {
+      const runs = [
+        cli(['params', 'cn-640181', '--month', '2024-05', '--known-at', knownAt]),
+        cli(['evaluate', '--month', '2024-05', '--known-at', knownAt, 'examples/lingwu-2024.json']),
+        cli(['evaluate', '--month', '2024-05', '--known-at', knownAt, '--batch', 'examples/lingwu-2024.json']),
+      ];
+      for (const run of runs) {
+        expect(run.code, knownAt).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain('error [invalid-option]: Invalid options:\n  --known-at: expected');
+      }
+    }
   });
 
   it('has help for every command', () => {

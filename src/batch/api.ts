@@ -3,8 +3,9 @@
  * input, in input order. Compiled once per jurisdiction-month; synchronous for arrays.
  */
 import type { Rulebook } from '../rulebook/index.js';
-import { compileEvaluator } from '../fast/evaluator.js';
+import { compileEvaluator, type CompiledEvaluator } from '../fast/evaluator.js';
 import { evaluateItem, type BatchRecord } from './records.js';
+import { checkOptions } from '../options.js';
 
 export interface BatchOptions {
   month: string;
@@ -14,7 +15,8 @@ export interface BatchOptions {
 }
 
 function evaluatorFor(options: BatchOptions) {
-  return compileEvaluator(options.rulebook, { trace: options.trace ?? false, ...(options.knownAt ? { knownAt: options.knownAt } : {}) });
+  checkOptions(options, 'batch');
+  return compileEvaluator(options.rulebook, { trace: options.trace ?? false, ...(options.knownAt !== undefined ? { knownAt: options.knownAt } : {}) });
 }
 
 /** Evaluates an array; item i gets line number i + 1. */
@@ -23,12 +25,16 @@ export function evaluateBatch(inputs: readonly unknown[], options: BatchOptions)
   return inputs.map((input, index) => evaluateItem(evaluator, index + 1, input, options.month));
 }
 
-/** Evaluates a stream of households as it arrives, holding one at a time. */
-export async function* evaluateStream(inputs: AsyncIterable<unknown> | Iterable<unknown>, options: BatchOptions): AsyncGenerator<BatchRecord> {
-  const evaluator = evaluatorFor(options);
+/** Evaluates a stream of households as it arrives, holding one at a time. Options are checked
+ * when it is called, not when the first record is asked for. */
+export function evaluateStream(inputs: AsyncIterable<unknown> | Iterable<unknown>, options: BatchOptions): AsyncGenerator<BatchRecord> {
+  return records(inputs, evaluatorFor(options), options.month);
+}
+
+async function* records(inputs: AsyncIterable<unknown> | Iterable<unknown>, evaluator: CompiledEvaluator, month: string): AsyncGenerator<BatchRecord> {
   let line = 0;
   for await (const input of inputs) {
     line += 1;
-    yield evaluateItem(evaluator, line, input, options.month);
+    yield evaluateItem(evaluator, line, input, month);
   }
 }

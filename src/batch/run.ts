@@ -60,7 +60,7 @@ async function* csvItems(input: Readable): AsyncGenerator<Item> {
   let groupLines: number[] = [];
   const itemOf = (): Item => {
     const conflict = conflictIn(group);
-    if (!conflict) return [groupLine, JSON.stringify(householdOf(group))];
+    if (!conflict) return [groupLine, JSON.stringify(householdOf(group)), null, groupLines];
     const line = groupLines[conflict.row] as number;
     const message = `household ${group[0]?.household_id}: line ${line} gives ${conflict.column} "${group[conflict.row]?.[conflict.column]}", its first row (line ${groupLine}) "${group[0]?.[conflict.column] ?? ''}"`;
     return [groupLine, '', new BenefitRulesError('invalid-input', message, [{ path: `line ${line}`, expected: `the household's ${conflict.column} of line ${groupLine}, or an empty cell`, found: JSON.stringify(group[conflict.row]?.[conflict.column]) }]).toJSON()];

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadRulebook } from '../load.js';
 import { compileEvaluator } from '../fast/evaluator.js';
 import { count, csvLayout, emptyStats, evaluateText, formatRecord, type BatchRecord, type CsvLayout, type OutputFormat } from './records.js';
+import { atCsvCells } from './csv-errors.js';
 
 export interface WorkerSetup {
   jurisdictions: string[];
@@ -16,8 +17,9 @@ export interface WorkerSetup {
  * a line break (the last chunk may not): splitting them here keeps the main thread free. */
 export type Chunk = { index: number; items: Item[] } | { index: number; firstLine: number; bytes: Uint8Array };
 
-/** A numbered item: JSON text to evaluate, or the error record already found for it. */
-export type Item = [number, string] | [number, string, { code: string; message: string; details: readonly object[] }];
+/** A numbered item: JSON text to evaluate, or the error record already found for it. A household
+ * read from CSV also carries the line of each of its rows, for errors to name their cells. */
+export type Item = [number, string] | [number, string, { code: string; message: string; details: readonly object[] }] | [number, string, null, number[]];
 
 function* linesOf(chunk: Chunk): Generator<Item> {
   if ('items' in chunk) {
@@ -40,8 +42,9 @@ function* linesOf(chunk: Chunk): Generator<Item> {
 export function evaluateChunk(evaluate: (line: number, text: string) => ReturnType<typeof evaluateText>, chunk: Chunk, format: OutputFormat, layout?: CsvLayout) {
   const stats = emptyStats();
   let text = '';
-  for (const [line, item, error] of linesOf(chunk)) {
-    const record: BatchRecord = error ? { line, ok: false, error } : evaluate(line, item);
+  for (const [line, item, error, rows] of linesOf(chunk)) {
+    let record: BatchRecord = error ? { line, ok: false, error } : evaluate(line, item);
+    if (rows && !record.ok) record = atCsvCells(record, item, rows);
     count(stats, record);
     text += formatRecord(record, format, layout);
   }

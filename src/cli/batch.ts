@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import { BenefitRulesError } from '../errors.js';
 import { BUNDLED_JURISDICTIONS, loadRulebook } from '../load.js';
 import { runBatch, type BatchSummary } from '../batch/run.js';
-import { checkKnownAt, checkMonth } from './commands.js';
+import { checkDates } from './commands.js';
 import { EXIT_INTERNAL } from './io.js';
 
 export interface BatchCommandOptions {
@@ -24,8 +24,7 @@ export interface BatchCommandOptions {
 export const EXIT_SOME_ERRORS = 3;
 
 export async function batchCommand(options: BatchCommandOptions): Promise<number> {
-  checkMonth(options.month);
-  if (options.knownAt !== undefined) checkKnownAt(options.knownAt);
+  checkDates(options);
   const workers = options.workers === undefined ? availableParallelism() : Number(options.workers);
   if (!Number.isInteger(workers) || workers < 0) throw new BenefitRulesError('invalid-option', `--workers expects a whole number ≥ 0, got ${options.workers}`, [{ path: '--workers', expected: 'a whole number ≥ 0', found: String(options.workers) }]);
   const fromStdin = options.batch === '-';
@@ -45,7 +44,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
     jurisdictions,
     trace: options.trace ?? false,
     workers,
-    ...(options.knownAt ? { knownAt: options.knownAt } : {}),
+    ...(options.knownAt !== undefined ? { knownAt: options.knownAt } : {}),
     ...(options.progress && process.stderr.isTTY ? { progress: { stream: process.stderr, ...(totalBytes !== undefined ? { totalBytes } : {}) } } : {}),
   });
   if (options.out) {

@@ -13,7 +13,7 @@ import { jsonSchemas } from '../schemas/jsonSchema.js';
 import { parseJson, readText } from './io.js';
 import type { Language } from '../explain/render.js';
 import { STATUS } from '../explain/messages.js';
-import { isoDate, isoMonth } from '../schemas/common.js';
+import { checkOptions, cliNaming } from '../options.js';
 
 /** No colours: output goes to files and pipes as often as to terminals. */
 const PLAIN = { head: [], border: [] };
@@ -26,16 +26,10 @@ export function rulebookFrom(options: RulebookOptions): Rulebook {
   return loadRulebook({ jurisdictions: [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])] });
 }
 
-export function checkMonth(month: string): void {
-  if (!isoMonth.safeParse(month).success) {
-    throw new BenefitRulesError('invalid-option', `--month expects YYYY-MM, got ${JSON.stringify(month)}`, [{ path: '--month', expected: 'a month written YYYY-MM', found: JSON.stringify(month) }]);
-  }
-}
-
-export function checkKnownAt(date: string): void {
-  if (!isoDate.safeParse(date).success) {
-    throw new BenefitRulesError('invalid-option', `--known-at expects YYYY-MM-DD, got ${JSON.stringify(date)}`, [{ path: '--known-at', expected: 'a date written YYYY-MM-DD', found: JSON.stringify(date) }]);
-  }
+/** --month and --known-at, checked by the options schema of the library: an empty or malformed
+ * --known-at is refused by every command alike, never ignored. */
+export function checkDates(options: { month: unknown; knownAt?: unknown }): void {
+  checkOptions({ month: options.month, ...(options.knownAt !== undefined ? { knownAt: options.knownAt } : {}) }, 'cli', cliNaming);
 }
 
 export interface EvaluateCommandOptions extends RulebookOptions {
@@ -47,13 +41,13 @@ export interface EvaluateCommandOptions extends RulebookOptions {
 }
 
 export function evaluateCommand(file: string | undefined, options: EvaluateCommandOptions): string {
-  checkMonth(options.month);
+  checkDates(options);
   const household = parseJson(readText(file), file ?? 'standard input');
   const result = evaluateWith(household, {
     month: options.month,
     rulebook: rulebookFrom(options),
     ...(options.trace === false ? { trace: false } : {}),
-    ...(options.knownAt ? { knownAt: options.knownAt } : {}),
+    ...(options.knownAt !== undefined ? { knownAt: options.knownAt } : {}),
     ...(options.explain ? { lang: options.lang } : {}),
   });
   return options.explain ? (result.explanation ?? []).join('\n') : JSON.stringify(result, null, 2);
@@ -69,7 +63,7 @@ export function packsCommand(options: RulebookOptions & { lang: Language }): str
 }
 
 export function paramsCommand(id: string, options: RulebookOptions & { month: string; lang: Language; knownAt?: string; json?: boolean }): string {
-  checkMonth(options.month);
+  checkDates(options);
   const rulebook = rulebookFrom(options);
   const day = firstDayOf(options.month);
   const rows = [];
@@ -95,7 +89,7 @@ export function paramsCommand(id: string, options: RulebookOptions & { month: st
     const sources = resolved.sources.map((s) => [s.number, s.title, s.issued ?? s.published].filter(Boolean).join(' ')).join('\n');
     table.push([`${declaration.id}\n${declaration.description[options.lang]}`, value, `${resolved.from} – ${resolved.until ?? ''}`, resolved.jurisdiction, sources, resolved.verified ? 'yes' : 'no']);
   }
-  return `${id} — ${options.month}${options.knownAt ? ` as known on ${options.knownAt}` : ''}\n${table.toString()}`;
+  return `${id} — ${options.month}${options.knownAt !== undefined ? ` as known on ${options.knownAt}` : ''}\n${table.toString()}`;
 }
 
 interface DemoEntry {

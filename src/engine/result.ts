@@ -35,7 +35,8 @@ export interface EvaluationResult {
   jurisdiction: string;
   month: string;
   knownAt?: string;
-  programmes: Record<string, ProgrammeResult>;
+  /** Every programme of the rulebook by id; dibao is always there. */
+  programmes: Record<string, ProgrammeResult> & { dibao: ProgrammeResult };
   totalMonthlyAmount: string;
   /** What produced the result: engine version, the hash of each rule file and of every pack on the chain. */
   receipt: Receipt;

@@ -7,7 +7,9 @@
 import type { Rulebook } from '../rulebook/index.js';
 import type { Household } from '../schemas/household.js';
 import type { Language } from '../explain/render.js';
-import { checkOptions, packFor, parseHousehold, type EvaluationResult } from '../evaluate.js';
+import { packFor, parseHousehold, type EvaluationResult } from '../evaluate.js';
+import { checkCompile, checkOptions, checkPrepare } from '../options.js';
+import { checkHouseholdForMonth } from '../schemas/month-check.js';
 import { firstDayOf } from '../dates.js';
 import { quickHousehold } from '../schemas/quick.js';
 import { Plan } from '../programmes/plan.js';
@@ -36,6 +38,7 @@ export interface CompiledEvaluator {
 }
 
 export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {}): CompiledEvaluator {
+  checkCompile(rulebook, options);
   const trace = options.trace ?? false;
   let retiredFallbacks = 0;
   const known = options.knownAt ? { knownAt: options.knownAt } : {};
@@ -44,7 +47,7 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
   // Options first, as evaluate checks them: the same mistake gets the same error on both paths.
   const checkMonth = (month: string) => {
     if (checkedMonths.has(month)) return;
-    checkOptions({ month, ...known, ...(options.lang ? { lang: options.lang } : {}) });
+    checkOptions({ month }, 'month');
     checkedMonths.add(month);
   };
   const poolFor = (jurisdiction: string, month: string) => {
@@ -63,6 +66,7 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
   };
   const evaluateValid = (household: Household, month: string): EvaluationResult => {
     checkMonth(month);
+    checkHouseholdForMonth(household, month);
     const pack = packFor(rulebook, household);
     return evaluateOnPool(household, poolFor(pack.id, month), { fast: true, trace, knownAt: options.knownAt, lang: options.lang });
   };
@@ -73,7 +77,7 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
     },
     evaluateHousehold: evaluateValid,
     prepare(jurisdictions, months) {
-      for (const month of months) checkMonth(month);
+      checkPrepare(rulebook, jurisdictions, months);
       for (const jurisdiction of jurisdictions) for (const month of months) poolFor(jurisdiction, month);
     },
     get fallbacks() {

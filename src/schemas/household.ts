@@ -90,15 +90,32 @@ export const assetsSchema = z
   })
   .strict();
 
+/** A gradual exit starts during an enrolment, never before it (ISO months compare as text). */
+export function exitBeforeEnrolment(history: { enrolledSince?: string | undefined; gradualExitSince?: string | undefined } | undefined): boolean {
+  return history?.enrolledSince !== undefined && history.gradualExitSince !== undefined && history.gradualExitSince < history.enrolledSince;
+}
+
 export const dibaoHistorySchema = z
   .object({
     enrolledSince: isoMonth.optional().describe('First month of the current dibao enrolment; absent if not enrolled.'),
     lastAmount: moneyInput.optional().describe('The monthly dibao payment before the household began to leave: the base that the gradual-exit schedule and an exit moratorium apply to, unchanged through the exit.'),
-    gradualExitSince: isoMonth.optional().describe('First month of a gradual exit (渐退) already under way.'),
+    gradualExitSince: isoMonth.optional().describe('First month of a gradual exit (渐退) already under way; not before enrolledSince.'),
   })
-  .strict();
+  .strict()
+  .superRefine((history, ctx) => {
+    if (exitBeforeEnrolment(history)) {
+      ctx.addIssue({ code: 'custom', path: ['gradualExitSince'], message: `expected a month not before enrolledSince (${history.enrolledSince})` });
+    }
+  });
 
 export const historySchema = z.object({ dibao: dibaoHistorySchema.optional() }).strict();
+
+/** What the published JSON Schema cannot say, said in its description (README: "Your first evaluation"). */
+const HOUSEHOLD_DESCRIPTION =
+  'One household for one month. evaluate checks more than this schema can say: member ids must be unique; ' +
+  'no member may be born after the month evaluated; history.dibao.gradualExitSince may not be before enrolledSince, ' +
+  'and neither may be after the month evaluated; an amount given as a JSON number may have at most two decimals ' +
+  '(a decimal string is checked here in full).';
 
 export const householdSchema = z
   .object({
@@ -115,11 +132,13 @@ export const householdSchema = z
     const seen = new Set<string>();
     household.members.forEach((member, index) => {
       if (seen.has(member.id)) {
-        ctx.addIssue({ code: 'custom', path: ['members', index, 'id'], message: `expected a unique member id, found "${member.id}" twice` });
+        const first = household.members.findIndex((other) => other.id === member.id);
+        ctx.addIssue({ code: 'custom', path: ['members', index, 'id'], message: `expected an id no other member has (it is also $.members[${first}].id)` });
       }
       seen.add(member.id);
     });
-  });
+  })
+  .meta({ description: HOUSEHOLD_DESCRIPTION });
 
 export type Household = z.infer<typeof householdSchema>;
 export type HouseholdInput = z.input<typeof householdSchema>;

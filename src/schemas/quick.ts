@@ -9,15 +9,14 @@ import { z } from 'zod';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
-import { householdSchema, type Household } from './household.js';
-
-const MONEY_TEXT = '^(0|[1-9][0-9]*)(\\.[0-9]{1,2})?$';
+import { exitBeforeEnrolment, householdSchema, type Household } from './household.js';
+import { MONEY_PATTERN } from './common.js';
 
 /** Money nodes (marked x-money by moneyInput) become plain decimal strings: the stricter subset. */
 function restrictMoney(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(restrictMoney);
   if (node === null || typeof node !== 'object') return node;
-  if ((node as Record<string, unknown>)['x-money'] === true) return { type: 'string', pattern: MONEY_TEXT };
+  if ((node as Record<string, unknown>)['x-money'] === true) return { type: 'string', pattern: MONEY_PATTERN };
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) out[key] = restrictMoney(value);
   return out;
@@ -38,8 +37,9 @@ function compile(): ValidateFunction {
 export function quickHousehold(input: unknown): Household | undefined {
   validate ??= compile();
   if (!validate(input)) return undefined;
+  // The rules JSON Schema cannot say (the month-dependent ones are checked on both paths later).
+  if (exitBeforeEnrolment((input as Household).history?.dibao)) return undefined;
   const members = (input as Household).members;
-  // The one rule JSON Schema cannot say: member ids are unique.
   for (let i = 1; i < members.length; i += 1) {
     const id = (members[i] as { id: string }).id;
     for (let j = 0; j < i; j += 1) if ((members[j] as { id: string }).id === id) return undefined;

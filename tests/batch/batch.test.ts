@@ -114,7 +114,25 @@ describe('batch evaluation', () => {
     expect(out[0]?.result?.totalMonthlyAmount).toBe('272.00');
     expect(out[1]?.result?.totalMonthlyAmount).toBe('515.00');
     expect(out[2]?.ok).toBe(false);
-    expect(out[2]?.error?.message).toContain('$.members[0].birthDate');
+    expect(out[2]?.error?.message).toContain('line 5, column birth_date: expected a calendar date that exists, found "1950-02-30"');
+  });
+
+  it('CLI: a CSV household\'s errors name the line and column of the cell, not a JSON path', () => {
+    const file = join(dir, 'cells.csv');
+    writeFileSync(file, [
+      'household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages,income_pension,dibao_last_amount',
+      'h1,2021-10,cn-500000,urban,a,1980-01-01,head,100,,12.345',
+      'h1,,,,b,1982-01-01,spouse,,-5,',
+      'h1,,,,a,2022-01-01,child,,,',
+      'h2,2021-13,cn-500000,urban,a,1980-01-01,head,,,',
+    ].join('\n'));
+    const { stdout } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '0']);
+    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; error: { message: string; details: { path: string }[] } });
+    expect(out.map((r) => r.line)).toEqual([2, 5]);
+    expect(out[0]?.error.details.map((d) => d.path)).toEqual(['line 3, column income_pension', 'line 2, column dibao_last_amount', 'line 4, column member_id']);
+    expect(out[0]?.error.message).toContain('line 4, column member_id: expected an id no other member has (it is also line 2, column member_id), found "a"');
+    expect(out[0]?.error.message).not.toContain('$.');
+    expect(out[1]?.error.details.map((d) => d.path)).toEqual(['line 5, column month']);
   });
 
   it('CLI: a CSV row that cannot be read is its own error record; the others go on', () => {
@@ -151,7 +169,7 @@ describe('batch evaluation', () => {
     const bad = cli(['evaluate', '--month', '2024-01', '--batch', file, '--out', join(dir, 'missing', 'out.ndjson')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Cannot write');
-    expect(cli(['evaluate', '--month', '2024-01', '--batch', file, '--known-at', '2021']).stderr).toContain('--known-at expects YYYY-MM-DD');
+    expect(cli(['evaluate', '--month', '2024-01', '--batch', file, '--known-at', '2021']).stderr).toContain('--known-at: expected a date written YYYY-MM-DD, found "2021"');
   });
 
   it('CLI: a missing batch file is a clear error', () => {

@@ -32,11 +32,12 @@ export interface MemberOptions {
   noSinglePersonTraits?: boolean;
 }
 
-export function member(index: number, options: MemberOptions = {}) {
+/** A member born by the first day of `month` (a member born after the month evaluated is refused). */
+export function member(index: number, options: MemberOptions = {}, month = '2020-12') {
   return fc.record(
     {
       id: fc.constant(`m${index}`),
-      birthDate: fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      birthDate: fc.date({ min: new Date('1930-01-01'), max: new Date(`${month}-01`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
       relation: fc.constantFrom('head', 'spouse', 'child', 'parent', 'grandchild', 'other'),
       exclusion: fc.record(
         { imprisoned: fc.boolean(), compulsoryRehabilitation: fc.boolean(), declaredMissing: fc.boolean() },
@@ -76,7 +77,7 @@ export function household(options: MemberOptions & { withHistory?: boolean; wher
       },
     }))
     .chain(({ where, residence, size, financial, vehicles, history }) =>
-      fc.tuple(...Array.from({ length: size }, (_, i) => member(i, options))).map((members) => ({
+      fc.tuple(...Array.from({ length: size }, (_, i) => member(i, options, where.month))).map((members) => ({
         month: where.month,
         household: {
           id: 'generated',

@@ -44,7 +44,7 @@ export function exitState<N, R, G>(ctx: Context<N, R, G>, household: Household, 
 export function lastAmountInput(household: Household): string | number {
   const amount = household.history?.dibao?.lastAmount;
   if (amount === undefined) {
-    throw new BenefitRulesError('invalid-household', 'history.dibao.lastAmount is needed: the household is leaving dibao and its payment continues from the last amount', [
+    throw new BenefitRulesError('invalid-household', '$.history.dibao.lastAmount is needed: the household is leaving dibao and its payment continues from the last amount', [
       { path: '$.history.dibao.lastAmount', expected: 'the last monthly dibao payment', found: 'nothing' },
     ]);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveParameter } from '../../src/parameters/resolve.js';
+import { resolveParameter } from '../../src/rulebook/resolve.js';
 import { BenefitRulesError } from '../../src/errors.js';
 import { addToMonth, firstDayOf } from '../../src/dates.js';
 import { bundledRulebook } from '../../src/load.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { divide, moneyText, plainUnits, quotientText } from '../../src/fast/units.js';
+import { divide, moneyText, plainUnits, quotientText } from '../../src/arithmetic/units-core.js';
 import { Decimal } from '../../src/money.js';
 
 describe('fixed-point units written as the reference writes Decimals', () => {
