@@ -1,41 +1,47 @@
 /**
- * The two baselines of the benchmark. Both start from facts computed by the same small hand-written
- * routine on integer units: (d) hands them to json-rules-engine with the dibao rule conditions, as
- * a json-rules-engine user would; (e) compares them in plain JS, which is the practical limit.
- * Both cover the main path (membership, income, assets, the difference); neither explains anything.
+ * The two baselines of the benchmark, on the same plans (parameters resolved in fixed-point units)
+ * as the compiled path. (d) hands hand-computed dibao facts to json-rules-engine with the dibao rule
+ * conditions, as a json-rules-engine user would. (e) computes the same four programmes in plain JS
+ * on integer units — the practical limit: membership, income with exemptions and shares, assets,
+ * the difference; the disability living and care subsidies and the orphan allowance per member,
+ * with the interactions. Neither explains anything, rounds, or handles gradual exits.
  */
 import { Engine } from 'json-rules-engine';
 import type { Rulebook } from '../rulebook/index.js';
 import type { Household } from '../schemas/household.js';
-import type { DibaoPlan } from '../fast/plan.js';
-import { moneyUnits, times, type Rate } from '../fast/units.js';
+import type { Plan } from '../programmes/plan.js';
+import { moneyUnits, times, type Rate } from '../arithmetic/units-core.js';
+import { ageOn } from '../programmes/declared/facts.js';
+
+const value = <T>(plan: Plan, id: string): T | null => (plan.get(id).units ?? null) as T | null;
 
 export interface Facts {
   members: { imprisoned: boolean; compulsoryRehabilitation: boolean; declaredMissing: boolean; clergyYearsApart: null; clergyYearsThreshold: number | null }[];
+  counted: boolean[];
   household: Record<string, unknown>;
   size: number;
   total: number;
   standard: number;
 }
 
-const value = <T>(plan: DibaoPlan, id: string): T | null => (plan.parameters.get(id)?.value ?? null) as T | null;
-
 /** Main-path dibao facts on integer units, by hand. */
-export function facts(plan: DibaoPlan, household: Household): Facts {
+export function facts(plan: Plan, household: Household): Facts {
   const standard = value<number>(plan, `dibao.standard.${household.residence}`) as number;
   const members = [];
+  const counted: boolean[] = [];
   let size = 0;
   let total = 0;
   for (const member of household.members) {
     const e = member.exclusion;
     const f = { imprisoned: e?.imprisoned ?? false, compulsoryRehabilitation: e?.compulsoryRehabilitation ?? false, declaredMissing: e?.declaredMissing ?? false, clergyYearsApart: null, clergyYearsThreshold: value<number>(plan, 'dibao.membership.clergyYearsApart') };
     members.push(f);
-    if (f.imprisoned || f.compulsoryRehabilitation || f.declaredMissing) continue;
+    const out = f.imprisoned || f.compulsoryRehabilitation || f.declaredMissing;
+    counted.push(!out);
+    if (out) continue;
     size += 1;
     for (const income of member.incomes ?? []) {
-      const rule = plan.income[income.type];
-      if (rule?.exempt && value<boolean>(plan, rule.exempt) === true) continue;
-      const share = rule?.share ? value<Rate>(plan, rule.share) : null;
+      if (value<boolean>(plan, `dibao.income.exempt.${income.type}`) === true) continue;
+      const share = plan.slots.has(`dibao.income.share.${income.type}`) ? value<Rate>(plan, `dibao.income.share.${income.type}`) : null;
       const units = moneyUnits(income.monthly);
       total += share ? times(units, share) : units;
     }
@@ -44,6 +50,7 @@ export function facts(plan: DibaoPlan, household: Household): Facts {
   const multiple = value<Rate>(plan, 'dibao.marginal.incomeMultiple');
   return {
     members,
+    counted,
     size,
     total,
     standard,
@@ -69,16 +76,54 @@ export function facts(plan: DibaoPlan, household: Household): Facts {
   };
 }
 
-/** (e) the limit: plain JS comparisons and the difference, in integer units. */
-export function plainDibao(plan: DibaoPlan, household: Household): number {
+function assetsOk(h: Record<string, unknown>): boolean {
+  if (h.financialAssetLimit !== null && (h.financialAssets as number) > (h.financialAssetLimit as number)) return false;
+  if (h.maxVehicles !== null && (h.countedVehicles as number) > (h.maxVehicles as number)) return false;
+  if (h.maxDwellings !== null && (h.dwellings as number) > (h.maxDwellings as number)) return false;
+  return !(h.businessRegistrationDisqualifies === true && h.businessRegistered === true);
+}
+
+/** (e) the limit: the four programmes in plain JS, integer units. */
+export function plainProgrammes(plan: Plan, household: Household): number {
   const f = facts(plan, household);
   const h = f.household;
-  if (f.size === 0 || !(f.total < f.standard * f.size)) return 0;
-  if (h.financialAssetLimit !== null && (h.financialAssets as number) > (h.financialAssetLimit as number)) return 0;
-  if (h.maxVehicles !== null && (h.countedVehicles as number) > (h.maxVehicles as number)) return 0;
-  if (h.maxDwellings !== null && (h.dwellings as number) > (h.maxDwellings as number)) return 0;
-  if (h.businessRegistrationDisqualifies === true && h.businessRegistered === true) return 0;
-  return f.standard * f.size - f.total;
+  const ok = f.size > 0 && assetsOk(h);
+  const dibao = ok && f.total < f.standard * f.size ? f.standard * f.size - f.total : 0;
+  const multiple = value<Rate>(plan, 'dibao.marginal.incomeMultiple');
+  const marginal = dibao === 0 && ok && multiple !== null && f.total * multiple.denominator < multiple.numerator * f.standard * f.size;
+  const share = dibao > 0 ? Math.round(dibao / f.size / 100) * 100 : 0;
+  const day = `${plan.settings.month}-01`;
+  const livingGrades = value<number[]>(plan, 'disabilityLivingSubsidy.grades');
+  const livingAmount = value<string>(plan, 'disabilityLivingSubsidy.method') === 'fixed' ? value<number>(plan, 'disabilityLivingSubsidy.amount') : null;
+  const includeMarginal = value<boolean>(plan, 'disabilityLivingSubsidy.includeMarginal') === true;
+  const careGrades = value<number[]>(plan, 'disabilityCareSubsidy.grades');
+  const careMethod = value<string>(plan, 'disabilityCareSubsidy.method');
+  const ageLimit = value<number>(plan, 'orphanAllowance.ageLimit');
+  let total = dibao;
+  for (let m = 0; m < household.members.length; m += 1) {
+    const member = household.members[m] as Household['members'][number];
+    const covered = dibao > 0 && f.counted[m] === true;
+    const grade = member.disability?.grade;
+    let living = 0;
+    if (grade !== undefined && livingGrades?.includes(grade) && livingAmount !== null && (covered || (includeMarginal && marginal))) living = livingAmount;
+    if (grade !== undefined && careGrades?.includes(grade) && member.needsLongTermCare !== false && careMethod !== null) {
+      const care = (careMethod === 'fixed' ? value<number>(plan, 'disabilityCareSubsidy.amount') : value<number>(plan, `disabilityCareSubsidy.amountByGrade.grade${grade}`)) ?? 0;
+      let other = 0;
+      for (const allowance of member.otherAllowances ?? []) other = Math.max(other, moneyUnits(allowance.monthly));
+      if (other < care) total += care;
+    }
+    const child = member.child;
+    if (child && ageLimit !== null && ageOn(member.birthDate, day) < ageLimit) {
+      const rate = child.status === 'deFactoUnsupported' ? value<number>(plan, 'orphanAllowance.deFacto') : value<number>(plan, child.care === 'institution' ? 'orphanAllowance.institution' : 'orphanAllowance.scattered');
+      if (rate !== null) {
+        if (child.status === 'orphan') living = 0;
+        const offset = child.status === 'deFactoUnsupported' && covered && value<string>(plan, 'orphanAllowance.deFactoDibaoOffset') === 'perCapitaPayment' ? share : 0;
+        total += Math.max(rate - offset - (child.status === 'deFactoUnsupported' ? living : 0), 0);
+      }
+    }
+    total += living;
+  }
+  return total;
 }
 
 /** (d) json-rules-engine: one Engine per scope, reused; one run per member and one per household. */
@@ -95,7 +140,7 @@ export function jsonRulesEngineDibao(rulebook: Rulebook) {
   for (const id of ['eligible', 'marginal', 'hardCase', 'exitMoratorium', 'gradualExit']) {
     household.addRule({ conditions: rules.conditions.get(id)?.when as never, event: { type: id } });
   }
-  return async (plan: DibaoPlan, input: Household): Promise<number> => {
+  return async (plan: Plan, input: Household): Promise<number> => {
     const f = facts(plan, input);
     for (const m of f.members) await member.run(m);
     const { events } = await household.run(f.household);

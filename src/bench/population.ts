@@ -1,6 +1,7 @@
 /**
  * A seeded synthetic population for benchmarks: households of 1–8 members with the income types,
- * disabilities, children, exclusions, assets and dibao histories the programmes read, spread over
+ * disabilities, self-care, other care allowances, orphans and de-facto unsupported children,
+ * exclusions, assets and dibao histories the programmes read, spread over
  * the bundled jurisdiction-months. Same seed, same population, on every machine.
  */
 import type { HouseholdInput } from '../schemas/household.js';
@@ -60,6 +61,10 @@ export function household(next: () => number, index: number): { household: House
     if (next() < 0.05) member.povertyRegistered = true;
     if (next() < 0.03) member.exclusion = pick([{ imprisoned: true }, { compulsoryRehabilitation: true }, { declaredMissing: true }, { clergyLivingApartSince: `${year - 5}-03-01` }]);
     if (child) member.schooling = pick(['preschool', 'compulsory', 'seniorSecondary'] as const);
+    if (child && next() < 0.08) member.child = next() < 0.5 ? { status: 'deFactoUnsupported', care: 'scattered' } : { status: 'orphan', care: pick(['scattered', 'institution'] as const) };
+    if (member.disability && next() < 0.5) member.selfCare = pick(['full', 'partlyLost', 'fullyLost'] as const);
+    if (member.disability && next() < 0.1) member.needsLongTermCare = false;
+    if (member.disability && !child && next() < 0.15) member.otherAllowances = [{ type: 'elderlyCare', monthly: String(50 + Math.floor(next() * 200)) }];
     const lines = child ? (next() < 0.1 ? 1 : 0) : Math.floor(next() * 3);
     if (lines > 0) {
       member.incomes = [];
