@@ -6,7 +6,7 @@ import { count, emptyStats, evaluateText, formatRecord, type BatchRecord, type O
 
 export interface WorkerSetup {
   jurisdictions: string[];
-  month: string;
+  month?: string;
   trace: boolean;
   knownAt?: string;
   format: OutputFormat;
