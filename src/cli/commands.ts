@@ -1,6 +1,6 @@
 /** The CLI's commands, each a function from parsed options to text. */
 import { join } from 'node:path';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import { evaluateWith, type EvaluationResult } from '../evaluate.js';
 import { BUNDLED_JURISDICTIONS, PACKAGE_ROOT, loadRulebook } from '../load.js';
@@ -26,7 +26,10 @@ export function rulebookFrom(options: RulebookOptions): Rulebook {
   return loadRulebook({ jurisdictions: [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])] });
 }
 
-export function checkMonth(month: string): void {
+export function checkMonth(month: string | undefined): asserts month is string {
+  if (month === undefined) {
+    throw new BenefitRulesError('invalid-option', '--month is required: the month to evaluate, written YYYY-MM', [{ path: '--month', expected: 'a month written YYYY-MM', found: 'nothing' }]);
+  }
   if (!isoMonth.safeParse(month).success) {
     throw new BenefitRulesError('invalid-option', `--month expects YYYY-MM, got ${JSON.stringify(month)}`, [{ path: '--month', expected: 'a month written YYYY-MM', found: JSON.stringify(month) }]);
   }
@@ -39,7 +42,7 @@ export function checkKnownAt(date: string): void {
 }
 
 export interface EvaluateCommandOptions extends RulebookOptions {
-  month: string;
+  month?: string;
   explain?: boolean;
   lang: Language;
   knownAt?: string;
@@ -137,11 +140,20 @@ export function demoCommand(options: { lang: Language }): string {
 }
 
 export function schemaCommand(options: { out: string }): string {
-  if (!existsSync(options.out)) mkdirSync(options.out, { recursive: true });
+  // A path that is a file, or a folder that cannot be written, is the user's to fix: said so.
+  const attempt = (path: string, act: () => void) => {
+    try {
+      act();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new BenefitRulesError('invalid-option', `Cannot write ${path}: ${code}${code === 'ENOTDIR' || code === 'EEXIST' ? ` (--out ${options.out} is not a folder)` : ''}`, [{ path: '--out', expected: 'a folder that can be written', found: code }]);
+    }
+  };
+  attempt(options.out, () => mkdirSync(options.out, { recursive: true }));
   const written: string[] = [];
   for (const [name, schema] of Object.entries(jsonSchemas())) {
     const path = join(options.out, `${name}.schema.json`);
-    writeFileSync(path, `${JSON.stringify(schema, null, 2)}\n`);
+    attempt(path, () => writeFileSync(path, `${JSON.stringify(schema, null, 2)}\n`));
     written.push(path);
   }
   return written.join('\n');
