@@ -54,6 +54,7 @@ export function readPackDirs(roots: readonly string[]): PackInput[] {
   const packs: PackInput[] = [];
   for (const root of roots) {
     if (!existsSync(root)) throw new BenefitRulesError('invalid-option', `No folder ${root}`, [{ path: root, expected: 'a folder of packs', found: 'nothing' }]);
+    if (!statSync(root).isDirectory()) throw new BenefitRulesError('invalid-option', `${root} is not a folder of packs`, [{ path: root, expected: 'a folder of packs', found: 'a file' }]);
     for (const name of readdirSync(root).sort()) {
       const dir = join(root, name);
       if (statSync(dir).isDirectory() && existsSync(join(dir, 'pack.json'))) packs.push(readPackDir(dir, join(root, '..')));

@@ -17,7 +17,7 @@ export type BatchRecord =
   | { line: number; ok: false; error: { code: string; message: string; details: readonly object[] } };
 
 /** A line may be a household, or `{ "month": "YYYY-MM", "household": {…} }` to set its own month. */
-export function evaluateItem(evaluator: CompiledEvaluator, line: number, value: unknown, month: string): BatchRecord {
+export function evaluateItem(evaluator: CompiledEvaluator, line: number, value: unknown, month: string | undefined): BatchRecord {
   try {
     const enveloped = value !== null && typeof value === 'object' && 'household' in value && 'month' in value;
     const household = enveloped ? (value as { household: unknown }).household : value;
@@ -28,6 +28,11 @@ export function evaluateItem(evaluator: CompiledEvaluator, line: number, value: 
         throw new BenefitRulesError('invalid-input', `line ${line}: "month" must be written YYYY-MM`, [{ path: '$.month', expected: 'a month written YYYY-MM', found: describeValue(own) }]);
       }
       itemMonth = own;
+    }
+    if (itemMonth === undefined) {
+      throw new BenefitRulesError('invalid-input', `line ${line} has no month and no --month was given: write the line as { "month": "YYYY-MM", "household": {…} } or give --month`, [
+        { path: '$.month', expected: 'a month on the line ({ "month", "household" }) or --month', found: 'neither' },
+      ]);
     }
     return { line, ok: true, result: evaluator.evaluate(household, itemMonth) };
   } catch (error) {
@@ -44,7 +49,7 @@ export function errorRecord(line: number, error: BenefitRulesError): BatchRecord
 }
 
 /** Parses one NDJSON line; a syntax error becomes the line's error record. */
-export function evaluateText(evaluator: CompiledEvaluator, line: number, text: string, month: string): BatchRecord {
+export function evaluateText(evaluator: CompiledEvaluator, line: number, text: string, month: string | undefined): BatchRecord {
   let value: unknown;
   try {
     value = JSON.parse(text);

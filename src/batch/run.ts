@@ -7,22 +7,22 @@
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { parse } from 'csv-parse';
 import { SingleBar } from 'cli-progress';
 import { loadRulebook } from '../load.js';
 import { compileEvaluator } from '../fast/evaluator.js';
 import { csvHeader, csvLayout, emptyStats, evaluateText, merge, type BatchStats, type OutputFormat } from './records.js';
 import { evaluateChunk, type Chunk, type Item, type WorkerSetup } from './worker.js';
-import { BenefitRulesError } from '../errors.js';
 import type { Rulebook } from '../rulebook/index.js';
-import { CSV_INPUT_COLUMNS, conflictIn, householdOf, type Row } from './csv.js';
+import { csvItems } from './csvInput.js';
+import { ndjsonChunks } from './ndjson.js';
 
 export interface BatchRun {
   input: Readable;
   inputFormat: 'ndjson' | 'csv';
   output: Writable;
   outputFormat: OutputFormat;
-  month: string;
+  /** The month of lines that do not carry their own; without it such a line is an error record. */
+  month?: string;
   jurisdictions: string[];
   trace: boolean;
   knownAt?: string;
@@ -32,113 +32,26 @@ export interface BatchRun {
   rulebook?: Rulebook;
   /** A progress bar on this stream (a terminal), sized by the input's byte length when known. */
   progress?: { stream: NodeJS.WriteStream; totalBytes?: number };
+  /** Stops reading: the chunks already sent are finished and written, whole, and the run returns. */
+  signal?: AbortSignal;
 }
 
 export interface BatchSummary extends BatchStats {
   seconds: number;
   workers: number;
+  /** Stopped by the signal: the counts are of the records written. */
+  interrupted: boolean;
 }
 
-/** Households per CSV chunk, and bytes per NDJSON chunk (about a thousand lines): big enough to
- * amortise a message to a worker, small enough to keep memory flat. */
+/** Households per CSV chunk: big enough to amortise a message to a worker, small enough to keep
+ * memory flat. */
 const CSV_CHUNK_ITEMS = 512;
-const CHUNK_BYTES = 256 * 1024;
-const MAX_LINE_BYTES = 64 * 2 ** 20;
-const MAX_ROWS_PER_HOUSEHOLD = 10_000;
-
-/** CSV input as numbered items: one household per group of rows, numbered by its first row. A row
- * that cannot be read becomes an error item of its own; the rest go on. */
-async function* csvItems(input: Readable): AsyncGenerator<Item> {
-  const skipped: Item[] = [];
-  const parser = input.pipe(parse({ columns: checkHeader, skip_empty_lines: true, info: true, skip_records_with_error: true, bom: true }));
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    const line = error.lines ?? 0;
-    skipped.push([line, '', new BenefitRulesError('invalid-input', `line ${line} cannot be read as CSV: ${error.message}`, [{ path: `line ${line}`, expected: 'a CSV row with the header\'s columns', found: error.message }]).toJSON()]);
-  });
-  let group: Row[] = [];
-  let groupLine = 0;
-  let groupLines: number[] = [];
-  const itemOf = (): Item => {
-    const conflict = conflictIn(group);
-    if (!conflict) return [groupLine, JSON.stringify(householdOf(group)), null, groupLines];
-    const line = groupLines[conflict.row] as number;
-    const message = `household ${group[0]?.household_id}: line ${line} gives ${conflict.column} "${group[conflict.row]?.[conflict.column]}", its first row (line ${groupLine}) "${group[0]?.[conflict.column] ?? ''}"`;
-    return [groupLine, '', new BenefitRulesError('invalid-input', message, [{ path: `line ${line}`, expected: `the household's ${conflict.column} of line ${groupLine}, or an empty cell`, found: JSON.stringify(group[conflict.row]?.[conflict.column]) }]).toJSON()];
-  };
-  for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) {
-    if (group.length > 0 && record.household_id !== group[0]?.household_id) {
-      yield itemOf();
-      group = [];
-      groupLines = [];
-    }
-    // Unreadable rows come out in line order: after the household they interrupt, before the next.
-    // (The parser may report a bad row before handing over the rows above it: hence the filter.)
-    if (group.length === 0) {
-      while (skipped.length > 0 && (skipped[0] as Item)[0] < info.lines) yield skipped.shift() as Item;
-      groupLine = info.lines;
-    }
-    group.push(record);
-    groupLines.push(info.lines);
-    if (group.length > MAX_ROWS_PER_HOUSEHOLD) {
-      throw new BenefitRulesError('invalid-input', `household ${record.household_id} has more than ${MAX_ROWS_PER_HOUSEHOLD} rows from line ${groupLine}: are the rows grouped by household_id?`, [
-        { path: `line ${info.lines}`, expected: 'the rows of one household next to each other', found: `${group.length} rows` },
-      ]);
-    }
-  }
-  if (group.length > 0) yield itemOf();
-  yield* skipped.splice(0);
-}
-
-/** The header must name known columns only, household_id among them: a misspelt column would
- * otherwise be ignored and the household paid as if it had no such income. */
-function checkHeader(header: string[]): string[] {
-  const known = new Set<string>(CSV_INPUT_COLUMNS);
-  const unknown = header.filter((column) => !known.has(column));
-  if (unknown.length > 0 || !header.includes('household_id')) {
-    const found = unknown.length > 0 ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : 'no household_id column';
-    throw new BenefitRulesError('invalid-input', `The CSV header is not one benefit-rules reads: ${found}. Columns: ${CSV_INPUT_COLUMNS.join(', ')}`, [
-      { path: 'line 1', expected: 'household_id and other known columns', found },
-    ]);
-  }
-  return header;
-}
-
-const NEWLINE = 10;
-
-function countLines(bytes: Uint8Array): number {
-  let lines = 0;
-  for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) lines += 1;
-  return lines;
-}
-
-/** NDJSON as byte chunks cut at line breaks, each with the number of its first line. */
-async function* ndjsonChunks(input: Readable): AsyncGenerator<Chunk> {
-  let index = 0;
-  let firstLine = 1;
-  let carry: Buffer = Buffer.alloc(0);
-  for await (const data of input as AsyncIterable<Buffer | string>) {
-    carry = carry.length === 0 ? Buffer.from(data) : Buffer.concat([carry, Buffer.from(data)]);
-    if (carry.length < CHUNK_BYTES) continue;
-    const cut = carry.lastIndexOf(NEWLINE);
-    if (cut < 0) {
-      if (carry.length > MAX_LINE_BYTES) {
-        throw new BenefitRulesError('invalid-input', `line ${firstLine} is longer than ${MAX_LINE_BYTES / 2 ** 20} MB: is this NDJSON (one household per line)?`, [
-          { path: `line ${firstLine}`, expected: 'one household per line', found: `more than ${MAX_LINE_BYTES} bytes without a line break` },
-        ]);
-      }
-      continue;
-    }
-    const bytes = new Uint8Array(carry.subarray(0, cut + 1));
-    carry = Buffer.from(carry.subarray(cut + 1));
-    const lines = countLines(bytes);
-    // The bytes are handed over to a worker once yielded: count first.
-    yield { index: index++, firstLine, bytes };
-    firstLine += lines;
-  }
-  if (carry.length > 0) yield { index: index++, firstLine, bytes: new Uint8Array(carry) };
-}
 
 async function* chunks(run: BatchRun): AsyncGenerator<Chunk> {
+  if (run.signal) {
+    yield* untilAborted(chunks({ ...run, signal: undefined } as BatchRun), run.signal, () => run.input.destroy());
+    return;
+  }
   if (run.inputFormat === 'ndjson') {
     yield* ndjsonChunks(run.input);
     return;
@@ -153,6 +66,31 @@ async function* chunks(run: BatchRun): AsyncGenerator<Chunk> {
     }
   }
   if (buffer.length > 0) yield { index: index++, items: buffer };
+}
+
+/**
+ * The chunks until the signal, which may come while a chunk is still being read (a pipe that waits
+ * for more): the pending read is then left behind and the input closed, so that nothing more is read
+ * and the process is not kept waiting for it.
+ */
+async function* untilAborted<T>(source: AsyncGenerator<T>, signal: AbortSignal, close: () => void): AsyncGenerator<T> {
+  const aborted = new Promise<IteratorResult<T>>((resolve) => {
+    const stop = () => resolve({ done: true, value: undefined });
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+  for (;;) {
+    const pending = source.next();
+    // Aborted first: when both are ready, the signal wins.
+    const next = await Promise.race([aborted, pending]);
+    if (signal.aborted) {
+      pending.catch(() => {});
+      close();
+      return;
+    }
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 async function write(output: Writable, data: string | Uint8Array): Promise<void> {
@@ -195,12 +133,12 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
     await runWorkers(run, stats, tick);
   }
   bar?.stop();
-  return { ...stats, seconds: Number(process.hrtime.bigint() - started) / 1e9, workers: run.workers };
+  return { ...stats, seconds: Number(process.hrtime.bigint() - started) / 1e9, workers: run.workers, interrupted: run.signal?.aborted ?? false };
 }
 
 /** Round-robin over the workers, at most two chunks each not yet written, records written in order. */
 async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): Promise<void> {
-  const setup: WorkerSetup = { jurisdictions: run.jurisdictions, month: run.month, trace: run.trace, format: run.outputFormat, ...(run.knownAt ? { knownAt: run.knownAt } : {}) };
+  const setup: WorkerSetup = { jurisdictions: run.jurisdictions, ...(run.month ? { month: run.month } : {}), trace: run.trace, format: run.outputFormat, ...(run.knownAt ? { knownAt: run.knownAt } : {}) };
   const workers = Array.from({ length: run.workers }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
   const done = new Map<number, { bytes: Uint8Array; stats: BatchStats }>();
   let next = 0;

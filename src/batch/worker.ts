@@ -7,7 +7,7 @@ import { atCsvCells } from './csv-errors.js';
 
 export interface WorkerSetup {
   jurisdictions: string[];
-  month: string;
+  month?: string;
   trace: boolean;
   knownAt?: string;
   format: OutputFormat;

@@ -1,16 +1,16 @@
 /** The CLI side of `evaluate --batch`: files and streams, the summary line, the exit code. */
-import { createReadStream, createWriteStream, openSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { finished } from 'node:stream/promises';
 import { BenefitRulesError } from '../errors.js';
 import { BUNDLED_JURISDICTIONS, loadRulebook } from '../load.js';
 import { runBatch, type BatchSummary } from '../batch/run.js';
-import { checkDates } from './commands.js';
+import { checkKnownAt, checkMonth } from './commands.js';
 import { EXIT_INTERNAL } from './io.js';
 
 export interface BatchCommandOptions {
   batch: string;
-  month: string;
+  month?: string;
   inputFormat?: 'ndjson' | 'csv';
   outputFormat: 'ndjson' | 'csv';
   out?: string;
@@ -22,36 +22,51 @@ export interface BatchCommandOptions {
 }
 
 export const EXIT_SOME_ERRORS = 3;
+/** 128 + SIGINT, as a shell reports a command stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;
+/** Each worker holds its own rulebook (~25 MB): more than this only costs memory on any machine
+ * this runs on, and 200 workers took 5.3 GB. */
+export const MAX_WORKERS = 16;
 
 export async function batchCommand(options: BatchCommandOptions): Promise<number> {
-  checkDates(options);
-  const workers = options.workers === undefined ? availableParallelism() : Number(options.workers);
-  if (!Number.isInteger(workers) || workers < 0) throw new BenefitRulesError('invalid-option', `--workers expects a whole number ≥ 0, got ${options.workers}`, [{ path: '--workers', expected: 'a whole number ≥ 0', found: String(options.workers) }]);
+  if (options.month !== undefined) checkMonth(options.month);
+  if (options.knownAt !== undefined) checkKnownAt(options.knownAt);
+  const workers = workerCount(options.workers);
   const fromStdin = options.batch === '-';
   const totalBytes = fromStdin ? undefined : fileSize(options.batch);
+  if (options.out !== undefined) refuseSameFile(options.out, options.batch);
   const jurisdictions = [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])];
   // Loaded here first, so a bad pack is reported once and clearly, before any worker starts.
   const rulebook = loadRulebook({ jurisdictions });
   const input = fromStdin ? process.stdin : createReadStream(options.batch);
   const output = options.out ? createWriteStream('', { fd: openOutput(options.out) }) : process.stdout;
+  // Ctrl-C stops reading; what was evaluated is written whole and summed up. A second one stops at once.
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    if (interrupt.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
   const summary = await runBatch({
+    signal: interrupt.signal,
     rulebook,
     input,
     inputFormat: options.inputFormat ?? (options.batch.endsWith('.csv') ? 'csv' : 'ndjson'),
     output,
     outputFormat: options.outputFormat,
-    month: options.month,
+    ...(options.month ? { month: options.month } : {}),
     jurisdictions,
     trace: options.trace ?? false,
     workers,
     ...(options.knownAt !== undefined ? { knownAt: options.knownAt } : {}),
     ...(options.progress && process.stderr.isTTY ? { progress: { stream: process.stderr, ...(totalBytes !== undefined ? { totalBytes } : {}) } } : {}),
-  });
+  }).finally(() => process.off('SIGINT', onSigint));
   if (options.out) {
     output.end();
     await finished(output);
   }
   process.stderr.write(`${describe(summary)}\n`);
+  if (summary.interrupted) return EXIT_INTERRUPTED;
   if (summary.errorCodes['internal-error']) return EXIT_INTERNAL;
   return summary.errors > 0 ? EXIT_SOME_ERRORS : 0;
 }
@@ -66,6 +81,44 @@ function fileSize(path: string): number {
   }
   if (!stat.isFile()) throw new BenefitRulesError('invalid-input', `${path} is not a file`, [{ path, expected: 'a file of households', found: 'a folder or device' }]);
   return stat.size;
+}
+
+function workerCount(given: string | undefined): number {
+  if (given === undefined) return Math.min(availableParallelism(), MAX_WORKERS);
+  // Digits only: Number() would also take 0x10, 1e1 and " 2".
+  const workers = /^\d{1,3}$/.test(given) ? Number(given) : Number.NaN;
+  if (!(workers <= MAX_WORKERS)) {
+    throw new BenefitRulesError('invalid-option', `--workers expects a whole number from 0 (this thread) to ${MAX_WORKERS}, written in decimal digits, got ${JSON.stringify(given)}`, [
+      { path: '--workers', expected: `0 to ${MAX_WORKERS}`, found: JSON.stringify(given) },
+    ]);
+  }
+  return workers;
+}
+
+/**
+ * Opening --out empties it: if it is the input (by any path: ./x, a symlink, a hard link, or the
+ * file on standard input) the input would be gone. Same device and inode, or where inodes are not
+ * given (0, on some file systems), the same real path.
+ */
+function refuseSameFile(out: string, input: string): void {
+  let target: Stats;
+  try {
+    target = statSync(out);
+  } catch {
+    return; // not there yet: it cannot be the input
+  }
+  let source: Stats;
+  try {
+    source = input === '-' ? fstatSync(0) : statSync(input);
+  } catch {
+    return;
+  }
+  const same = target.ino !== 0 && source.ino !== 0 ? target.dev === source.dev && target.ino === source.ino : input !== '-' && realpathSync(out) === realpathSync(input);
+  if (same) {
+    throw new BenefitRulesError('invalid-option', `--out ${out} is the input file${input === '-' ? ' (on standard input)' : ` ${input}`}: writing the results there would erase it. Name another file.`, [
+      { path: '--out', expected: 'a file other than the input', found: out },
+    ]);
+  }
 }
 
 /** Opens the output before any work, so a wrong path is an error message, not a crash mid-way. */
@@ -86,6 +139,7 @@ export function describe(s: BatchSummary): string {
   return (
     `benefit-rules batch: ${n(s.records)} records = ${n(s.results)} results + ${n(s.errors)} errors${codes ? ` (${codes})` : ''}; ` +
     `${n(s.paid)} paid, ${total} yuan a month in all; ${s.seconds.toFixed(1)} s, ${n(Math.round(s.records / Math.max(s.seconds, 1e-3)))} records/s, ` +
-    `${s.workers === 0 ? 'in-process' : `${s.workers} worker${s.workers > 1 ? 's' : ''}`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`
+    `${s.workers === 0 ? 'in-process' : `${s.workers} worker${s.workers > 1 ? 's' : ''}`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB` +
+    (s.interrupted ? '; interrupted: the output ends with the last whole record written' : '')
   );
 }

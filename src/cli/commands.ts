@@ -1,6 +1,6 @@
 /** The CLI's commands, each a function from parsed options to text. */
 import { join } from 'node:path';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import { evaluateWith, type EvaluationResult } from '../evaluate.js';
 import { BUNDLED_JURISDICTIONS, PACKAGE_ROOT, loadRulebook } from '../load.js';
@@ -28,12 +28,24 @@ export function rulebookFrom(options: RulebookOptions): Rulebook {
 
 /** --month and --known-at, checked by the options schema of the library: an empty or malformed
  * --known-at is refused by every command alike, never ignored. */
-export function checkDates(options: { month: unknown; knownAt?: unknown }): void {
+export function checkDates(options: { month?: string | undefined; knownAt?: unknown }): asserts options is { month: string } {
   checkOptions({ month: options.month, ...(options.knownAt !== undefined ? { knownAt: options.knownAt } : {}) }, 'cli', cliNaming);
 }
 
+/** --month alone (a batch whose lines may carry their own): required here, checked by the same schema. */
+export function checkMonth(month: string | undefined): asserts month is string {
+  if (month === undefined) {
+    throw new BenefitRulesError('invalid-option', '--month is required: the month to evaluate, written YYYY-MM', [{ path: '--month', expected: 'a month written YYYY-MM', found: 'nothing' }]);
+  }
+  checkOptions({ month }, 'cli', cliNaming);
+}
+
+export function checkKnownAt(date: string): void {
+  checkOptions({ knownAt: date }, 'compile', cliNaming);
+}
+
 export interface EvaluateCommandOptions extends RulebookOptions {
-  month: string;
+  month?: string;
   explain?: boolean;
   lang: Language;
   knownAt?: string;
@@ -136,11 +148,20 @@ export function demoCommand(options: { lang: Language }): string {
 }
 
 export function schemaCommand(options: { out: string }): string {
-  if (!existsSync(options.out)) mkdirSync(options.out, { recursive: true });
+  // A path that is a file, or a folder that cannot be written, is the user's to fix: said so.
+  const attempt = (path: string, act: () => void) => {
+    try {
+      act();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new BenefitRulesError('invalid-option', `Cannot write ${path}: ${code}${code === 'ENOTDIR' || code === 'EEXIST' ? ` (--out ${options.out} is not a folder)` : ''}`, [{ path: '--out', expected: 'a folder that can be written', found: code }]);
+    }
+  };
+  attempt(options.out, () => mkdirSync(options.out, { recursive: true }));
   const written: string[] = [];
   for (const [name, schema] of Object.entries(jsonSchemas())) {
     const path = join(options.out, `${name}.schema.json`);
-    writeFileSync(path, `${JSON.stringify(schema, null, 2)}\n`);
+    attempt(path, () => writeFileSync(path, `${JSON.stringify(schema, null, 2)}\n`));
     written.push(path);
   }
   return written.join('\n');

@@ -2,21 +2,63 @@
  * The CLI's edges: reading input, writing output in one piece, and turning errors into messages and
  * exit codes. A user's mistake prints what to fix; only a bug in benefit-rules prints a stack.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { BenefitRulesError, isBenefitRulesError } from '../errors.js';
 
 export const EXIT_USER_ERROR = 2;
 export const EXIT_INTERNAL = 70;
 
+/** A single household is a few kilobytes; a bigger input is a mistake (a population, /dev/zero),
+ * refused after reading at most this much rather than read to the end. */
+export const MAX_SINGLE_INPUT_BYTES = 16 * 2 ** 20;
+
 export function readText(file: string | undefined): string {
-  if (file === undefined || file === '-') {
-    if (process.stdin.isTTY) throw new BenefitRulesError('invalid-input', 'No household given: pass a file or pipe JSON on standard input', [{ path: '$', expected: 'a household JSON file or stdin', found: 'a terminal' }]);
-    return readFileSync(0, 'utf8');
+  const fromStdin = file === undefined || file === '-';
+  const name = fromStdin ? 'standard input' : file;
+  if (fromStdin && process.stdin.isTTY) throw new BenefitRulesError('invalid-input', 'No household given: pass a file or pipe JSON on standard input', [{ path: '$', expected: 'a household JSON file or stdin', found: 'a terminal' }]);
+  const cannot = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return new BenefitRulesError('invalid-input', `Cannot read ${name}: ${code}`, [{ path: name, expected: 'a readable file', found: code }]);
+  };
+  let fd: number;
+  try {
+    fd = fromStdin ? 0 : openSync(file, 'r');
+  } catch (error) {
+    throw cannot(error);
   }
   try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new BenefitRulesError('invalid-input', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, [{ path: file, expected: 'a readable file', found: (error as NodeJS.ErrnoException).code ?? 'an error' }]);
+    const text = readBounded(fd, name, cannot).toString('utf8');
+    // Editors on Windows save JSON with a byte-order mark; it is not part of the household.
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } finally {
+    if (!fromStdin) closeSync(fd);
+  }
+}
+
+function readBounded(fd: number, name: string, cannot: (error: unknown) => BenefitRulesError): Buffer {
+  const pieces: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const piece = Buffer.allocUnsafe(2 ** 20);
+    let read: number;
+    try {
+      read = readSync(fd, piece, 0, piece.length, null);
+    } catch (error) {
+      // A non-blocking standard input with nothing yet: wait a moment and read again.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      throw cannot(error);
+    }
+    if (read === 0) return Buffer.concat(pieces, total);
+    pieces.push(piece.subarray(0, read));
+    total += read;
+    if (total > MAX_SINGLE_INPUT_BYTES) {
+      throw new BenefitRulesError('invalid-input', `${name} is larger than 16 MiB, too large for one household: for many households, one per line, use --batch`, [
+        { path: name, expected: 'one household of at most 16 MiB', found: 'more than 16 MiB' },
+      ]);
+    }
   }
 }
 

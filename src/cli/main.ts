@@ -4,10 +4,28 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { demoCommand, evaluateCommand, packsCommand, paramsCommand, schemaCommand } from './commands.js';
 import { EXIT_USER_ERROR, print, run, runAsync } from './io.js';
-import { batchCommand } from './batch.js';
+import { MAX_WORKERS, batchCommand } from './batch.js';
+import { BenefitRulesError } from '../errors.js';
+import { CSV_INPUT_COLUMNS } from '../batch/csv.js';
 
 const lang = () => new Option('--lang <lang>', 'language of explanations and names').choices(['zh', 'en']).default('en');
-const packs = () => new Option('--packs <dir...>', 'extra folders of packs to load beside the bundled ones');
+// One folder a flag (repeat it for several): a variadic option would also take the household file after it.
+const packs = () =>
+  new Option('--packs <dir>', 'an extra folder of packs to load beside the bundled ones (repeat for several)').argParser((dir: string, previous: string[] | undefined) => [...(previous ?? []), dir]);
+
+/** Options that only a batch reads: given without --batch they would be silently ignored. */
+const BATCH_ONLY = [
+  ['out', '--out'],
+  ['workers', '--workers'],
+  ['inputFormat', '--input-format'],
+  ['outputFormat', '--output-format'],
+] as const;
+
+const CSV_HELP = `
+CSV batch input: one row per person, the rows of a household consecutive and sharing household_id;
+household columns are read from its first row (later rows may leave them empty). Columns:
+  ${CSV_INPUT_COLUMNS.join(', ').replace(/(.{1,90})(?:, |$)/g, '$1,\n  ').replace(/,\n\s*$/, '')}
+Unknown or repeated columns are refused. Example: examples/people.csv`;
 
 // A reader that stops early (| head) closes the pipe: that ends the output, it is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -27,7 +45,7 @@ program
   .command('evaluate')
   .description('evaluate one household (a JSON file, or standard input), or a whole population with --batch')
   .argument('[household]', 'household JSON file; - or nothing for standard input')
-  .requiredOption('--month <YYYY-MM>', 'the month to evaluate (a batch line may set its own: {"month", "household"})')
+  .option('--month <YYYY-MM>', 'the month to evaluate; required, except for a batch whose lines all set their own ({"month", "household"} or a CSV month column)')
   .option('--explain', 'print the explanation for a person to read instead of JSON')
   .addOption(lang())
   .option('--known-at <YYYY-MM-DD>', 'use the rules as they were known on this date (audits)')
@@ -39,12 +57,20 @@ program
   .addOption(new Option('--input-format <format>', 'batch input format (default: from the file name)').choices(['ndjson', 'csv']))
   .addOption(new Option('--output-format <format>', 'batch output format').choices(['ndjson', 'csv']).default('ndjson'))
   .option('--out <file>', 'batch output file (default: standard output)')
-  .option('--workers <n>', 'batch worker threads (default: one per core; 0 = this thread)')
+  .option('--workers <n>', `batch worker threads, 0 to ${MAX_WORKERS} (default: one per core; 0 = this thread)`)
   .option('--no-progress', 'no progress bar, even on a terminal')
   .addOption(packs())
-  .action((household: string | undefined, options) => {
+  .addHelpText('after', CSV_HELP)
+  .action((household: string | undefined, options, command: Command) => {
     if (options.batch !== undefined) return runAsync(async () => batchCommand(options));
-    return run(() => print(evaluateCommand(household, options)));
+    return run(() => {
+      for (const [key, flag] of BATCH_ONLY) {
+        if (command.getOptionValueSource(key) === 'cli') {
+          throw new BenefitRulesError('invalid-option', `${flag} is for batches: give --batch FILE with it, or leave it out`, [{ path: flag, expected: '--batch', found: `${flag} without --batch` }]);
+        }
+      }
+      print(evaluateCommand(household, options));
+    });
   });
 
 program
