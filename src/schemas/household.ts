@@ -39,7 +39,7 @@ export const childStatusSchema = z
 
 export const otherAllowanceSchema = z
   .object({
-    type: z.enum(['elderlyCare', 'workInjuryCare']).describe('An elderly care allowance (老年护理补贴) or work-injury care pay (工伤保险生活护理费).'),
+    type: z.enum(["elderlyCare", "workInjuryCare"]).describe("An elderly care allowance (老年护理补贴), weighed against the care subsidy, or work-injury care pay (工伤保险生活护理费), which excludes both disability subsidies."),
     monthly: moneyInput.describe('Monthly amount in yuan.'),
   })
   .strict();

@@ -21,7 +21,8 @@ export const MEMBER_FACTS = {
   fullTimeStudent: { kind: 'boolean', description: { zh: '全日制在校学生', en: 'full-time student' } },
   childStatus: { kind: 'text', description: { zh: '儿童类别', en: 'child status' } },
   childCare: { kind: 'text', description: { zh: '养育方式', en: 'care arrangement' } },
-  otherCareAllowance: { kind: 'money', description: { zh: '领取的老年或工伤护理补贴', en: 'elderly or work-injury care allowance received' } },
+  otherCareAllowance: { kind: 'money', description: { zh: '可领取的老年护理补贴', en: 'elderly care allowance the member is entitled to' } },
+  workInjuryCarePay: { kind: 'boolean', description: { zh: '领取工伤保险生活护理费', en: 'draws work-injury insurance care pay' } },
 } as const satisfies Record<string, { kind: string; description: Bilingual }>;
 
 /** Completed years from a birth date to a day (both YYYY-MM-DD): string arithmetic, no Date. */
@@ -32,9 +33,14 @@ export function ageOn(birthDate: string, day: string): number {
 
 /** One member's facts, amounts in the arithmetic `a`. */
 export function memberFacts<N>(a: Arithmetic<N>, household: Household, member: Member, day: string): Record<string, unknown> {
-  // The highest other care allowance; null when the member has none, so no rule weighs it.
+  // The highest elderly care allowance; null when the member has none, so no rule weighs it.
+  // Work-injury care pay is not weighed but excludes (国发〔2015〕52号), so it is a fact of its own.
   let other: N | null = null;
-  for (const allowance of member.otherAllowances ?? []) other = other === null ? a.input(allowance.monthly) : a.max(other, a.input(allowance.monthly));
+  let workInjury = false;
+  for (const allowance of member.otherAllowances ?? []) {
+    if (allowance.type === 'workInjuryCare') workInjury = true;
+    else other = other === null ? a.input(allowance.monthly) : a.max(other, a.input(allowance.monthly));
+  }
   return {
     age: ageOn(member.birthDate, day),
     relation: member.relation,
@@ -50,5 +56,6 @@ export function memberFacts<N>(a: Arithmetic<N>, household: Household, member: M
     childStatus: member.child?.status ?? null,
     childCare: member.child?.care ?? null,
     otherCareAllowance: other,
+    workInjuryCarePay: workInjury,
   };
 }
