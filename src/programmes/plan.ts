@@ -85,6 +85,7 @@ export class Plan {
       }
       planned.entry = Object.freeze({ kind: 'notSet', id });
       if (declaration.whenNotConfigured === 'programme') planned.notice = planned.suspends = true;
+      else if (declaration.reportWhenNotSet === true) planned.notice = true;
       return planned;
     }
     planned.entry = deepFreeze(parameterEntry(resolved));

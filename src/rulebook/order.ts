@@ -32,6 +32,7 @@ export function orderProgrammes(programmes: ReadonlyMap<string, ProgrammeRules>,
 
 /** The parameters and facts an amount expression reads. */
 export function expressionRefs(expression: AmountExpression, into: { parameters: Set<string>; facts: Set<string> }): void {
+  if ('none' in expression) return;
   if ('parameter' in expression) into.parameters.add(expression.parameter);
   else if ('fact' in expression) into.facts.add(expression.fact);
   else if ('times' in expression) expression.times.forEach((e) => expressionRefs(e, into));

@@ -34,6 +34,9 @@ export const parameterDeclarationSchema = z
      * "programme" reports the whole programme not configured this month (its amount unknown).
      */
     whenNotConfigured: z.enum(['error', 'skip', 'programme']),
+    /** A rule whose absence a reader must see (an asset limit): when no pack sets it, it is listed
+     * under notConfigured, not only in the trace. */
+    reportWhenNotSet: z.boolean().optional(),
   })
   .strict();
 export type ParameterDeclaration = z.infer<typeof parameterDeclarationSchema>;

@@ -46,6 +46,7 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
       text: (ctx) => `${kind === 'money' ? ctx.a.plain(ctx.required(id)) : ctx.a.rateText(ctx.required(id))} (${id})`,
     };
   }
+  if ('none' in expression) return { kind: 'money', value: (ctx) => ctx.a.zero, text: (ctx) => ctx.a.exact(ctx.a.zero) };
   if ('fact' in expression) {
     const name = expression.fact;
     if (!facts.isMoney(name)) fail(`expected a money fact, found "${name}"`);
