@@ -40,7 +40,7 @@ export function facts(plan: Plan, household: Household): Facts {
     if (out) continue;
     size += 1;
     for (const income of member.incomes ?? []) {
-      if (value<boolean>(plan, `dibao.income.exempt.${income.type}`) === true) continue;
+      if (plan.slots.has(`dibao.income.exempt.${income.type}`) && value<boolean>(plan, `dibao.income.exempt.${income.type}`) === true) continue;
       const share = plan.slots.has(`dibao.income.share.${income.type}`) ? value<Rate>(plan, `dibao.income.share.${income.type}`) : null;
       const units = moneyUnits(income.monthly);
       total += share ? times(units, share) : units;

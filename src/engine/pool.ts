@@ -15,7 +15,7 @@ import { deepFreeze } from '../programmes/plan.js';
 
 export class ContextPool {
   readonly units = new UnitsArithmetic();
-  private readonly contexts = new Map<string, Context>();
+  private readonly contexts = { units: new Map<ProgrammeRules, Context>(), decimal: new Map<ProgrammeRules, Context>() };
   /** Programme runs handed to Decimals because fixed point could not hold them exactly. */
   fallbacks = 0;
   private receiptCache: Receipt | undefined;
@@ -23,9 +23,9 @@ export class ContextPool {
   constructor(readonly plan: Plan) {}
 
   context(rules: ProgrammeRules, a: Arithmetic): Context {
-    const key = `${a.kind}:${rules.programme}`;
-    let ctx = this.contexts.get(key);
-    if (!ctx) this.contexts.set(key, (ctx = new Context(this.plan, a, rules, prepared(this.plan.settings.rulebook, rules).moneyFacts)));
+    const contexts = this.contexts[a.kind];
+    let ctx = contexts.get(rules);
+    if (!ctx) contexts.set(rules, (ctx = new Context(this.plan, a, rules, prepared(this.plan.settings.rulebook, rules).moneyFacts)));
     return ctx;
   }
 

@@ -11,12 +11,15 @@ import { Decimal } from '../money.js';
 import { NOT_CONFIGURED, type Context } from '../programmes/context.js';
 import { evaluateProgramme } from '../programmes/index.js';
 import { prepared, type Prepared } from '../programmes/declared/prepare.js';
-import type { Outcome, ProvidedFacts } from '../programmes/types.js';
+import type { Outcome, ProvidedFacts, RunScratch } from '../programmes/types.js';
 import type { TraceEntry } from '../programmes/trace.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { ContextPool } from './pool.js';
 import type { ProgrammeResult } from './result.js';
 import { applyInteractions } from './interactions.js';
+
+/** Shared by every result with no member lines: frozen, so no result can change another. */
+const NO_LINES = Object.freeze([]) as unknown as ProgrammeResult['members'] & object;
 
 export interface RunSettings {
   /** Try fixed-point units first (the compiled path). */
@@ -44,11 +47,12 @@ export interface HouseholdRun {
 
 export function runHousehold(household: Household, pool: ContextPool, settings: RunSettings): HouseholdRun {
   pool.units.reset();
+  const scratch: RunScratch = { memberFacts: { units: [], decimal: [] } };
   const runs: Run[] = [];
   const byId = new Map<string, Run>();
   const first: ArithmeticKind = settings.fast ? 'units' : 'decimal';
   for (const rules of pool.plan.settings.rulebook.programmes.values()) {
-    const run = entitle(rules, first, household, pool, byId, settings);
+    const run = entitle(rules, first, household, pool, byId, settings, scratch);
     runs.push(run);
     byId.set(rules.programme, run);
   }
@@ -56,14 +60,14 @@ export function runHousehold(household: Household, pool: ContextPool, settings: 
     const run = runs[i] as Run;
     if (run.info.interactions.length === 0 || run.suspended !== undefined || !run.outcome.members?.length) continue;
     try {
-      applyInteractions(run, i, runs, household, usedFacts(run.rules, byId, run.ctx.a));
+      applyInteractions(run, i, runs, household, usedFacts(run.rules, byId, run.ctx.a, scratch));
     } catch (error) {
       if (error === INEXACT && run.ctx.a.kind === 'units') {
         pool.fallbacks += 1;
-        const again = entitle(run.rules, 'decimal', household, pool, byId, settings);
+        const again = entitle(run.rules, 'decimal', household, pool, byId, settings, scratch);
         runs[i] = again;
         byId.set(run.rules.programme, again);
-        if (again.suspended === undefined) suspendOn(again, () => applyInteractions(again, i, runs, household, usedFacts(again.rules, byId, again.ctx.a)));
+        if (again.suspended === undefined) suspendOn(again, () => applyInteractions(again, i, runs, household, usedFacts(again.rules, byId, again.ctx.a, scratch)));
       } else if (error === NOT_CONFIGURED) {
         run.suspended = suspension(run.ctx);
       } else throw error;
@@ -81,16 +85,16 @@ function suspendOn(run: Run, body: () => void): void {
   }
 }
 
-function entitle(rules: ProgrammeRules, kind: ArithmeticKind, household: Household, pool: ContextPool, byId: Map<string, Run>, settings: RunSettings): Run {
+function entitle(rules: ProgrammeRules, kind: ArithmeticKind, household: Household, pool: ContextPool, byId: Map<string, Run>, settings: RunSettings, scratch: RunScratch): Run {
   const a = pool.arithmetic(kind);
   const ctx = pool.context(rules, a).reset(settings.record ? [] : undefined);
   const info = prepared(pool.plan.settings.rulebook, rules);
   try {
-    return { rules, info, ctx, outcome: evaluateProgramme(ctx, household, usedFacts(rules, byId, a)), suspended: undefined };
+    return { rules, info, ctx, outcome: evaluateProgramme(ctx, household, usedFacts(rules, byId, a, scratch)), suspended: undefined };
   } catch (error) {
     if (error === INEXACT && kind === 'units') {
       pool.fallbacks += 1;
-      return entitle(rules, 'decimal', household, pool, byId, settings);
+      return entitle(rules, 'decimal', household, pool, byId, settings, scratch);
     }
     if (error !== NOT_CONFIGURED) throw error;
     const outcome: Outcome<unknown> = { status: 'not-configured', reasons: ['notConfigured'], amount: a.zero, fields: {}, provides: { household: {}, members: new Map() } };
@@ -108,35 +112,48 @@ export function move(value: unknown, from: Arithmetic, to: Arithmetic): unknown 
   return from.kind === to.kind ? value : to.fromDecimal(from.toDecimal(value));
 }
 
-const providedKinds = new WeakMap<ProgrammeRules, Map<string, string>>();
+/** A provided fact as consumers see it: its full name ("dibao.standard") made once, and its kind. */
+interface Key {
+  full: string;
+  money: boolean;
+}
 
-function kindsOf(rules: ProgrammeRules): Map<string, string> {
-  let kinds = providedKinds.get(rules);
-  if (!kinds) {
-    kinds = new Map<string, string>([['entitled', 'money']]);
-    for (const [name, fact] of Object.entries({ ...rules.provides?.household, ...rules.provides?.member })) kinds.set(name, fact.kind);
-    providedKinds.set(rules, kinds);
+const keysByRules = new WeakMap<ProgrammeRules, Map<string, Key>>();
+
+function keysOf(rules: ProgrammeRules): Map<string, Key> {
+  let keys = keysByRules.get(rules);
+  if (!keys) {
+    keys = new Map([['entitled', { full: `${rules.programme}.entitled`, money: true }]]);
+    for (const [name, fact] of Object.entries({ ...rules.provides?.household, ...rules.provides?.member })) keys.set(name, { full: `${rules.programme}.${name}`, money: fact.kind === 'money' });
+    keysByRules.set(rules, keys);
   }
-  return kinds;
+  return keys;
 }
 
 /** The facts of the programmes `rules` uses, named "<programme>.<fact>", in arithmetic `a`. */
-export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>, a: Arithmetic): ProvidedFacts {
+export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>, a: Arithmetic, scratch?: RunScratch): ProvidedFacts {
   const household: Record<string, unknown> = {};
   const members = new Map<string, Record<string, unknown>>();
   for (const id of rules.uses ?? []) {
     const run = byId.get(id) as Run;
     const from = run.ctx.a;
-    const kinds = kindsOf(run.rules);
-    const convert = (name: string, value: unknown) => (kinds.get(name) === 'money' ? move(value, from, a) : value);
-    for (const name in run.outcome.provides.household) household[`${id}.${name}`] = convert(name, run.outcome.provides.household[name]);
-    for (const [member, facts] of run.outcome.provides.members) {
+    const keys = keysOf(run.rules);
+    const provided = run.outcome.provides;
+    for (const name in provided.household) {
+      const key = keys.get(name) as Key;
+      const value = provided.household[name];
+      household[key.full] = key.money ? move(value, from, a) : value;
+    }
+    for (const [member, facts] of provided.members) {
       let target = members.get(member);
       if (!target) members.set(member, (target = {}));
-      for (const name in facts) target[`${id}.${name}`] = convert(name, facts[name]);
+      for (const name in facts) {
+        const key = keys.get(name) as Key;
+        target[key.full] = key.money ? move(facts[name], from, a) : facts[name];
+      }
     }
   }
-  return { household, members };
+  return scratch ? { household, members, scratch } : { household, members };
 }
 
 function assemble(runs: readonly Run[], settings: RunSettings): HouseholdRun {
@@ -163,7 +180,7 @@ function assemble(runs: readonly Run[], settings: RunSettings): HouseholdRun {
     };
     if (outcome.members) {
       result.entitledAmount = run.suspended === undefined ? a.money(outcome.amount) : a.money(a.zero);
-      result.members = run.suspended === undefined ? outcome.members.map((l) => ({ member: l.member, entitled: a.money(l.entitled), paid: a.money(l.paid), reasons: l.reasons })) : [];
+      result.members = run.suspended === undefined && outcome.members.length > 0 ? outcome.members.map((l) => ({ member: l.member, entitled: a.money(l.entitled), paid: a.money(l.paid), reasons: l.reasons })) : NO_LINES;
     }
     if (ctx.trace !== undefined) {
       if (settings.include) result.trace = ctx.trace;

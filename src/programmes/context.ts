@@ -18,9 +18,12 @@ export const NOT_CONFIGURED = Object.freeze({ notConfigured: true });
 
 export type Details = 'always' | 'never' | 'whenMet';
 
+/** Most programme runs list nothing as not configured: they share this one frozen empty list. */
+const NOTHING: string[] = Object.freeze([]) as unknown as string[];
+
 export class Context<N = unknown, R = unknown, G = unknown> {
   trace: TraceEntry[] | undefined;
-  notices: string[] = [];
+  notices: string[] = NOTHING;
   private readonly seen: Uint8Array;
 
   constructor(
@@ -40,7 +43,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   /** Starts a new evaluation: nothing read, nothing recorded. */
   reset(trace: TraceEntry[] | undefined): this {
     this.seen.fill(0);
-    this.notices = [];
+    this.notices = NOTHING;
     this.trace = trace;
     return this;
   }
@@ -51,7 +54,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     if (this.seen[planned.slot] === 0) {
       this.seen[planned.slot] = 1;
       if (this.trace !== undefined && planned.entry !== undefined) this.trace.push(planned.entry);
-      if (planned.notice) this.notices.push(id);
+      if (planned.notice) this.notices = this.notices === NOTHING ? [id] : [...this.notices, id];
     }
     if (planned.error !== undefined) throw planned.error;
     if (planned.suspends) throw NOT_CONFIGURED;

@@ -14,6 +14,12 @@ export interface MemberLine<N> {
 export interface ProvidedFacts {
   household: Record<string, unknown>;
   members: Map<string, Record<string, unknown>>;
+  /** Scratch of one household's run, shared by its programmes: each member's facts made once. */
+  scratch?: RunScratch;
+}
+
+export interface RunScratch {
+  memberFacts: { units: (Record<string, unknown> | undefined)[]; decimal: (Record<string, unknown> | undefined)[] };
 }
 
 export interface Outcome<N> {

@@ -11,16 +11,23 @@ import { memberFacts } from './facts.js';
 import { AmountCaseMissing } from './expression.js';
 import { prepared, type Prepared } from './prepare.js';
 
+/** The engine's facts of one member (age, disability, child status…), made once per household run
+ * and arithmetic, whichever programmes read them. Never changed once made. */
+function baseFacts<N, R, G>(ctx: Context<N, R, G>, household: Household, memberIndex: number, used: ProvidedFacts): Record<string, unknown> {
+  const cache = used.scratch?.memberFacts[ctx.a.kind];
+  let facts = cache?.[memberIndex];
+  if (facts === undefined) {
+    facts = memberFacts(ctx.a, household, household.members[memberIndex] as Household['members'][number], ctx.settings.day);
+    if (cache) cache[memberIndex] = facts;
+  }
+  return facts;
+}
+
 /** The facts a declared programme's conditions and amount read for one member. */
 export function factsFor<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, memberIndex: number, used: ProvidedFacts, extra?: Record<string, unknown>): Record<string, unknown> {
   const member = household.members[memberIndex] as Household['members'][number];
-  const facts = memberFacts(ctx.a, household, member, ctx.settings.day);
-  for (const id of info.parameterFacts) facts[id] = ctx.param(id);
-  Object.assign(facts, used.household);
-  const own = used.members.get(member.id);
-  for (const [name, fallback] of info.memberDefaults) facts[name] = own?.[name] ?? (fallback === 'zero' ? ctx.a.zero : fallback);
-  if (extra) Object.assign(facts, extra);
-  return facts;
+  const params = info.parameterFacts.map((id) => ctx.param(id));
+  return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.household, used.members.get(member.id), ctx.a.zero, extra);
 }
 
 export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Household, used: ProvidedFacts): Outcome<N> {
@@ -31,9 +38,11 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
   let total = a.zero;
   for (let m = 0; m < household.members.length; m += 1) {
     const member = household.members[m] as Household['members'][number];
+    // Members who are not candidates at all (not disabled, not a child…) are not listed, and cost
+    // no more than the candidate test on their own facts when that test reads nothing else.
+    if (info.candidatesOnMemberFacts && !(info.candidates as NonNullable<Prepared['candidates']>).test(baseFacts(ctx, household, m, used))) continue;
     const facts = factsFor(ctx, info, household, m, used);
-    // Members who are not candidates at all (not disabled, not a child…) are not listed.
-    if (info.candidates !== undefined && !info.candidates.test(facts)) continue;
+    if (info.candidates !== undefined && !info.candidatesOnMemberFacts && !info.candidates.test(facts)) continue;
     if (info.candidates !== undefined) ctx.check(info.candidates, facts, member.id, 'never');
     const reasons: string[] = [];
     for (const condition of info.eligibility) {
@@ -57,6 +66,7 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
     entitled.set(member.id, { entitled: amount });
     total = a.add(total, amount);
   }
+  if (lines.length === 0) return nobody(a.zero);
   const paid = !a.isZero(total);
   return {
     status: paid ? 'paid' : 'ineligible',
@@ -81,4 +91,24 @@ function memberAmount<N, R, G>(ctx: Context<N, R, G>, info: Prepared, facts: Rec
     }
   }
   return rounded;
+}
+
+const NO_MEMBERS = new Map<string, Record<string, unknown>>();
+const NO_CANDIDATES: ReadonlyMap<unknown, Outcome<unknown>> = new Map();
+
+/** The outcome when no member is even considered: one shared, frozen object per arithmetic. */
+function nobody<N>(zero: N): Outcome<N> {
+  let outcome = NO_CANDIDATES.get(zero) as Outcome<N> | undefined;
+  if (!outcome) {
+    outcome = Object.freeze({
+      status: 'ineligible',
+      reasons: Object.freeze(['noCandidates']) as unknown as string[],
+      amount: zero,
+      fields: Object.freeze({}),
+      members: Object.freeze([]) as unknown as MemberLine<N>[],
+      provides: Object.freeze({ household: Object.freeze({}), members: NO_MEMBERS }),
+    });
+    (NO_CANDIDATES as Map<unknown, Outcome<unknown>>).set(zero, outcome);
+  }
+  return outcome;
 }

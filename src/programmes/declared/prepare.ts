@@ -8,6 +8,7 @@ import type { CompiledRuleCondition, ProgrammeRules, Rulebook } from '../../rule
 import type { Interaction } from '../../schemas/rules.js';
 import { MEMBER_FACTS } from './facts.js';
 import { compileAmount, type CompiledAmount } from './expression.js';
+import { makeFacts as compileFacts, type FactsMaker } from './shape.js';
 
 export interface PreparedInteraction {
   rule: Interaction;
@@ -17,6 +18,8 @@ export interface PreparedInteraction {
 
 export interface Prepared {
   candidates: CompiledRuleCondition | undefined;
+  /** The candidate condition reads only the engine's member facts: tested before anything else. */
+  candidatesOnMemberFacts: boolean;
   eligibility: CompiledRuleCondition[];
   parameterFacts: string[];
   /** Member facts of used programmes and the value a member without one gets ('zero' for amounts). */
@@ -27,6 +30,7 @@ export interface Prepared {
   /** Every fact this programme's conditions and amounts may read, and whether it is an amount. */
   facts: Map<string, { kind: string; description?: { zh: string; en: string } }>;
   moneyFacts: Set<string>;
+  makeFacts: FactsMaker;
 }
 
 const cache = new WeakMap<Rulebook, Map<string, Prepared>>();
@@ -78,8 +82,19 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     for (const [name, fact] of provided) memberDefaults.push([`${used}.${name}`, fact.kind === 'money' ? 'zero' : fact.kind === 'boolean' ? false : null]);
   }
   const kinds = { isMoney: (fact: string) => moneyFacts.has(fact) };
+  const usedHousehold = (rules.uses ?? []).flatMap((id) => Object.keys(rulebook.programmes.get(id)?.provides?.household ?? {}).map((name) => `${id}.${name}`));
+  const extra = [...rulebook.programmes.values()].filter((p) => p.scope === 'member').flatMap((p) => [`${p.programme}.entitled`, `${p.programme}.paid`]);
+  const makeFacts = compileFacts({
+    base: Object.keys(MEMBER_FACTS),
+    parameters: [...parameterFacts],
+    household: usedHousehold,
+    members: memberDefaults,
+    extra: extra.filter((name) => !memberDefaults.some(([used]) => used === name)),
+  });
   return {
+    makeFacts,
     candidates: rules.candidates === undefined ? undefined : condition(rules.candidates),
+    candidatesOnMemberFacts: rules.candidates !== undefined && [...condition(rules.candidates).test.facts].every((fact) => Object.hasOwn(MEMBER_FACTS, fact)),
     eligibility: (rules.eligibility ?? []).map(condition),
     parameterFacts: [...parameterFacts],
     memberDefaults,

@@ -15,6 +15,8 @@ import { exitState, lastAmountInput, type ExitState } from './exit.js';
 
 type Status = 'enrolled' | 'gradual-exit' | 'ineligible';
 
+const NONE: readonly never[] = Object.freeze([]);
+
 export interface DibaoFields {
   eligible: boolean;
   /** How the payment arises: the household qualifies, members enrolled alone, or the moratorium. */
@@ -41,13 +43,22 @@ export const dibao: ProgrammeModule = {
     const perCapita = perCapitaIncome(ctx, income.total, size);
     const multiple = ctx.param<R>('dibao.marginal.incomeMultiple');
     const exit = exitState(ctx, household, ctx.settings.month);
+    const assets = assetFacts(ctx, household, standard, size);
+    // One literal with every key, so the conditions read an object of one fixed shape.
     const facts = {
       householdSize: size,
       countableIncome: income.total,
       perCapitaIncome: perCapita,
       standard,
       marginalLine: multiple === null ? null : a.times(standard, multiple),
-      ...assetFacts(ctx, household, standard, size),
+      financialAssets: assets.financialAssets,
+      financialAssetLimit: assets.financialAssetLimit,
+      countedVehicles: assets.countedVehicles,
+      maxVehicles: assets.maxVehicles,
+      dwellings: assets.dwellings,
+      maxDwellings: assets.maxDwellings,
+      businessRegistered: assets.businessRegistered,
+      businessRegistrationDisqualifies: assets.businessRegistrationDisqualifies,
       enrolled: exit.enrolled,
       exitMoratorium: exit.exitMoratorium,
       gradualExitMonth: exit.gradualExitMonth,
@@ -166,26 +177,29 @@ function singlePersonEnrolment<N, R, G>(
   assetsOk: boolean,
 ): Map<string, N> {
   const { a } = ctx;
-  const shared = {
+  // One facts object for every member, changed member by member: member conditions are never
+  // remembered, and the trace copies the values it records.
+  const facts = {
     householdMarginal: marginal,
     householdAssetsWithinLimits: assetsOk,
     residence: household.residence,
-    singlePersonDisabilityGrades: ctx.param<number[]>('dibao.singlePerson.disabilityGrades') ?? [],
-    singlePersonIntellectualMentalGrades: ctx.param<number[]>('dibao.singlePerson.intellectualMentalGrades') ?? [],
-    singlePersonSeriousIllnessResidences: ctx.param<string[]>('dibao.singlePerson.seriousIllnessResidences') ?? [],
+    singlePersonDisabilityGrades: ctx.param<number[]>('dibao.singlePerson.disabilityGrades') ?? NONE,
+    singlePersonIntellectualMentalGrades: ctx.param<number[]>('dibao.singlePerson.intellectualMentalGrades') ?? NONE,
+    singlePersonSeriousIllnessResidences: ctx.param<string[]>('dibao.singlePerson.seriousIllnessResidences') ?? NONE,
     singlePersonPovertyRegistered: ctx.param<boolean>('dibao.singlePerson.povertyRegistered') === true,
+    disabilityCategory: null as string | null,
+    disabilityGrade: null as number | null,
+    seriousIllness: false,
+    povertyRegistered: false,
   };
   const condition = ctx.condition('singlePerson');
   const enrolled = new Map<string, N>();
   let householdShare: N | undefined;
   for (const member of counted) {
-    const facts = {
-      ...shared,
-      disabilityCategory: member.disability?.category ?? null,
-      disabilityGrade: member.disability?.grade ?? null,
-      seriousIllness: member.seriousIllness ?? false,
-      povertyRegistered: member.povertyRegistered ?? false,
-    };
+    facts.disabilityCategory = member.disability?.category ?? null;
+    facts.disabilityGrade = member.disability?.grade ?? null;
+    facts.seriousIllness = member.seriousIllness ?? false;
+    facts.povertyRegistered = member.povertyRegistered ?? false;
     if (!ctx.check(condition, facts, member.id)) continue;
     householdShare ??= householdIncomeShare(ctx, household, counted.length);
     const own = a.add(byMember.get(member.id) ?? a.zero, householdShare);

@@ -1,0 +1,40 @@
+/**
+ * The facts object of a declared programme, made by a function generated once per rule file whose
+ * object literal names every fact the programme may read. Objects made one key at a time, with
+ * names like "dibao.standard", fall into V8's slow dictionary mode after a dozen keys, and every
+ * condition reading them pays for it; a literal keeps one fixed shape. The generated code only
+ * copies values: the names are JSON-quoted, nothing from a rule file is executed.
+ */
+export type FactsMaker = (base: Record<string, unknown>, params: readonly unknown[], household: Record<string, unknown>, member: Record<string, unknown> | undefined, zero: unknown, extra: Record<string, unknown> | undefined) => Record<string, unknown>;
+
+export interface Shape {
+  /** Engine member facts, copied from the member's base facts. */
+  base: readonly string[];
+  /** Parameters read as facts, in the order of the params array. */
+  parameters: readonly string[];
+  /** Household facts of used programmes. */
+  household: readonly string[];
+  /** Member facts of used programmes, with the value a member without one gets ('zero': the arithmetic's zero). */
+  members: readonly (readonly [string, unknown])[];
+  /** What interactions add (other programmes' entitled and paid amounts). */
+  extra: readonly string[];
+}
+
+export function makeFacts(shape: Shape): FactsMaker {
+  const q = (name: string) => JSON.stringify(name);
+  const defaults: unknown[] = [];
+  const lines = [
+    ...shape.base.map((name) => `${q(name)}: b[${q(name)}]`),
+    ...shape.parameters.map((name, i) => `${q(name)}: p[${i}]`),
+    ...shape.household.map((name) => `${q(name)}: h[${q(name)}]`),
+    ...shape.members.map(([name, fallback]) => {
+      const index = defaults.push(fallback) - 1;
+      const otherwise = fallback === 'zero' ? 'z' : `d[${index}]`;
+      return `${q(name)}: m === undefined || m[${q(name)}] === undefined ? ${otherwise} : m[${q(name)}]`;
+    }),
+    ...shape.extra.map((name) => `${q(name)}: e === undefined ? undefined : e[${q(name)}]`),
+  ];
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function('d', `return function facts(b, p, h, m, z, e) { return {\n${lines.join(',\n')}\n}; };`) as (d: unknown[]) => FactsMaker;
+  return make(defaults);
+}
