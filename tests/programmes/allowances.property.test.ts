@@ -25,7 +25,7 @@ function run(input: HouseholdInput, month: string, trace = false): EvaluationRes
   try {
     return evaluateWith(input, { month, rulebook, trace });
   } catch (error) {
-    if (isBenefitRulesError(error) && (error.details as { path?: string }[]).every((d) => d.path?.startsWith('dibao.'))) return undefined;
+    if (isBenefitRulesError(error) && error.details.every((d) => d.path.startsWith('dibao.'))) return undefined;
     throw error;
   }
 }
