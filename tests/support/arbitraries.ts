@@ -90,3 +90,69 @@ export function household(options: MemberOptions & { withHistory?: boolean; wher
       })),
     );
 }
+
+/** Month ranges where the packs configure the disability subsidies and the orphan allowance (or
+ * switch them off): a few of these months have no dibao standard, which makes the household an error. */
+export const ALLOWANCE_RANGES: readonly { jurisdiction: string; from: string; to: string }[] = [
+  { jurisdiction: 'cn-640181', from: '2024-01', to: '2025-12' },
+  { jurisdiction: 'cn-500000', from: '2021-10', to: '2025-12' },
+  { jurisdiction: 'cn-420100', from: '2021-01', to: '2023-12' },
+  { jurisdiction: 'test-hubei-county', from: '2016-01', to: '2026-12' },
+  { jurisdiction: 'cn-321311', from: '2020-06', to: '2020-12' },
+  { jurisdiction: 'test-allowance-options', from: '2024-01', to: '2024-12' },
+  { jurisdiction: 'test-allowance-standard', from: '2024-01', to: '2024-12' },
+];
+
+/** A month of one of `ranges`, uniformly within the range chosen. */
+export function allowanceWhere(ranges = ALLOWANCE_RANGES): fc.Arbitrary<{ jurisdiction: string; month: string }> {
+  return fc.constantFrom(...ranges).chain(({ jurisdiction, from, to }) => {
+    const span = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5));
+    return fc.integer({ min: 0, max: span }).map((k) => ({ jurisdiction, month: addToMonth(from, k) }));
+  });
+}
+
+/** A birth date `years` (and up to a year more) before the first day of `month`: children near the
+ * age limits of 17 and 18, and adults. */
+function bornBefore(month: string) {
+  return fc
+    .tuple(fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 24, max: 95 })), fc.integer({ min: 0, max: 365 }))
+    .map(([years, days]) => {
+      const day = new Date(`${Number(month.slice(0, 4)) - years}${month.slice(4)}-01T00:00:00Z`);
+      day.setUTCDate(day.getUTCDate() - days);
+      return day.toISOString().slice(0, 10);
+    });
+}
+
+const smallMoney = fc.oneof(fc.integer({ min: 0, max: 400 }).map(String), fc.integer({ min: 0, max: 40_000 }).map((fen) => (fen / 100).toFixed(2)));
+
+/** A member with the traits the three allowances read: disability grade and category, self-care,
+ * long-term care, elderly and work-injury care allowances, orphan or de-facto child status. */
+export function allowanceMember(index: number, month: string) {
+  return fc.record(
+    {
+      id: fc.constant(`m${index}`),
+      birthDate: bornBefore(month),
+      relation: fc.constantFrom('head', 'spouse', 'child', 'parent', 'grandchild', 'other'),
+      disability: fc.record({ category: fc.constantFrom('physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'), grade: fc.integer({ min: 1, max: 4 }) }),
+      selfCare: fc.constantFrom('full', 'partlyLost', 'fullyLost'),
+      needsLongTermCare: fc.boolean(),
+      schooling: fc.constantFrom('none', 'compulsory', 'seniorSecondary', 'vocational', 'higher'),
+      otherAllowances: fc.array(fc.record({ type: fc.constantFrom('elderlyCare', 'workInjuryCare'), monthly: smallMoney }), { maxLength: 2 }),
+      child: fc.record({ status: fc.constantFrom('orphan', 'deFactoUnsupported'), care: fc.constantFrom('scattered', 'institution') }),
+      incomes: fc.array(fc.record({ type: fc.constantFrom('wages', 'pension', 'business'), monthly: fc.integer({ min: 0, max: 150_000 }).map((fen) => (fen / 100).toFixed(2)) }), { maxLength: 2 }),
+    },
+    { requiredKeys: ['id', 'birthDate', 'relation'] },
+  );
+}
+
+/** A household for the allowance properties: one to five such members, sometimes on dibao. */
+export function allowanceHousehold(where: fc.Arbitrary<{ jurisdiction: string; month: string }> = allowanceWhere(), id = 'generated'): fc.Arbitrary<{ household: HouseholdInput; month: string }> {
+  return fc
+    .record({ where, residence: fc.constantFrom('urban' as const, 'rural' as const), size: fc.integer({ min: 1, max: 5 }) })
+    .chain(({ where: { jurisdiction, month }, residence, size }) =>
+      fc.tuple(...Array.from({ length: size }, (_, i) => allowanceMember(i, month))).map((members) => ({
+        month,
+        household: { id, jurisdiction, residence, members: members as HouseholdInput['members'] },
+      })),
+    );
+}
