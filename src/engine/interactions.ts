@@ -11,6 +11,11 @@ import { factsFor } from '../programmes/declared/member.js';
 import type { PreparedInteraction } from '../programmes/declared/prepare.js';
 import type { Run } from './run.js';
 import { move } from './run.js';
+import { NOT_CONFIGURED } from '../programmes/context.js';
+
+/** What a programme that is not configured this month "pays": unknown, so a rule that needs it
+ * cannot be applied, and the programme reading it is not configured either. */
+const UNKNOWN = Object.freeze({ unknown: true });
 
 export function applyInteractions(run: Run, position: number, runs: readonly Run[], household: Household, used: ProvidedFacts): void {
   const { ctx, info } = run;
@@ -43,9 +48,11 @@ function weigh(interaction: PreparedInteraction, facts: Record<string, unknown>,
   const rule = interaction.rule;
   if (rule.kind === 'excludedBy') {
     const other = facts[`${rule.by}.entitled`];
+    if (other === UNKNOWN) unknown(run, rule.by as string);
     if (other === undefined || a.isZero(other)) return { after: paid, others: undefined };
     return { after: a.zero, others: [`${rule.by} ${a.money(other)}`] };
   }
+  for (const [name, value] of Object.entries(facts)) if (value === UNKNOWN && interaction.reads.has(name)) unknown(run, name.slice(0, name.lastIndexOf('.')));
   const values = interaction.amounts.map((amount) => amount.value(ctx, facts));
   const others = ctx.trace ? interaction.amounts.map((amount) => amount.text(ctx, facts)) : [];
   if (rule.kind === 'higherOf') {
@@ -61,13 +68,25 @@ function weigh(interaction: PreparedInteraction, facts: Record<string, unknown>,
   return { after: a.max(a.sub(paid, sum), a.zero), others };
 }
 
+/** The interaction needs what a programme not configured this month would pay: say so, and stop. */
+function unknown(run: Run, programme: string): never {
+  const { ctx } = run;
+  if (!ctx.notices.includes(programme)) ctx.notices = [...ctx.notices, programme];
+  throw NOT_CONFIGURED;
+}
+
 /** What every member programme gives this member: entitled everywhere, paid where already settled. */
 function otherProgrammes(member: string, position: number, runs: readonly Run[], a: Run['ctx']['a']): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   runs.forEach((other, i) => {
-    if (!other.outcome.members || other.suspended !== undefined) return;
-    const line = other.outcome.members.find((l) => l.member === member);
+    if (other.rules.scope !== 'member') return;
     const id = other.rules.programme;
+    if (other.suspended !== undefined) {
+      out[`${id}.entitled`] = UNKNOWN;
+      if (i < position) out[`${id}.paid`] = UNKNOWN;
+      return;
+    }
+    const line = other.outcome.members?.find((l) => l.member === member);
     out[`${id}.entitled`] = line ? move(line.entitled, other.ctx.a, a) : a.zero;
     if (i < position) out[`${id}.paid`] = line ? move(line.paid, other.ctx.a, a) : a.zero;
   });

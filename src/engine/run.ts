@@ -104,7 +104,8 @@ function entitle(rules: ProgrammeRules, kind: ArithmeticKind, household: Househo
 
 /** Not configured when the pack says so (a null value); not in force when no pack sets it at all. */
 function suspension(ctx: Context): 'not-configured' | 'not-in-force' {
-  return ctx.notices.some((id) => ctx.plan.get(id).entry?.kind === 'parameter') ? 'not-configured' : 'not-in-force';
+  // A programme id among the notices: a programme this one needs is itself not configured.
+  return ctx.notices.some((id) => !ctx.plan.slots.has(id) || ctx.plan.get(id).entry?.kind === 'parameter') ? 'not-configured' : 'not-in-force';
 }
 
 /** An amount of one arithmetic in another (INEXACT when units cannot hold it). */
