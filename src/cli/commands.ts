@@ -132,7 +132,7 @@ export function demoCommand(options: { lang: Language }): string {
     } catch (error) {
       // Province packs set no standard of their own: the demo shows that as the library reports it.
       if (!(error instanceof BenefitRulesError)) throw error;
-      table.push([where, household.id, entry.month, { colSpan: programmes.length + 1, content: `${error.code}: ${error.message.split(' (')[0]}` }]);
+      table.push([where, household.id, entry.month, { colSpan: programmes.length + 1, content: demoError(error, rulebook, options.lang) }]);
       continue;
     }
     const cells = programmes.map((rules) => {
@@ -145,6 +145,15 @@ export function demoCommand(options: { lang: Language }): string {
     ? '查看任一家庭的逐项说明：npx benefit-rules evaluate --month 2020-08 --explain --lang zh examples/hannan-2020.json'
     : 'Explain any of them line by line: npx benefit-rules evaluate --month 2020-08 --explain examples/hannan-2020.json';
   return `${table.toString()}\n${hint}`;
+}
+
+/** A rule the pack does not set this month, said in the table's language: which rule, and the code. */
+function demoError(error: BenefitRulesError, rulebook: Rulebook, lang: Language): string {
+  const id = error.details[0]?.path ?? '';
+  const rule = rulebook.declarations.get(id)?.description[lang] ?? id;
+  if (error.code === 'parameter-not-covered') return lang === 'zh' ? `${rule}：本辖区本月未设定 (${error.code})` : `${rule}: not set for this jurisdiction and month (${error.code})`;
+  if (error.code === 'parameter-not-configured') return lang === 'zh' ? `${rule}：本月未配置 (${error.code})` : `${rule}: not configured for this month (${error.code})`;
+  return `${error.code}: ${error.message.split(' (')[0]}`;
 }
 
 export function schemaCommand(options: { out: string }): string {

@@ -4,7 +4,7 @@ import type { Bilingual } from '../schemas/common.js';
 /** Statuses the engine itself gives; a programme's own are in its rule file's messages. */
 export const STATUS: Record<string, Bilingual> = {
   paid: { zh: '发放', en: 'paid' },
-  'not-paid': { zh: '因与其他项目的衔接不发放', en: 'not paid (another programme takes its place)' },
+  'not-paid': { zh: '不发放（项目衔接）', en: 'not paid (interaction)' },
   ineligible: { zh: '不符合条件', en: 'not eligible' },
   'not-configured': { zh: '本月未配置，无法计算', en: 'not configured for this month: cannot be computed' },
   'not-in-force': { zh: '本月未实施', en: 'not in force this month' },

@@ -34,7 +34,6 @@ export function makeFacts(shape: Shape): FactsMaker {
     }),
     ...shape.extra.map((name) => `${q(name)}: e === undefined ? undefined : e[${q(name)}]`),
   ];
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = new Function('d', `return function facts(b, p, h, m, z, e) { return {\n${lines.join(',\n')}\n}; };`) as (d: unknown[]) => FactsMaker;
   return make(defaults);
 }
