@@ -6,7 +6,7 @@
  * was weighed, what was paid before and after, and under which rule.
  */
 import type { Household } from '../schemas/household.js';
-import type { ProvidedFacts } from '../programmes/types.js';
+import type { UsedFacts } from '../programmes/types.js';
 import { factsFor } from '../programmes/declared/member.js';
 import type { PreparedInteraction } from '../programmes/declared/prepare.js';
 import type { Run } from './run.js';
@@ -17,7 +17,7 @@ import { NOT_CONFIGURED } from '../programmes/context.js';
  * cannot be applied, and the programme reading it is not configured either. */
 const UNKNOWN = Object.freeze({ unknown: true });
 
-export function applyInteractions(run: Run, position: number, runs: readonly Run[], household: Household, used: ProvidedFacts): void {
+export function applyInteractions(run: Run, position: number, runs: readonly Run[], household: Household, used: UsedFacts): void {
   const { ctx, info } = run;
   const a = ctx.a;
   const lines = run.outcome.members ?? [];

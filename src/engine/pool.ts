@@ -25,7 +25,11 @@ export class ContextPool {
   context(rules: ProgrammeRules, a: Arithmetic): Context {
     const contexts = this.contexts[a.kind];
     let ctx = contexts.get(rules);
-    if (!ctx) contexts.set(rules, (ctx = new Context(this.plan, a, rules, prepared(this.plan.settings.rulebook, rules).moneyFacts)));
+    if (!ctx) {
+      const info = prepared(this.plan.settings.rulebook, rules);
+      contexts.set(rules, (ctx = new Context(this.plan, a, rules, info.moneyFacts)));
+      ctx.info = info;
+    }
     return ctx;
   }
 

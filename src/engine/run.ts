@@ -10,8 +10,8 @@ import { INEXACT } from '../arithmetic/types.js';
 import { Decimal } from '../money.js';
 import { NOT_CONFIGURED, type Context } from '../programmes/context.js';
 import { evaluateProgramme } from '../programmes/index.js';
-import { prepared, type Prepared } from '../programmes/declared/prepare.js';
-import type { Outcome, ProvidedFacts, RunScratch } from '../programmes/types.js';
+import type { Prepared } from '../programmes/declared/prepare.js';
+import type { Outcome, RunScratch, UsedFacts } from '../programmes/types.js';
 import type { TraceEntry } from '../programmes/trace.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { ContextPool } from './pool.js';
@@ -88,7 +88,7 @@ function suspendOn(run: Run, body: () => void): void {
 function entitle(rules: ProgrammeRules, kind: ArithmeticKind, household: Household, pool: ContextPool, byId: Map<string, Run>, settings: RunSettings, scratch: RunScratch): Run {
   const a = pool.arithmetic(kind);
   const ctx = pool.context(rules, a).reset(settings.record ? [] : undefined);
-  const info = prepared(pool.plan.settings.rulebook, rules);
+  const info = ctx.info as Prepared;
   try {
     return { rules, info, ctx, outcome: evaluateProgramme(ctx, household, usedFacts(rules, byId, a, scratch)), suspended: undefined };
   } catch (error) {
@@ -113,48 +113,36 @@ export function move(value: unknown, from: Arithmetic, to: Arithmetic): unknown 
   return from.kind === to.kind ? value : to.fromDecimal(from.toDecimal(value));
 }
 
-/** A provided fact as consumers see it: its full name ("dibao.standard") made once, and its kind. */
-interface Key {
-  full: string;
-  money: boolean;
-}
+const moneyByRules = new WeakMap<ProgrammeRules, Set<string>>();
 
-const keysByRules = new WeakMap<ProgrammeRules, Map<string, Key>>();
-
-function keysOf(rules: ProgrammeRules): Map<string, Key> {
-  let keys = keysByRules.get(rules);
-  if (!keys) {
-    keys = new Map([['entitled', { full: `${rules.programme}.entitled`, money: true }]]);
-    for (const [name, fact] of Object.entries({ ...rules.provides?.household, ...rules.provides?.member })) keys.set(name, { full: `${rules.programme}.${name}`, money: fact.kind === 'money' });
-    keysByRules.set(rules, keys);
+/** The facts a programme provides that are amounts (converted when the reader's arithmetic differs). */
+function moneyOf(rules: ProgrammeRules): Set<string> {
+  let money = moneyByRules.get(rules);
+  if (!money) {
+    money = new Set(['entitled']);
+    for (const [name, fact] of Object.entries({ ...rules.provides?.household, ...rules.provides?.member })) if (fact.kind === 'money') money.add(name);
+    moneyByRules.set(rules, money);
   }
-  return keys;
+  return money;
 }
 
-/** The facts of the programmes `rules` uses, named "<programme>.<fact>", in arithmetic `a`. */
-export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>, a: Arithmetic, scratch?: RunScratch): ProvidedFacts {
-  const household: Record<string, unknown> = {};
-  const members = new Map<string, Record<string, unknown>>();
-  for (const id of rules.uses ?? []) {
+/** What `rules` reads of the programmes it uses, each in arithmetic `a`: the producers' own facts
+ * when they ran on the same arithmetic (nearly always), a converted copy otherwise. */
+export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>, a: Arithmetic, scratch?: RunScratch): UsedFacts {
+  const producers = (rules.uses ?? []).map((id) => {
     const run = byId.get(id) as Run;
     const from = run.ctx.a;
-    const keys = keysOf(run.rules);
     const provided = run.outcome.provides;
-    for (const name in provided.household) {
-      const key = keys.get(name) as Key;
-      const value = provided.household[name];
-      household[key.full] = key.money ? move(value, from, a) : value;
-    }
-    for (const [member, facts] of provided.members) {
-      let target = members.get(member);
-      if (!target) members.set(member, (target = {}));
-      for (const name in facts) {
-        const key = keys.get(name) as Key;
-        target[key.full] = key.money ? move(facts[name], from, a) : facts[name];
-      }
-    }
-  }
-  return scratch ? { household, members, scratch } : { household, members };
+    if (from.kind === a.kind) return provided;
+    const money = moneyOf(run.rules);
+    const convert = (facts: Record<string, unknown>) => {
+      const out: Record<string, unknown> = {};
+      for (const name in facts) out[name] = money.has(name) ? move(facts[name], from, a) : facts[name];
+      return out;
+    };
+    return { household: convert(provided.household), members: new Map([...provided.members].map(([member, facts]) => [member, convert(facts)])) };
+  });
+  return scratch ? { producers, scratch } : { producers };
 }
 
 function assemble(runs: readonly Run[], settings: RunSettings): HouseholdRun {

@@ -42,7 +42,8 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
   const trace = options.trace ?? false;
   let retiredFallbacks = 0;
   const known = options.knownAt ? { knownAt: options.knownAt } : {};
-  const pools = new Map<string, ContextPool>();
+  const pools = new Map<string, Map<string, ContextPool>>();
+  let poolCount = 0;
   const checkedMonths = new Set<string>();
   // Options first, as evaluate checks them: the same mistake gets the same error on both paths.
   const checkMonth = (month: string) => {
@@ -51,16 +52,19 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
     checkedMonths.add(month);
   };
   const poolFor = (jurisdiction: string, month: string) => {
-    const key = `${jurisdiction} ${month}`;
-    let pool = pools.get(key);
+    let byMonth = pools.get(jurisdiction);
+    if (!byMonth) pools.set(jurisdiction, (byMonth = new Map()));
+    let pool = byMonth.get(month);
     if (!pool) {
       // A population spread over very many months must not keep every plan: start afresh.
-      if (pools.size >= MAX_PLANS) {
-        for (const old of pools.values()) retiredFallbacks += old.fallbacks;
-        pools.clear();
+      if (poolCount >= MAX_PLANS) {
+        for (const months of pools.values()) for (const old of months.values()) retiredFallbacks += old.fallbacks;
+        for (const months of pools.values()) months.clear();
+        poolCount = 0;
       }
       pool = new ContextPool(new Plan({ rulebook, jurisdiction, month, day: firstDayOf(month), ...known }).resolveAll());
-      pools.set(key, pool);
+      byMonth.set(month, pool);
+      poolCount += 1;
     }
     return pool;
   };
@@ -82,7 +86,7 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
     },
     get fallbacks() {
       let total = retiredFallbacks;
-      for (const pool of pools.values()) total += pool.fallbacks;
+      for (const months of pools.values()) for (const pool of months.values()) total += pool.fallbacks;
       return total;
     },
   };

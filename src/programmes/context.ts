@@ -25,6 +25,8 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   trace: TraceEntry[] | undefined;
   notices: string[] = NOTHING;
   private readonly seen: Uint8Array;
+  /** What the engine derived from the rule file (declared programmes), set once by whoever makes the context. */
+  info: unknown;
 
   constructor(
     readonly plan: Plan,

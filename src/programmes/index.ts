@@ -9,7 +9,7 @@ import type { ProgrammeRules, Rulebook } from '../rulebook/index.js';
 import { isFactReference, type Condition } from '../schemas/condition.js';
 import type { Household } from '../schemas/household.js';
 import type { Context } from './context.js';
-import type { Outcome, ProgrammeModule, ProvidedFacts } from './types.js';
+import type { Outcome, ProgrammeModule, UsedFacts } from './types.js';
 import { dibao } from './dibao/index.js';
 import { evaluateDeclared } from './declared/member.js';
 import { knownFacts, prepared } from './declared/prepare.js';
@@ -17,7 +17,7 @@ import { AmountCompileError } from './declared/expression.js';
 
 export const MODULES: ReadonlyMap<string, ProgrammeModule> = new Map([[dibao.id, dibao]]);
 
-export function evaluateProgramme<N, R, G>(ctx: Context<N, R, G>, household: Household, used: ProvidedFacts): Outcome<N> {
+export function evaluateProgramme<N, R, G>(ctx: Context<N, R, G>, household: Household, used: UsedFacts): Outcome<N> {
   const module = MODULES.get(ctx.rules.programme);
   return module ? module.evaluate(ctx, household, used) : evaluateDeclared(ctx, household, used);
 }

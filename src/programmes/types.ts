@@ -10,10 +10,16 @@ export interface MemberLine<N> {
   reasons: string[];
 }
 
-/** Facts other programmes read: the household's, and each member's. */
+/** Facts a programme gives the programmes that use it: the household's, and each member's. */
 export interface ProvidedFacts {
   household: Record<string, unknown>;
-  members: Map<string, Record<string, unknown>>;
+  members: ReadonlyMap<string, Record<string, unknown>>;
+}
+
+/** What a programme reads of the programmes it uses, in the order of its "uses", each already in
+ * the reader's arithmetic. */
+export interface UsedFacts {
+  producers: readonly ProvidedFacts[];
   /** Scratch of one household's run, shared by its programmes: each member's facts made once. */
   scratch?: RunScratch;
 }
@@ -38,5 +44,5 @@ export interface Outcome<N> {
 /** A programme whose steps are code (dibao): one module, written once for both arithmetics. */
 export interface ProgrammeModule {
   id: string;
-  evaluate<N, R, G>(ctx: Context<N, R, G>, household: Household, used: ProvidedFacts): Outcome<N>;
+  evaluate<N, R, G>(ctx: Context<N, R, G>, household: Household, used: UsedFacts): Outcome<N>;
 }

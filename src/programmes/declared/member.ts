@@ -6,14 +6,14 @@
  */
 import type { Household } from '../../schemas/household.js';
 import type { Context } from '../context.js';
-import type { MemberLine, Outcome, ProvidedFacts } from '../types.js';
+import type { MemberLine, Outcome, UsedFacts } from '../types.js';
 import { memberFacts } from './facts.js';
 import { AmountCaseMissing } from './expression.js';
 import { prepared, type Prepared } from './prepare.js';
 
 /** The engine's facts of one member (age, disability, child status…), made once per household run
  * and arithmetic, whichever programmes read them. Never changed once made. */
-function baseFacts<N, R, G>(ctx: Context<N, R, G>, household: Household, memberIndex: number, used: ProvidedFacts): Record<string, unknown> {
+function baseFacts<N, R, G>(ctx: Context<N, R, G>, household: Household, memberIndex: number, used: UsedFacts): Record<string, unknown> {
   const cache = used.scratch?.memberFacts[ctx.a.kind];
   let facts = cache?.[memberIndex];
   if (facts === undefined) {
@@ -24,15 +24,15 @@ function baseFacts<N, R, G>(ctx: Context<N, R, G>, household: Household, memberI
 }
 
 /** The facts a declared programme's conditions and amount read for one member. */
-export function factsFor<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, memberIndex: number, used: ProvidedFacts, extra?: Record<string, unknown>): Record<string, unknown> {
+export function factsFor<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, memberIndex: number, used: UsedFacts, extra?: Record<string, unknown>): Record<string, unknown> {
   const member = household.members[memberIndex] as Household['members'][number];
   const params = info.parameterFacts.map((id) => ctx.param(id));
-  return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.household, used.members.get(member.id), ctx.a.zero, extra);
+  return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.producers, member.id, ctx.a.zero, extra);
 }
 
-export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Household, used: ProvidedFacts): Outcome<N> {
+export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Household, used: UsedFacts): Outcome<N> {
   const { a } = ctx;
-  const info = prepared(ctx.settings.rulebook, ctx.rules);
+  const info = (ctx.info as Prepared | undefined) ?? prepared(ctx.settings.rulebook, ctx.rules);
   const lines: MemberLine<N>[] = [];
   const entitled = new Map<string, Record<string, unknown>>();
   let total = a.zero;

@@ -26,8 +26,7 @@ export interface Prepared {
   candidatesOnMemberFacts: boolean;
   eligibility: CompiledRuleCondition[];
   parameterFacts: string[];
-  /** Member facts of used programmes and the value a member without one gets ('zero' for amounts). */
-  memberDefaults: [string, unknown][];
+
   amount: CompiledAmount | undefined;
   rounding: string | undefined;
   interactions: PreparedInteraction[];
@@ -78,15 +77,16 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
   const condition = (id: string) => rules.conditions.get(id) as CompiledRuleCondition;
   const parameterFacts = new Set<string>();
   for (const c of rules.conditions.values()) for (const fact of c.test.facts) if (rulebook.declarations.has(fact)) parameterFacts.add(fact);
-  const memberDefaults: [string, unknown][] = [];
-  for (const used of rules.uses ?? []) {
+  const memberDefaults: [string, number, string, unknown][] = [];
+  const usedHousehold: [string, number, string][] = [];
+  (rules.uses ?? []).forEach((used, index) => {
     const other = rulebook.programmes.get(used) as ProgrammeRules;
+    for (const name of Object.keys(other.provides?.household ?? {})) usedHousehold.push([`${used}.${name}`, index, name]);
     const provided = Object.entries(other.provides?.member ?? {});
     if (other.scope === 'member') provided.push(['entitled', { kind: 'money', description: other.name }]);
-    for (const [name, fact] of provided) memberDefaults.push([`${used}.${name}`, fact.kind === 'money' ? 'zero' : fact.kind === 'boolean' ? false : null]);
-  }
+    for (const [name, fact] of provided) memberDefaults.push([`${used}.${name}`, index, name, fact.kind === 'money' ? 'zero' : fact.kind === 'boolean' ? false : null]);
+  });
   const kinds = { isMoney: (fact: string) => moneyFacts.has(fact) };
-  const usedHousehold = (rules.uses ?? []).flatMap((id) => Object.keys(rulebook.programmes.get(id)?.provides?.household ?? {}).map((name) => `${id}.${name}`));
   const extra = [...rulebook.programmes.values()].filter((p) => p.scope === 'member').flatMap((p) => [`${p.programme}.entitled`, `${p.programme}.paid`]);
   const makeFacts = compileFacts({
     base: Object.keys(MEMBER_FACTS),
@@ -101,7 +101,6 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     candidatesOnMemberFacts: rules.candidates !== undefined && [...condition(rules.candidates).test.facts].every((fact) => Object.hasOwn(MEMBER_FACTS, fact)),
     eligibility: (rules.eligibility ?? []).map(condition),
     parameterFacts: [...parameterFacts],
-    memberDefaults,
     amount: rules.amount === undefined ? undefined : compileAmount(rules.amount, rulebook, kinds, '$.amount'),
     rounding: rules.rounding,
     interactions: (rules.interactions ?? []).map((rule, i) => ({

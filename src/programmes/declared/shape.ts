@@ -5,17 +5,19 @@
  * condition reading them pays for it; a literal keeps one fixed shape. The generated code only
  * copies values: the names are JSON-quoted, nothing from a rule file is executed.
  */
-export type FactsMaker = (base: Record<string, unknown>, params: readonly unknown[], household: Record<string, unknown>, member: Record<string, unknown> | undefined, zero: unknown, extra: Record<string, unknown> | undefined) => Record<string, unknown>;
+import type { ProvidedFacts } from '../types.js';
+
+export type FactsMaker = (base: Record<string, unknown>, params: readonly unknown[], producers: readonly ProvidedFacts[], member: string, zero: unknown, extra: Record<string, unknown> | undefined) => Record<string, unknown>;
 
 export interface Shape {
   /** Engine member facts, copied from the member's base facts. */
   base: readonly string[];
   /** Parameters read as facts, in the order of the params array. */
   parameters: readonly string[];
-  /** Household facts of used programmes. */
-  household: readonly string[];
-  /** Member facts of used programmes, with the value a member without one gets ('zero': the arithmetic's zero). */
-  members: readonly (readonly [string, unknown])[];
+  /** Household facts of used programmes: full name, index of the programme among the used, its own name. */
+  household: readonly (readonly [string, number, string])[];
+  /** Member facts of used programmes, likewise, with the value a member without one gets ('zero': the arithmetic's zero). */
+  members: readonly (readonly [string, number, string, unknown])[];
   /** What interactions add (other programmes' entitled and paid amounts). */
   extra: readonly string[];
 }
@@ -26,14 +28,16 @@ export function makeFacts(shape: Shape): FactsMaker {
   const lines = [
     ...shape.base.map((name) => `${q(name)}: b[${q(name)}]`),
     ...shape.parameters.map((name, i) => `${q(name)}: p[${i}]`),
-    ...shape.household.map((name) => `${q(name)}: h[${q(name)}]`),
-    ...shape.members.map(([name, fallback]) => {
+    ...shape.household.map(([name, producer, own]) => `${q(name)}: P[${producer}].household[${q(own)}]`),
+    ...shape.members.map(([name, producer, own, fallback]) => {
       const index = defaults.push(fallback) - 1;
       const otherwise = fallback === 'zero' ? 'z' : `d[${index}]`;
-      return `${q(name)}: m === undefined || m[${q(name)}] === undefined ? ${otherwise} : m[${q(name)}]`;
+      return `${q(name)}: m${producer} === undefined || m${producer}[${q(own)}] === undefined ? ${otherwise} : m${producer}[${q(own)}]`;
     }),
     ...shape.extra.map((name) => `${q(name)}: e === undefined ? undefined : e[${q(name)}]`),
   ];
-  const make = new Function('d', `return function facts(b, p, h, m, z, e) { return {\n${lines.join(',\n')}\n}; };`) as (d: unknown[]) => FactsMaker;
+  const producers = [...new Set(shape.members.map(([, producer]) => producer))];
+  const lookups = producers.map((i) => `const m${i} = P[${i}].members.get(id);`).join('\n');
+  const make = new Function('d', `return function facts(b, p, P, id, z, e) {\n${lookups}\nreturn {\n${lines.join(',\n')}\n}; };`) as (d: unknown[]) => FactsMaker;
   return make(defaults);
 }
