@@ -64,8 +64,10 @@ export interface AuditSettings {
   households: ReadonlyMap<string, HouseholdSource>;
   /** Valid ledger lines per household (the first pass): a household is let go after its last. */
   lineCounts: ReadonlyMap<string, number>;
-  /** The months in which missing payments are looked for. */
+  /** The months in which missing payments are looked for; undefined: each household's first to last month in the ledger. */
   period: { from: string; to: string } | undefined;
+  /** The first month of the ledger: where a plain household's case state starts. */
+  start: string;
   emit: (finding: Finding) => void;
 }
 
@@ -106,6 +108,8 @@ export class Auditor {
     if ('kind' in read) return this.error(read);
     const found = this.caseOf(read);
     if ('kind' in found) return this.error(found);
+    if (found.first === undefined || read.month < found.first) found.first = read.month;
+    if (found.last === undefined || read.month > found.last) found.last = read.month;
     try {
       this.audit(read, found);
     } finally {
@@ -122,7 +126,7 @@ export class Auditor {
     if (!source) return error('unknown-household', `no household ${JSON.stringify(line.household)} in the households file`);
     if (source.error !== undefined) return error('invalid-household', `household ${line.household} (households file line ${source.fileLine}) cannot be used: ${source.error}`);
     const timeline = parseTimeline(JSON.parse(source.text as string));
-    const opened = new HouseholdCase(timeline, (knownAt) => this.evaluatorAt(knownAt), this.settings.period?.from ?? line.month, this.settings.lineCounts.get(line.household) ?? 1);
+    const opened = new HouseholdCase(timeline, (knownAt) => this.evaluatorAt(knownAt), this.settings.period?.from ?? this.settings.start, this.settings.lineCounts.get(line.household) ?? 1);
     this.cases.set(line.household, opened);
     return opened;
   }
@@ -194,7 +198,7 @@ export class Auditor {
   private close(id: string, household: HouseholdCase): void {
     this.cases.delete(id);
     this.done.add(id);
-    const period = this.settings.period;
+    const period = this.settings.period ?? (household.first && household.last ? { from: household.first, to: household.last } : undefined);
     if (!period) return;
     for (let month = period.from < household.now.start ? household.now.start : period.from; month <= period.to; month = nextMonth(month)) {
       const due = household.now.at(month);
@@ -214,10 +218,11 @@ export class Auditor {
   /** Households still open (lines that could not be audited) and those the ledger never names. */
   finish(): void {
     for (const [id, household] of [...this.cases]) this.close(id, household);
+    if (!this.settings.period) return;
     for (const [id, source] of this.settings.households) {
       if (this.done.has(id) || source.error !== undefined) continue;
       const timeline: Timeline = parseTimeline(JSON.parse(source.text as string));
-      this.close(id, new HouseholdCase(timeline, (knownAt) => this.evaluatorAt(knownAt), this.settings.period?.from ?? '1970-01', 0));
+      this.close(id, new HouseholdCase(timeline, (knownAt) => this.evaluatorAt(knownAt), this.settings.period.from, 0));
     }
   }
 }

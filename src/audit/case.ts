@@ -86,6 +86,9 @@ export class HouseholdCase {
   /** Every line read, to tell a repeated line from a second payment for the same month. */
   readonly lines = new Map<string, number>();
   remaining: number;
+  /** The first and last months the ledger pays this household. */
+  first: string | undefined;
+  last: string | undefined;
 
   constructor(
     readonly timeline: Timeline,

@@ -53,7 +53,7 @@ const WORDS = {
   en: {
     title: 'Audit of payments',
     period: 'months checked for missing payments',
-    none: 'none (no valid ledger line)',
+    none: "each household's first to last month in the ledger",
     counts: (c: TotalsJson['counts']) => `ledger lines ${c.linesIn} = audited ${c.audited} + error lines ${c.errors}; missing payments ${c.missing}`,
     head: ['', 'lines', 'paid', 'still owed (+) / overpaid (−)'],
     verdict: 'By verdict',
@@ -68,7 +68,7 @@ const WORDS = {
   zh: {
     title: '发放核查',
     period: '核查漏发的月份',
-    none: '无（台账没有有效行）',
+    none: '每户台账中的首月至末月',
     counts: (c: TotalsJson['counts']) => `台账行 ${c.linesIn} = 已核查 ${c.audited} + 错误行 ${c.errors}；漏发 ${c.missing}`,
     head: ['', '行数', '已发', '应补(+) / 多发(−)'],
     verdict: '按结论',

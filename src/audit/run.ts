@@ -145,9 +145,10 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
     if (first === undefined || line.month < first) first = line.month;
     if (last === undefined || line.month > last) last = line.month;
   }
+  // Without --from/--to each household is checked from its first to its last month in the ledger.
   const from = options.from ?? first;
   const to = options.to ?? last;
-  const period = from !== undefined && to !== undefined ? { from, to } : null;
+  const period = (options.from !== undefined || options.to !== undefined) && from !== undefined && to !== undefined ? { from, to } : null;
 
   const packs = new Set<string>();
   for (const id of households.jurisdictions) for (const link of rulebook.packs.get(id)?.chain ?? []) packs.add(link);
@@ -161,7 +162,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
   };
 
   options.begin?.({ receipt, period, householdErrors: households.errors });
-  const auditor = new Auditor({ rulebook, households: households.sources, lineCounts, period: period ?? undefined, emit: options.emit });
+  const auditor = new Auditor({ rulebook, households: households.sources, lineCounts, period: period ?? undefined, start: first ?? '1970-01', emit: options.emit });
   options.progress?.start(total);
   for await (const item of ledgerRows(options.ledger)) {
     if ('row' in item) auditor.row(item.row, item.line);
