@@ -62,12 +62,11 @@ export interface HouseholdSource {
 export interface AuditSettings {
   rulebook: Rulebook;
   households: ReadonlyMap<string, HouseholdSource>;
-  /** Valid ledger lines per household (the first pass): a household is let go after its last. */
-  lineCounts: ReadonlyMap<string, number>;
+  /** Valid ledger lines per household and its first month (the first pass): a household is let go
+   * after its last line; a plain household (no snapshots) starts its case state in its first month. */
+  lineCounts: ReadonlyMap<string, { lines: number; first: string }>;
   /** The months in which missing payments are looked for; undefined: each household's first to last month in the ledger. */
   period: { from: string; to: string } | undefined;
-  /** The first month of the ledger: where a plain household's case state starts. */
-  start: string;
   emit: (finding: Finding) => void;
 }
 
@@ -126,7 +125,9 @@ export class Auditor {
     if (!source) return error('unknown-household', `no household ${JSON.stringify(line.household)} in the households file`);
     if (source.error !== undefined) return error('invalid-household', `household ${line.household} (households file line ${source.fileLine}) cannot be used: ${source.error}`);
     const timeline = parseTimeline(JSON.parse(source.text as string));
-    const opened = new HouseholdCase(timeline, (knownAt) => this.evaluatorAt(knownAt), this.settings.period?.from ?? this.settings.start, this.settings.lineCounts.get(line.household) ?? 1);
+    const counted = this.settings.lineCounts.get(line.household) ?? { lines: 1, first: line.month };
+    const start = this.settings.period && this.settings.period.from < counted.first ? this.settings.period.from : counted.first;
+    const opened = new HouseholdCase(timeline, (knownAt) => this.evaluatorAt(knownAt), start, counted.lines);
     this.cases.set(line.household, opened);
     return opened;
   }

@@ -132,7 +132,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
   const households = await loadHouseholds(options.households, rulebook);
 
   // First pass: each household's lines, and the months the ledger covers.
-  const lineCounts = new Map<string, number>();
+  const lineCounts = new Map<string, { lines: number; first: string }>();
   let first: string | undefined;
   let last: string | undefined;
   let total = 0;
@@ -141,7 +141,11 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
     if (!('row' in item)) continue;
     const line = readLedgerRow(item.row, item.line, rulebook);
     if ('kind' in line) continue;
-    lineCounts.set(line.household, (lineCounts.get(line.household) ?? 0) + 1);
+    const seen = lineCounts.get(line.household);
+    if (seen) {
+      seen.lines += 1;
+      if (line.month < seen.first) seen.first = line.month;
+    } else lineCounts.set(line.household, { lines: 1, first: line.month });
     if (first === undefined || line.month < first) first = line.month;
     if (last === undefined || line.month > last) last = line.month;
   }
@@ -162,7 +166,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
   };
 
   options.begin?.({ receipt, period, householdErrors: households.errors });
-  const auditor = new Auditor({ rulebook, households: households.sources, lineCounts, period: period ?? undefined, start: first ?? '1970-01', emit: options.emit });
+  const auditor = new Auditor({ rulebook, households: households.sources, lineCounts, period: period ?? undefined, emit: options.emit });
   options.progress?.start(total);
   for await (const item of ledgerRows(options.ledger)) {
     if ('row' in item) auditor.row(item.row, item.line);
