@@ -36,3 +36,5 @@ export function evaluate(household: unknown, options: Omit<EvaluateOptions, 'rul
   checkOptions(options, 'evaluate');
   return evaluateWith(household, { ...options, rulebook: options.rulebook ?? bundledRulebook() });
 }
+export { evaluateTimeline, auditLedger, verifyAudit, type TimelineOptions, type TimelineResult, type AuditOptions, type AuditReport } from './audit/api.js';
+export type { Finding, AuditedLine, MissingLine, Verdict } from './audit/auditor.js';

@@ -7,6 +7,7 @@ import { EXIT_USER_ERROR, print, run, runAsync } from './io.js';
 import { MAX_WORKERS, batchCommand } from './batch.js';
 import { BenefitRulesError } from '../errors.js';
 import { CSV_INPUT_COLUMNS } from '../batch/csv.js';
+import { auditCommand, timelineCommand } from './audit.js';
 
 const lang = () => new Option('--lang <lang>', 'language of explanations and names').choices(['zh', 'en']).default('en');
 // One folder a flag (repeat it for several): a variadic option would also take the household file after it.
@@ -90,6 +91,33 @@ program
   .addOption(lang())
   .addOption(packs())
   .action((jurisdiction: string, options) => run(() => print(paramsCommand(jurisdiction, options))));
+
+program
+  .command('timeline')
+  .description('evaluate a household month by month from dated snapshots, carrying enrolment, last amount and gradual exit')
+  .argument('[timeline]', 'timeline JSON ({ "snapshots": [{ "from", "household" | "changes" }] }) or a household; - for standard input')
+  .requiredOption('--from <YYYY-MM>', 'first month')
+  .requiredOption('--to <YYYY-MM>', 'last month')
+  .option('--known-at <YYYY-MM-DD>', 'as known on this date')
+  .option('--json', 'print JSON instead of a table')
+  .addOption(lang())
+  .addOption(packs())
+  .action((file: string | undefined, options) => run(() => print(timelineCommand(file, options))));
+
+program
+  .command('audit')
+  .description('audit a payment ledger (CSV) against the households (NDJSON timelines), as known when paid and as known now; or --verify a report')
+  .option('--ledger <file>', 'ledger CSV: household_id, member_id, programme, month, amount, paid_on')
+  .option('--households <file>', 'households NDJSON: one timeline or household a line')
+  .option('--from <YYYY-MM>', 'first month checked for missing payments (default: the ledger\'s first)')
+  .option('--to <YYYY-MM>', 'last month checked for missing payments (default: the ledger\'s last)')
+  .addOption(new Option('--format <format>', 'what goes to --out or standard output').choices(['json', 'csv', 'summary']).default('json'))
+  .option('--out <file>', 'report file (default: standard output)')
+  .option('--verify <report>', 're-run the report from its receipt and confirm it byte for byte')
+  .option('--no-progress', 'no progress bar, even on a terminal')
+  .addOption(lang())
+  .addOption(packs())
+  .action((options) => runAsync(() => auditCommand(options)));
 
 program
   .command('demo')

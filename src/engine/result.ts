@@ -1,47 +1,9 @@
 /** The result of one household-month, and the receipt that says what produced it. */
 import type { Rulebook } from '../rulebook/index.js';
-import type { TraceEntry } from '../programmes/trace.js';
 import { VERSION } from '../version.js';
 
-export interface MemberResult {
-  member: string;
-  entitled: string;
-  paid: string;
-  reasons: string[];
-}
-
-export interface ProgrammeResult {
-  status: string;
-  reasons: string[];
-  /** What is paid this month, after the interactions with other programmes. */
-  monthlyAmount: string;
-  /** Member programmes: what the members are entitled to before interactions. */
-  entitledAmount?: string;
-  /** Parameters the pack marks "not configured" this month, whose rule was therefore left out. */
-  notConfigured: string[];
-  members?: MemberResult[];
-  trace?: TraceEntry[];
-  [field: string]: unknown;
-}
-
-export interface Receipt {
-  engine: string;
-  rules: { programme: string; hash: string }[];
-  packs: { id: string; hash: string }[];
-}
-
-export interface EvaluationResult {
-  household: string;
-  jurisdiction: string;
-  month: string;
-  knownAt?: string;
-  /** Every programme of the rulebook by id; dibao is always there. */
-  programmes: Record<string, ProgrammeResult> & { dibao: ProgrammeResult };
-  totalMonthlyAmount: string;
-  /** What produced the result: engine version, the hash of each rule file and of every pack on the chain. */
-  receipt: Receipt;
-  explanation?: string[];
-}
+export type { MemberResult, ProgrammeResult, Receipt, EvaluationResult } from '../programmes/result.js';
+import type { Receipt } from '../programmes/result.js';
 
 /** The receipt of every result for a pack: an auditor can tell which rules and data produced it. */
 export function receiptFor(rulebook: Rulebook, jurisdiction: string): Receipt {

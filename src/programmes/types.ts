@@ -1,6 +1,7 @@
 /** What a programme gives the engine for one household-month, in the arithmetic it ran on. */
 import type { Household } from '../schemas/household.js';
 import type { Context } from './context.js';
+import type { ProgrammeResult } from './result.js';
 
 /** One member's part of a member-level programme. */
 export interface MemberLine<N> {
@@ -45,4 +46,7 @@ export interface Outcome<N> {
 export interface ProgrammeModule {
   id: string;
   evaluate<N, R, G>(ctx: Context<N, R, G>, household: Household, used: UsedFacts): Outcome<N>;
+  /** How this month's result becomes next month's `household.history[id]` (timelines, audits);
+   * undefined ends the history. Absent: the programme keeps no history. */
+  nextHistory?(result: ProgrammeResult, month: string, previous: unknown): unknown;
 }

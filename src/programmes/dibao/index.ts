@@ -12,6 +12,7 @@ import { countIncome } from './income.js';
 import { assetFacts } from './assets.js';
 import { amountFor, perCapitaIncome, roundAmount } from './amount.js';
 import { exitState, lastAmountInput, type ExitState } from './exit.js';
+import { dibaoNextHistory } from './history.js';
 
 type Status = 'enrolled' | 'gradual-exit' | 'ineligible';
 
@@ -34,6 +35,7 @@ export interface DibaoFields {
 
 export const dibao: ProgrammeModule = {
   id: 'dibao',
+  nextHistory: dibaoNextHistory,
   evaluate<N, R, G>(ctx: Context<N, R, G>, household: Household): Outcome<N> {
     const { a } = ctx;
     const standard = ctx.required<N>(household.residence === 'urban' ? 'dibao.standard.urban' : 'dibao.standard.rural');

@@ -1,0 +1,229 @@
+/**
+ * The audit itself: each ledger line against what was due for its month, as known on the day it was
+ * paid and as known now, with a verdict; the months the timelines say were due and the ledger
+ * never paid; totals. Fed one line at a time, it keeps state per household only, and lets a
+ * household go as soon as its last line (counted beforehand) has been read.
+ */
+import type { Rulebook } from '../rulebook/index.js';
+import { compileEvaluator, type CompiledEvaluator } from '../fast/evaluator.js';
+import type { TraceEntry } from '../programmes/trace.js';
+import { Knowledge } from './knowledge.js';
+import { HouseholdCase, dueOf, type Due, type MonthDue } from './case.js';
+import { readLedgerRow, type LedgerError, type LedgerLine, type LedgerRow } from './ledger.js';
+import { parseTimeline, nextMonth, type Timeline } from './timeline.js';
+import { Totals } from './totals.js';
+import { yuan } from './fen.js';
+
+export type Verdict = 'correct' | 'overpaid' | 'underpaid' | 'arrears' | 'cannot-check';
+
+export interface AuditedLine {
+  kind: 'line';
+  line: number;
+  household: string;
+  member?: string;
+  programme: string;
+  jurisdiction: string;
+  month: string;
+  paidOn: string;
+  paid: string;
+  /** Everything paid for this programme, member and month up to and including this line. */
+  paidToDate?: string;
+  dueThen: string | null;
+  dueNow: string | null;
+  /** dueNow − paid to date: what is still owed (positive) or was paid too much (negative). */
+  difference: string | null;
+  verdict: Verdict;
+  status: { then: string | null; now: string | null };
+  reason?: string;
+  trace?: { now?: TraceEntry[]; then?: TraceEntry[] };
+}
+
+export interface MissingLine {
+  kind: 'missing';
+  household: string;
+  member?: string;
+  programme: string;
+  jurisdiction: string;
+  month: string;
+  dueNow: string;
+  difference: string;
+  verdict: 'missing';
+}
+
+export type Finding = AuditedLine | MissingLine | LedgerError;
+
+/** A household line of the households file: its text (parsed when its ledger lines come), or why it cannot be used. */
+export interface HouseholdSource {
+  fileLine: number;
+  text?: string;
+  error?: string;
+}
+
+export interface AuditSettings {
+  rulebook: Rulebook;
+  households: ReadonlyMap<string, HouseholdSource>;
+  /** Valid ledger lines per household and its first month (the first pass): a household is let go
+   * after its last line; a plain household (no snapshots) starts its case state in its first month. */
+  lineCounts: ReadonlyMap<string, { lines: number; first: string }>;
+  /** The months in which missing payments are looked for; undefined: each household's first to last month in the ledger. */
+  period: { from: string; to: string } | undefined;
+  emit: (finding: Finding) => void;
+}
+
+export class Auditor {
+  readonly totals = new Totals();
+  private readonly knowledge: Knowledge;
+  private readonly evaluators = new Map<string, CompiledEvaluator>();
+  private readonly traced = new Map<string, CompiledEvaluator>();
+  private readonly cases = new Map<string, HouseholdCase>();
+  private readonly done = new Set<string>();
+
+  constructor(private readonly settings: AuditSettings) {
+    this.knowledge = new Knowledge(settings.rulebook);
+  }
+
+  private evaluatorAt(knownAt: string | undefined, trace = false): CompiledEvaluator {
+    const cache = trace ? this.traced : this.evaluators;
+    let evaluator = cache.get(knownAt ?? '');
+    if (!evaluator) {
+      evaluator = compileEvaluator(this.settings.rulebook, { trace, ...(knownAt ? { knownAt } : {}) });
+      cache.set(knownAt ?? '', evaluator);
+    }
+    return evaluator;
+  }
+
+  private error(error: LedgerError): void {
+    this.totals.error(error.code);
+    this.settings.emit(error);
+  }
+
+  /** A row the CSV reader could not read at all. */
+  unreadable(line: number, message: string): void {
+    this.error({ kind: 'error', line, code: 'unreadable-line', message: `line ${line}: ${message}` });
+  }
+
+  row(row: LedgerRow, line: number): void {
+    const read = readLedgerRow(row, line, this.settings.rulebook);
+    if ('kind' in read) return this.error(read);
+    const found = this.caseOf(read);
+    if ('kind' in found) return this.error(found);
+    if (found.first === undefined || read.month < found.first) found.first = read.month;
+    if (found.last === undefined || read.month > found.last) found.last = read.month;
+    try {
+      this.audit(read, found);
+    } finally {
+      found.remaining -= 1;
+      if (found.remaining <= 0) this.close(read.household, found);
+    }
+  }
+
+  private caseOf(line: LedgerLine): HouseholdCase | LedgerError {
+    const open = this.cases.get(line.household);
+    if (open) return open;
+    const error = (code: LedgerError['code'], message: string): LedgerError => ({ kind: 'error', line: line.line, code, message: `line ${line.line}, column household_id: ${message}`, column: 'household_id', household: line.household, programme: line.programme, month: line.month });
+    const source = this.settings.households.get(line.household);
+    if (!source) return error('unknown-household', `no household ${JSON.stringify(line.household)} in the households file`);
+    if (source.error !== undefined) return error('invalid-household', `household ${line.household} (households file line ${source.fileLine}) cannot be used: ${source.error}`);
+    const timeline = parseTimeline(JSON.parse(source.text as string));
+    const counted = this.settings.lineCounts.get(line.household) ?? { lines: 1, first: line.month };
+    const start = this.settings.period && this.settings.period.from < counted.first ? this.settings.period.from : counted.first;
+    const opened = new HouseholdCase(timeline, (knownAt) => this.evaluatorAt(knownAt), start, counted.lines);
+    this.cases.set(line.household, opened);
+    return opened;
+  }
+
+  private audit(line: LedgerLine, household: HouseholdCase): void {
+    const { timeline } = household;
+    const fail = (code: LedgerError['code'], column: string, message: string) =>
+      this.error({ kind: 'error', line: line.line, code, message: `line ${line.line}, column ${column}: ${message}`, column, household: line.household, programme: line.programme, month: line.month });
+    if (line.member && !household.hasMember(line.month, line.member)) return fail('unknown-member', 'member_id', `household ${line.household} has no member ${JSON.stringify(line.member)} in ${line.month}`);
+    const key = `${line.programme}\0${line.member}\0${line.month}`;
+    const signature = `${key}\0${line.fen}\0${line.paidOn}`;
+    const first = household.lines.get(signature);
+    if (first !== undefined) return fail('duplicate-line', 'household_id', `the same payment as line ${first} (household, member, programme, month, amount and date)`);
+    household.lines.set(signature, line.line);
+    const toDate = (household.paid.get(key) ?? 0) + line.fen;
+    household.paid.set(key, toDate);
+
+    const nowMonth = household.now.at(line.month);
+    const now = dueOf(nowMonth, line.programme, line.member);
+    const differs = this.knowledge.differs(timeline.jurisdiction, line.paidOn, `${line.month}-01`);
+    const thenMonth = differs ? household.knownOn(line.paidOn).at(line.month) : nowMonth;
+    const then = differs ? dueOf(thenMonth, line.programme, line.member) : now;
+    const fen = (due: Due) => ('fen' in due ? due.fen : undefined);
+    const nowFen = fen(now);
+    const thenFen = fen(then);
+    let verdict: Verdict;
+    if (nowFen === undefined) verdict = 'cannot-check';
+    else if (nowFen === toDate) verdict = 'correct';
+    else if (thenFen === toDate) verdict = nowFen > toDate ? 'arrears' : 'correct';
+    else verdict = nowFen > toDate ? 'underpaid' : 'overpaid';
+
+    const out: AuditedLine = {
+      kind: 'line',
+      line: line.line,
+      household: line.household,
+      ...(line.member ? { member: line.member } : {}),
+      programme: line.programme,
+      jurisdiction: timeline.jurisdiction,
+      month: line.month,
+      paidOn: line.paidOn,
+      paid: yuan(line.fen),
+      ...(toDate !== line.fen ? { paidToDate: yuan(toDate) } : {}),
+      dueThen: thenFen === undefined ? null : yuan(thenFen),
+      dueNow: nowFen === undefined ? null : yuan(nowFen),
+      difference: nowFen === undefined ? null : yuan(nowFen - toDate),
+      verdict,
+      status: { then: 'status' in then ? then.status : null, now: 'status' in now ? now.status : null },
+    };
+    if ('unavailable' in now) out.reason = `${now.unavailable}: ${now.message}`;
+    else if (verdict === 'correct' && nowFen !== toDate) out.reason = 'lowered-later: paid as due when paid; a later decision lowered it';
+    if (verdict !== 'correct' && verdict !== 'cannot-check') out.trace = this.explain(line, nowMonth, differs ? thenMonth : undefined);
+    this.totals.add(out.programme, out.month, out.jurisdiction, verdict, line.fen, nowFen === undefined ? 0 : nowFen - toDate);
+    this.settings.emit(out);
+  }
+
+  /** The trace of the programme's month as known now (and as known when paid, if that differs). */
+  private explain(line: LedgerLine, now: MonthDue, then: MonthDue | undefined): AuditedLine['trace'] {
+    const traceOf = (month: MonthDue, knownAt: string | undefined) =>
+      month.household ? this.evaluatorAt(knownAt, true).evaluateHousehold(month.household, line.month).programmes[line.programme]?.trace : undefined;
+    const out: NonNullable<AuditedLine['trace']> = {};
+    const nowTrace = now.error ? undefined : traceOf(now, undefined);
+    if (nowTrace) out.now = nowTrace;
+    const thenTrace = then && !then.error ? traceOf(then, line.paidOn) : undefined;
+    if (thenTrace) out.then = thenTrace;
+    return out;
+  }
+
+  /** The household's months due and never paid, then its state let go. */
+  private close(id: string, household: HouseholdCase): void {
+    this.cases.delete(id);
+    this.done.add(id);
+    const period = this.settings.period ?? (household.first && household.last ? { from: household.first, to: household.last } : undefined);
+    if (!period) return;
+    for (let month = period.from < household.now.start ? household.now.start : period.from; month <= period.to; month = nextMonth(month)) {
+      const due = household.now.at(month);
+      for (const [programme, entry] of due.programmes ?? []) {
+        if (entry.unavailable) continue;
+        const owed: [string, number][] = entry.members ? [...entry.members] : [['', entry.fen]];
+        for (const [member, fen] of owed) {
+          if (fen <= 0 || household.paid.has(`${programme}\0${member}\0${month}`)) continue;
+          const missing: MissingLine = { kind: 'missing', household: id, ...(member ? { member } : {}), programme, jurisdiction: household.timeline.jurisdiction, month, dueNow: yuan(fen), difference: yuan(fen), verdict: 'missing' };
+          this.totals.add(programme, month, missing.jurisdiction, 'missing', 0, fen);
+          this.settings.emit(missing);
+        }
+      }
+    }
+  }
+
+  /** Households still open (lines that could not be audited) and those the ledger never names. */
+  finish(): void {
+    for (const [id, household] of [...this.cases]) this.close(id, household);
+    if (!this.settings.period) return;
+    for (const [id, source] of this.settings.households) {
+      if (this.done.has(id) || source.error !== undefined) continue;
+      const timeline: Timeline = parseTimeline(JSON.parse(source.text as string));
+      this.close(id, new HouseholdCase(timeline, (knownAt) => this.evaluatorAt(knownAt), this.settings.period.from, 0));
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * How a month's dibao result becomes the next month's history (timelines and audits). Lives beside
+ * exit.ts because that is where the history is read: the two must agree on what each field means.
+ */
+import type { ProgrammeResult } from '../result.js';
+
+export interface DibaoHistory {
+  enrolledSince?: string;
+  lastAmount?: string;
+  gradualExitSince?: string;
+}
+
+/**
+ * enrolled (by qualifying or alone): enrolment continues or starts this month, and this month's
+ * payment is the base any later exit continues from. enrolled under a moratorium: nothing changes,
+ * the base stays the amount paid before it. gradual-exit: the exit started in its first month, the
+ * base is unchanged. ineligible: the case ends, and so does its history.
+ */
+export function dibaoNextHistory(result: ProgrammeResult, month: string, previous: DibaoHistory | undefined): DibaoHistory | undefined {
+  const enrolment = result['enrolment'];
+  if (result.status === 'enrolled' && enrolment === 'moratorium' && previous) return previous;
+  if (result.status === 'enrolled') return { enrolledSince: previous?.enrolledSince ?? month, lastAmount: result.monthlyAmount };
+  if (result.status === 'gradual-exit' && previous) return { ...previous, gradualExitSince: previous.gradualExitSince ?? month };
+  return undefined;
+}
