@@ -18,7 +18,7 @@ export interface CountedIncome<N> {
   byMember: Map<string, N>;
 }
 
-export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household, counted: ReadonlySet<Member>, standard: N): CountedIncome<N> {
+export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household, counted: { has(member: Member): boolean }, standard: N): CountedIncome<N> {
   const { a } = ctx;
   const byMember = new Map<string, N>();
   let total = a.zero;

@@ -17,6 +17,8 @@ import { dibaoNextHistory } from './history.js';
 type Status = 'enrolled' | 'gradual-exit' | 'ineligible';
 
 const NONE: readonly never[] = Object.freeze([]);
+/** Nobody excluded (the usual case): every member counts. */
+const EVERYONE = { has: () => true };
 
 export interface DibaoFields {
   eligible: boolean;
@@ -41,7 +43,7 @@ export const dibao: ProgrammeModule = {
     const standard = ctx.required<N>(household.residence === 'urban' ? 'dibao.standard.urban' : 'dibao.standard.rural');
     const counted = countMembers(ctx, household);
     const size = counted.length;
-    const income = countIncome(ctx, household, new Set(counted), standard);
+    const income = countIncome(ctx, household, size === household.members.length ? EVERYONE : new Set(counted), standard);
     const perCapita = perCapitaIncome(ctx, income.total, size);
     const multiple = ctx.param<R>('dibao.marginal.incomeMultiple');
     const exit = exitState(ctx, household, ctx.settings.month);
@@ -122,7 +124,12 @@ export const dibao: ProgrammeModule = {
 /** What dibao tells the programmes that use it (rules/dibao.json "provides"). */
 function provided<N>(standard: N, marginal: boolean, size: number, covered: Map<string, N>): ProvidedFacts {
   const members = new Map<string, Record<string, unknown>>();
-  for (const [id, share] of covered) members.set(id, { covered: true, memberShare: share });
+  // Members with the same share share one (never changed) facts object: a household's are all alike.
+  let last: { covered: true; memberShare: N } | undefined;
+  for (const [id, share] of covered) {
+    if (last === undefined || last.memberShare !== share) last = { covered: true, memberShare: share };
+    members.set(id, last);
+  }
   return { household: { standard, marginal, householdSize: size, receiving: covered.size > 0 }, members };
 }
 
