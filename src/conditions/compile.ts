@@ -12,6 +12,15 @@ import { constantOperandProblem, OperandError, resolveOperator, type Operator } 
 
 export type Facts = Readonly<Record<string, unknown>>;
 
+/** A fact whose value cannot be known (it comes from a programme not configured this month).
+ * Reading it stops the condition with UnknownFact: a rule must not decide on an unknown, and
+ * json-rules-engine's short-circuit order decides whether it is read at all. */
+export const UNKNOWN = Object.freeze({ unknown: true });
+
+export class UnknownFact {
+  constructor(readonly fact: string) {}
+}
+
 /** One leaf comparison as it happened, for the explanation trace. */
 export interface LeafOutcome {
   fact: string;
@@ -87,11 +96,15 @@ function reader(fact: unknown, path: unknown, where: string, ctx: CompileContext
   // could read something that is not a fact, so only those pay for the own-property check.
   // json-rules-engine keeps facts in a Map.
   const inherited = fact in Object.prototype;
-  const get = inherited ? (facts: Facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined) : (facts: Facts) => facts[fact];
+  const known = (value: unknown) => {
+    if (value === UNKNOWN) throw new UnknownFact(fact);
+    return value;
+  };
+  const get = inherited ? (facts: Facts) => known(Object.hasOwn(facts, fact) ? facts[fact] : undefined) : (facts: Facts) => known(facts[fact]);
   if (path === undefined) return get;
   const segments: PathSegment[] | undefined = typeof path === 'string' ? parsePath(path) : undefined;
   if (!segments) throw new ConditionCompileError(`${where}.path`, PATH_EXPECTED, typeof path === 'string' ? JSON.stringify(path) : describeValue(path));
-  return inherited ? (facts) => readPath(get(facts), segments) : (facts) => readPath(facts[fact], segments);
+  return (facts) => readPath(get(facts), segments);
 }
 
 /** A fact reference as a value: `{ "fact": name }` or `{ "fact": name, "path": "$…" }`, nothing else. */

@@ -11,11 +11,7 @@ import { factsFor } from '../programmes/declared/member.js';
 import type { PreparedInteraction } from '../programmes/declared/prepare.js';
 import type { Run } from './run.js';
 import { move } from './run.js';
-import { NOT_CONFIGURED } from '../programmes/context.js';
-
-/** What a programme that is not configured this month "pays": unknown, so a rule that needs it
- * cannot be applied, and the programme reading it is not configured either. */
-const UNKNOWN = Object.freeze({ unknown: true });
+import { UNKNOWN } from '../programmes/context.js';
 
 export function applyInteractions(run: Run, position: number, runs: readonly Run[], household: Household, used: UsedFacts): void {
   const { ctx, info } = run;
@@ -48,11 +44,10 @@ function weigh(interaction: PreparedInteraction, facts: Record<string, unknown>,
   const rule = interaction.rule;
   if (rule.kind === 'excludedBy') {
     const other = facts[`${rule.by}.entitled`];
-    if (other === UNKNOWN) unknown(run, rule.by as string);
+    if (other === UNKNOWN) ctx.unknown(`${rule.by}.entitled`);
     if (other === undefined || a.isZero(other)) return { after: paid, others: undefined };
     return { after: a.zero, others: [`${rule.by} ${a.money(other)}`] };
   }
-  for (const [name, value] of Object.entries(facts)) if (value === UNKNOWN && interaction.reads.has(name)) unknown(run, name.slice(0, name.lastIndexOf('.')));
   const values = interaction.amounts.map((amount) => amount.value(ctx, facts));
   const others = ctx.trace ? interaction.amounts.map((amount) => amount.text(ctx, facts)) : [];
   if (rule.kind === 'higherOf') {
@@ -66,13 +61,6 @@ function weigh(interaction: PreparedInteraction, facts: Record<string, unknown>,
   for (const value of values) sum = a.add(sum, value);
   if (a.isZero(sum)) return { after: paid, others: undefined };
   return { after: a.max(a.sub(paid, sum), a.zero), others };
-}
-
-/** The interaction needs what a programme not configured this month would pay: say so, and stop. */
-function unknown(run: Run, programme: string): never {
-  const { ctx } = run;
-  if (!ctx.notices.includes(programme)) ctx.notices = [...ctx.notices, programme];
-  throw NOT_CONFIGURED;
 }
 
 /** What every member programme gives this member: entitled everywhere, paid where already settled. */

@@ -11,7 +11,7 @@ import { Decimal } from '../money.js';
 import { NOT_CONFIGURED, type Context } from '../programmes/context.js';
 import { evaluateProgramme } from '../programmes/index.js';
 import type { Prepared } from '../programmes/declared/prepare.js';
-import type { Outcome, RunScratch, UsedFacts } from '../programmes/types.js';
+import type { Outcome, ProvidedFacts, RunScratch, UsedFacts } from '../programmes/types.js';
 import type { TraceEntry } from '../programmes/trace.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { ContextPool } from './pool.js';
@@ -113,6 +113,9 @@ export function move(value: unknown, from: Arithmetic, to: Arithmetic): unknown 
   return from.kind === to.kind ? value : to.fromDecimal(from.toDecimal(value));
 }
 
+/** What a programme not configured this month gives: nothing known. */
+const UNKNOWN_PROVIDES: ProvidedFacts = Object.freeze({ household: Object.freeze({}), members: new Map(), unknown: true as const });
+
 const moneyByRules = new WeakMap<ProgrammeRules, Set<string>>();
 
 /** The facts a programme provides that are amounts (converted when the reader's arithmetic differs). */
@@ -133,6 +136,7 @@ export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>,
     const run = byId.get(id) as Run;
     const from = run.ctx.a;
     const provided = run.outcome.provides;
+    if (run.suspended !== undefined) return UNKNOWN_PROVIDES;
     if (from.kind === a.kind) return provided;
     const money = moneyOf(run.rules);
     const convert = (facts: Record<string, unknown>) => {

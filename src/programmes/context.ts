@@ -7,7 +7,7 @@
 import { toJson } from '../parameters/values.js';
 import type { Arithmetic } from '../arithmetic/types.js';
 import { INEXACT } from '../arithmetic/types.js';
-import type { LeafOutcome } from '../conditions/compile.js';
+import { UNKNOWN, UnknownFact, type LeafOutcome } from '../conditions/compile.js';
 import type { CompiledRuleCondition, ProgrammeRules } from '../rulebook/index.js';
 import { requiredError, type Plan } from './plan.js';
 import type { TraceCheck, TraceEntry } from './trace.js';
@@ -17,6 +17,10 @@ import type { TraceCheck, TraceEntry } from './trace.js';
 export const NOT_CONFIGURED = Object.freeze({ notConfigured: true });
 
 export type Details = 'always' | 'never' | 'whenMet';
+
+/** The value of a fact given by a programme that is not configured this month: unknown. A rule
+ * that reads it cannot be applied, and the programme reading it is not configured either. */
+export { UNKNOWN };
 
 /** Most programme runs list nothing as not configured: they share this one frozen empty list. */
 const NOTHING: string[] = Object.freeze([]) as unknown as string[];
@@ -72,6 +76,24 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     return value;
   }
 
+  /** A condition's outcome, unrecorded; a fact it reads that is UNKNOWN stops the programme. */
+  test(condition: CompiledRuleCondition, facts: Readonly<Record<string, unknown>>, record?: LeafOutcome[]): boolean {
+    try {
+      return condition.test(facts, record);
+    } catch (error) {
+      if (error instanceof UnknownFact) this.unknown(error.fact);
+      throw error;
+    }
+  }
+
+  /** Stops the programme, not configured, because a fact it needs ("<programme>.<name>") is
+   * UNKNOWN; that programme is listed under notConfigured. */
+  unknown(fact: string): never {
+    const programme = fact.slice(0, fact.lastIndexOf('.'));
+    if (!this.notices.includes(programme)) this.notices = [...this.notices, programme];
+    throw NOT_CONFIGURED;
+  }
+
   /** True when the rule file declares the parameter. */
   declares(id: string): boolean {
     return this.plan.slots.has(id);
@@ -80,9 +102,9 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   /** Runs a rule condition, recording the outcome and the comparisons behind it: always, never
    * (when the conditions it combines were recorded already), or only when it is met. */
   check(condition: CompiledRuleCondition, facts: Readonly<Record<string, unknown>>, member?: string, details: Details = 'always'): boolean {
-    if (this.trace === undefined) return condition.test(facts);
+    if (this.trace === undefined) return this.test(condition, facts);
     const record: LeafOutcome[] = [];
-    const result = condition.test(facts, record);
+    const result = this.test(condition, facts, record);
     const withChecks = details === 'always' || (details === 'whenMet' && result);
     const entry: TraceEntry = { kind: 'condition', id: condition.id, result, checks: withChecks ? record.map((o) => this.traceCheck(o)) : [] };
     if (member !== undefined) entry.member = member;

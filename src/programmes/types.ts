@@ -15,6 +15,8 @@ export interface MemberLine<N> {
 export interface ProvidedFacts {
   household: Record<string, unknown>;
   members: ReadonlyMap<string, Record<string, unknown>>;
+  /** The programme is not configured this month: every fact it would give is UNKNOWN. */
+  unknown?: true;
 }
 
 /** What a programme reads of the programmes it uses, in the order of its "uses", each already in

@@ -6,7 +6,7 @@
  */
 import type { AmountExpression } from '../../schemas/amount.js';
 import type { Rulebook } from '../../rulebook/index.js';
-import type { Context } from '../context.js';
+import { UNKNOWN, type Context } from '../context.js';
 
 type Facts = Readonly<Record<string, unknown>>;
 export type Kind = 'money' | 'rate';
@@ -50,7 +50,12 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
   if ('fact' in expression) {
     const name = expression.fact;
     if (!facts.isMoney(name)) fail(`expected a money fact, found "${name}"`);
-    return { kind: 'money', value: (ctx, f) => f[name] ?? ctx.a.zero, text: (ctx, f) => `${ctx.a.exact(f[name] ?? ctx.a.zero)} (${name})` };
+    const read = (ctx: AnyContext, f: Facts) => {
+      const value = f[name];
+      if (value === UNKNOWN) ctx.unknown(name);
+      return value ?? ctx.a.zero;
+    };
+    return { kind: 'money', value: read, text: (ctx, f) => `${ctx.a.exact(read(ctx, f))} (${name})` };
   }
   const sub = (list: AmountExpression[], key: string) => list.map((e, i) => compileAmount(e, rulebook, facts, `${path}.${key}[${i}]`));
   if ('times' in expression) {
@@ -96,7 +101,11 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
     const fallback = otherwise === undefined ? undefined : compileAmount(otherwise, rulebook, facts, `${path}.cases.otherwise`);
     const kinds = new Set([...branches.values(), ...(fallback ? [fallback] : [])].map((b) => b.kind));
     if (kinds.size !== 1) fail('expected every case to be of one kind (all amounts or all shares)');
-    const key = (ctx: AnyContext, f: Facts) => String('parameter' in on ? ctx.required(on.parameter) : f[on.fact]);
+    const key = (ctx: AnyContext, f: Facts) => {
+      const value = 'parameter' in on ? ctx.required(on.parameter) : f[on.fact];
+      if (value === UNKNOWN) ctx.unknown((on as { fact: string }).fact);
+      return String(value);
+    };
     const pick = (ctx: AnyContext, f: Facts): CompiledAmount => {
       const branch = branches.get(key(ctx, f)) ?? fallback;
       if (branch === undefined) throw new AmountCaseMissing(`${'parameter' in on ? on.parameter : on.fact} = ${key(ctx, f)}`);

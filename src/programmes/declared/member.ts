@@ -42,7 +42,7 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
     // no more than the candidate test on their own facts when that test reads nothing else.
     if (info.candidatesOnMemberFacts && !(info.candidates as NonNullable<Prepared['candidates']>).test(baseFacts(ctx, household, m, used))) continue;
     const facts = factsFor(ctx, info, household, m, used);
-    if (info.candidates !== undefined && !info.candidatesOnMemberFacts && !info.candidates.test(facts)) continue;
+    if (info.candidates !== undefined && !info.candidatesOnMemberFacts && !ctx.test(info.candidates, facts)) continue;
     if (info.candidates !== undefined) ctx.check(info.candidates, facts, member.id, 'never');
     const reasons: string[] = [];
     for (const condition of info.eligibility) {

@@ -7,8 +7,6 @@
 import type { CompiledRuleCondition, ProgrammeRules, Rulebook } from '../../rulebook/index.js';
 import type { Interaction } from '../../schemas/rules.js';
 import { MEMBER_FACTS } from './facts.js';
-import { expressionRefs } from '../../rulebook/index.js';
-import type { AmountExpression } from '../../schemas/amount.js';
 import { compileAmount, type CompiledAmount } from './expression.js';
 import { makeFacts as compileFacts, type FactsMaker } from './shape.js';
 
@@ -16,8 +14,6 @@ export interface PreparedInteraction {
   rule: Interaction;
   when: CompiledRuleCondition | undefined;
   amounts: CompiledAmount[];
-  /** The facts its amounts read. */
-  reads: Set<string>;
 }
 
 export interface Prepared {
@@ -107,15 +103,9 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
       rule,
       when: rule.when === undefined ? undefined : condition(rule.when),
       amounts: (rule.amounts ?? []).map((e, j) => compileAmount(e, rulebook, kinds, `$.interactions[${i}].amounts[${j}]`)),
-      reads: readsOf(rule.amounts ?? []),
     })),
     facts,
     moneyFacts,
   };
 }
 
-function readsOf(amounts: readonly AmountExpression[]): Set<string> {
-  const refs = { parameters: new Set<string>(), facts: new Set<string>() };
-  for (const amount of amounts) expressionRefs(amount, refs);
-  return refs.facts;
-}

@@ -6,6 +6,7 @@
  * copies values: the names are JSON-quoted, nothing from a rule file is executed.
  */
 import type { ProvidedFacts } from '../types.js';
+import { UNKNOWN } from '../context.js';
 
 export type FactsMaker = (base: Record<string, unknown>, params: readonly unknown[], producers: readonly ProvidedFacts[], member: string, zero: unknown, extra: Record<string, unknown> | undefined) => Record<string, unknown>;
 
@@ -28,16 +29,16 @@ export function makeFacts(shape: Shape): FactsMaker {
   const lines = [
     ...shape.base.map((name) => `${q(name)}: b[${q(name)}]`),
     ...shape.parameters.map((name, i) => `${q(name)}: p[${i}]`),
-    ...shape.household.map(([name, producer, own]) => `${q(name)}: P[${producer}].household[${q(own)}]`),
+    ...shape.household.map(([name, producer, own]) => `${q(name)}: P[${producer}].unknown ? U : P[${producer}].household[${q(own)}]`),
     ...shape.members.map(([name, producer, own, fallback]) => {
       const index = defaults.push(fallback) - 1;
       const otherwise = fallback === 'zero' ? 'z' : `d[${index}]`;
-      return `${q(name)}: m${producer} === undefined || m${producer}[${q(own)}] === undefined ? ${otherwise} : m${producer}[${q(own)}]`;
+      return `${q(name)}: P[${producer}].unknown ? U : m${producer} === undefined || m${producer}[${q(own)}] === undefined ? ${otherwise} : m${producer}[${q(own)}]`;
     }),
     ...shape.extra.map((name) => `${q(name)}: e === undefined ? undefined : e[${q(name)}]`),
   ];
   const producers = [...new Set(shape.members.map(([, producer]) => producer))];
   const lookups = producers.map((i) => `const m${i} = P[${i}].members.get(id);`).join('\n');
-  const make = new Function('d', `return function facts(b, p, P, id, z, e) {\n${lookups}\nreturn {\n${lines.join(',\n')}\n}; };`) as (d: unknown[]) => FactsMaker;
-  return make(defaults);
+  const make = new Function('d', 'U', `return function facts(b, p, P, id, z, e) {\n${lookups}\nreturn {\n${lines.join(',\n')}\n}; };`) as (d: unknown[], unknown: unknown) => FactsMaker;
+  return make(defaults, UNKNOWN);
 }
