@@ -61,11 +61,17 @@ describe('evaluate', () => {
     expect(error.details[0]?.expected).toMatch(/residense/);
   });
 
-  it('refuses an unknown jurisdiction, a bad month and a month no value covers', () => {
+  it('refuses an unknown jurisdiction and a bad month', () => {
     expect(errorOf(() => evaluate({ ...example('hannan-2020.json'), jurisdiction: 'cn-999999' }, { month: '2020-08' })).code).toBe('unknown-jurisdiction');
     expect(errorOf(() => evaluate(example('hannan-2020.json'), { month: '2020-13' })).code).toBe('invalid-option');
-    expect(errorOf(() => evaluate(example('hannan-2020.json'), { month: '2010-01' })).code).toBe('parameter-not-covered');
-    expect(errorOf(() => evaluate(example('hannan-2020.json'), { month: '2021-05' })).code).toBe('parameter-not-configured');
+  });
+
+  it('reports dibao not in force, or not configured, where the packs set no standard: never a guess', () => {
+    const before = evaluate(example('hannan-2020.json'), { month: '2010-01' });
+    expect(before.programmes.dibao).toMatchObject({ status: 'not-in-force', monthlyAmount: '0.00', notConfigured: ['dibao.standard.rural'] });
+    const unknown = evaluate(example('hannan-2020.json'), { month: '2021-05' });
+    expect(unknown.programmes.dibao).toMatchObject({ status: 'not-configured', monthlyAmount: '0.00' });
+    expect(unknown.totalMonthlyAmount).toBe('0.00');
   });
 
   it('asks for the last amount when a leaving household has none', () => {

@@ -2,9 +2,9 @@
  * A date sweep in the manner of Catala's tests: every month of 2015-2026 in every seed jurisdiction,
  * for households that reach every parameter of the three allowances. A programme's status may move
  * between not-in-force, not-configured and configured (paid, not-paid or ineligible) only in a month
- * where some pack value on the jurisdiction's chain starts or ends; and a household is an error only
- * where dibao's own standard is missing (rules/dibao.json: dibao.standard whenNotConfigured "error"),
- * never because of the allowances. The transitions found are pinned below, each with its pack value.
+ * where some pack value on the jurisdiction's chain starts or ends; a month without a dibao standard
+ * makes dibao, and whatever needs to know about dibao, not configured or not in force — never an error
+ * for the household. The transitions found are pinned below, each with its pack value.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateWith } from '../../src/evaluate.js';
@@ -43,7 +43,7 @@ function state(jurisdiction: string, month: string): string {
     const a = evaluateWith(onDibao(jurisdiction), { month, rulebook, trace: false });
     const b = evaluateWith(offDibao(jurisdiction), { month, rulebook, trace: false });
     const classes = PROGRAMMES.map((id) => kind(a.programmes[id]?.status ?? 'missing'));
-    return `living ${classes[0]}, care ${classes[1]}, orphans ${classes[2]}, de-facto ${kind(b.programmes['orphan-allowance']?.status ?? 'missing')}`;
+    return `dibao ${kind(a.programmes.dibao.status)}, living ${classes[0]}, care ${classes[1]}, orphans ${classes[2]}, de-facto ${kind(b.programmes['orphan-allowance']?.status ?? 'missing')}`;
   } catch (error) {
     if (!isBenefitRulesError(error)) throw error;
     // The allowances never make a household an error: only dibao's own parameters may.
