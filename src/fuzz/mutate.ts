@@ -64,7 +64,7 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
   const members = membersOf(household) ?? [];
   const member = members.length > 0 ? members[random.int(0, members.length - 1)] : undefined;
   const monthNear = () => (random.chance(0.9) ? addToMonth(month, random.int(-40, 2)) : anyMonth(random));
-  switch (random.int(0, 13)) {
+  switch (random.int(0, 15)) {
     case 0:
       household.jurisdiction = random.chance(0.9) ? random.pick(jurisdictions) : random.pick(['cn-999999', 'CN-420100', 'cn-42010', 'cn', ' cn-420100', text(random)]);
       return `jurisdiction ${String(household.jurisdiction).slice(0, 40)}`;
@@ -136,15 +136,37 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
       if (random.chance(0.05)) household.members = [];
       else if (members.length > 0) members.splice(random.int(0, members.length - 1), 1);
       return 'fewer members';
+    case 14: {
+      // Birthdays at the ages the rules turn on, on the first, second or last day of the month.
+      if (!isBag(member)) return 'no member';
+      const age = random.pick([0, 1, 6, 14, 16, 17, 18, 22, 55, 59, 60, 65, 70, 80, 100, random.int(0, 100)]);
+      const [y, m] = month.split('-') as [string, string];
+      const shift = random.int(-1, 1);
+      const when = addToMonth(`${String(Number(y) - age).padStart(4, '0')}-${m}`, shift);
+      member.birthDate = `${when}-${random.pick(['01', '02', '28'])}`;
+      return `member aged ${age} (${shift})`;
+    }
+    case 15: {
+      // Every amount at once: odd cents that divide badly, or the largest amount there is.
+      const amount = random.chance(0.3) ? '999999999.99' : `${random.int(0, 3000)}.${String(random.int(0, 99)).padStart(2, '0')}`;
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(walk);
+        else if (isBag(node)) for (const [key, value] of Object.entries(node)) key === 'monthly' || key === 'financial' || key === 'lastAmount' ? (node[key] = random.chance(0.5) ? amount : money(random)) : walk(value);
+      };
+      walk(household);
+      return `amounts ${amount}`;
+    }
     case 12:
       household.id = random.chance(0.5) ? text(random) : random.pick(['', 'x', '户-1', 'h', 'household 2']);
       return 'household id';
-    default:
+    case 13:
       for (let i = members.length - 1; i > 0; i -= 1) {
         const j = random.int(0, i);
         [members[i], members[j]] = [members[j], members[i]];
       }
       return 'members reordered';
+    default:
+      throw new Error('fuzz: no such mutation');
   }
 }
 
@@ -206,6 +228,15 @@ function shape(random: Random, household: unknown): string {
   }
 }
 
+/** The household as JSON text, as a caller might pass by mistake (BigInt cannot be written). */
+function asText(household: unknown): string {
+  try {
+    return JSON.stringify(household) ?? '';
+  } catch {
+    return '{}';
+  }
+}
+
 /** The input number `index` of the run with this seed: the same every time. */
 export function generate(corpus: readonly Seed[], jurisdictions: readonly string[], seed: number, index: number): FuzzInput {
   const random = new Random(seed, index);
@@ -228,7 +259,7 @@ export function generate(corpus: readonly Seed[], jurisdictions: readonly string
   }
   // Rarely, no household at all.
   if (random.chance(0.003)) {
-    household = random.pick([null, undefined, [], '', 42, [household], JSON.stringify(household)]);
+    household = random.pick([null, undefined, [], '', 42, [household], asText(household)]);
     steps.push('not a household');
   }
   input.household = household;

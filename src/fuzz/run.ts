@@ -19,7 +19,14 @@ export interface Setup {
 export function setup(root: string): Setup {
   const testPacks = join(root, 'tests', 'packs');
   const rulebook = loadRulebook({ jurisdictions: existsSync(testPacks) ? [BUNDLED_JURISDICTIONS, testPacks] : [BUNDLED_JURISDICTIONS] });
-  return { corpus: readCorpus(root), jurisdictions: [...rulebook.packs.keys()].sort(), rulebook, oracle: new Oracle(rulebook) };
+  const s = { corpus: readCorpus(root), jurisdictions: [...rulebook.packs.keys()].sort(), rulebook, oracle: new Oracle(rulebook) };
+  // One evaluation first, unmeasured: the first ever compiles the Ajv check, which is no input's doing.
+  try {
+    s.oracle.check({ ...(s.corpus[0] as Seed), steps: [] });
+  } catch {
+    // A failure of the corpus itself is found again, and reported, as input 0 or later.
+  }
+  return s;
 }
 
 export function inputAt(s: Setup, seed: number, index: number): FuzzInput {
@@ -69,7 +76,12 @@ export function checkAt(s: Setup, seed: number, index: number, tally: Tally): Ve
 /** A failure as a reader needs it: how to make it again, what went wrong, and the input itself. Runs
  * the input again with stack traces on, for a run that turned them off for speed (see fast()). */
 export function describeFailure(s: Setup, failure: Failure): string {
-  const input = inputAt(s, failure.seed, failure.index);
+  let input: FuzzInput;
+  try {
+    input = inputAt(s, failure.seed, failure.index);
+  } catch {
+    return `fuzz failure (${failure.kind}) at seed ${failure.seed}, index ${failure.index} in the fuzzer itself:\n${failure.message}`;
+  }
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 20;
   const again = emptyTally();
