@@ -44,6 +44,12 @@ describe('the fuzzer', () => {
     expect(JSON.stringify(generate(s.corpus, s.jurisdictions, SEED + 1, 12345))).not.toBe(JSON.stringify(a));
   });
 
+  it('makes inputs from months at year 0000 and ids that are objects without a prototype (found by the long run)', () => {
+    // Seed 20261122: index 36194 moved a member's birthday 80 years before 0000-01 (date-fns threw
+    // RangeError); index 75454 copied a member whose id was Object.create(null) (String() threw).
+    for (const index of [36194, 75454]) expect(() => generate(s.corpus, s.jurisdictions, 20_261_122, index), String(index)).not.toThrow();
+  });
+
   it('runs every input it once failed on (tests/fuzz-corpus) without failing', () => {
     const oracle = new Oracle(s.rulebook);
     const names = existsSync(CORPUS) ? readdirSync(CORPUS) : [];

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { Random } from './random.js';
 import { api, date, json, money, month as anyMonth, monthIn, retype, text } from './values.js';
 import type { Seed } from './corpus.js';
-import { addToMonth } from '../dates.js';
 import { INCOME_TYPE_IDS } from '../schemas/income.js';
 import { childStatusSchema, disabilitySchema, householdSchema, memberSchema, otherAllowanceSchema, vehicleSchema } from '../schemas/household.js';
 
@@ -46,6 +45,15 @@ const ENUMS = {
 const KNOWN_AT = ['2014-01-01', '2016-08-15', '2021-05-01', '2021-06-11', '2021-07-01', '2024-01-01', '2030-01-01', '2021-02-30', '2021-5-1'];
 
 type Bag = Record<string, unknown>;
+
+/** A month moved by `months`, kept within years 0000–9999 (date-fns cannot write the others). */
+function addToMonth(month: string, months: number): string {
+  const at = Math.min(9999 * 12 + 11, Math.max(0, Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months));
+  return `${String(Math.floor(at / 12)).padStart(4, '0')}-${String((at % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Text for a label or an id, whatever the value (String() throws on an object without a prototype). */
+const label = (value: unknown) => (typeof value === 'string' ? value : typeof value);
 const isBag = (value: unknown): value is Bag => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A deep copy of plain objects and arrays; other values (functions, symbols) are shared. */
@@ -67,7 +75,7 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
   switch (random.int(0, 15)) {
     case 0:
       household.jurisdiction = random.chance(0.9) ? random.pick(jurisdictions) : random.pick(['cn-999999', 'CN-420100', 'cn-42010', 'cn', ' cn-420100', text(random)]);
-      return `jurisdiction ${String(household.jurisdiction).slice(0, 40)}`;
+      return `jurisdiction ${label(household.jurisdiction).slice(0, 40)}`;
     case 1:
       household.residence = random.chance(0.95) ? random.pick(ENUMS.residence) : text(random);
       return 'residence';
@@ -127,7 +135,7 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
       const same = random.chance(0.05);
       for (let i = 0; i < count; i += 1) {
         const twin = copy(member);
-        if (isBag(twin) && !same) twin.id = `${String(twin.id)}~${i}`;
+        if (isBag(twin) && !same) twin.id = `${label(twin.id)}~${i}`;
         members.push(twin);
       }
       return `${count} more members${same ? ' (same id)' : ''}`;
@@ -142,7 +150,7 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
       const age = random.pick([0, 1, 6, 14, 16, 17, 18, 22, 55, 59, 60, 65, 70, 80, 100, random.int(0, 100)]);
       const [y, m] = month.split('-') as [string, string];
       const shift = random.int(-1, 1);
-      const when = addToMonth(`${String(Number(y) - age).padStart(4, '0')}-${m}`, shift);
+      const when = addToMonth(`${y}-${m}`, shift - 12 * age);
       member.birthDate = `${when}-${random.pick(['01', '02', '28'])}`;
       return `member aged ${age} (${shift})`;
     }
