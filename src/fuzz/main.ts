@@ -128,6 +128,13 @@ function main(): void {
       console.log(`fuzz: ${total.inputs.toLocaleString('en-US')} / ${inputs.toLocaleString('en-US')} (${rate.toFixed(0)}/s, ${total.failures.length} failures)`);
     }
   }, 1000);
+  // Ctrl-C: the line for the inputs checked so far, rather than nothing.
+  process.once('SIGINT', () => {
+    for (const thread of threads) void thread.terminate();
+    console.log('fuzz: interrupted');
+    finish();
+    process.exit(total.failures.length > 0 ? 1 : 130);
+  });
   for (let worker = 0; worker < workers; worker += 1) {
     const thread = new Worker(fileURLToPath(import.meta.url), { workerData: { root, seed, inputs, worker, workers, current } satisfies Job });
     threads.push(thread);
