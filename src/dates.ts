@@ -2,7 +2,7 @@
  * Calendar arithmetic on ISO date and month strings, through date-fns. ISO strings compare
  * correctly as text, so the rest of the code keeps dates as strings and calls here for arithmetic.
  */
-import { addMonths, differenceInYears, format, parseISO, subDays } from 'date-fns';
+import { addMonths, format, parseISO, subDays } from 'date-fns';
 
 /** The day a month is evaluated on: its first day. A value in force that day holds for the month. */
 export function firstDayOf(month: string): string {
@@ -23,7 +23,9 @@ export function addToMonth(month: string, months: number): string {
   return format(addMonths(parseISO(firstDayOf(month)), months), 'yyyy-MM');
 }
 
-/** Completed years between two dates (0 when `since` is later). */
+/** Completed years between two dates (0 when `since` is later), YYYY-MM-DD each: string arithmetic,
+ * so no host time zone (a midnight daylight-saving change) can move a birthday or an anniversary. */
 export function yearsBetween(since: string, date: string): number {
-  return Math.max(0, differenceInYears(parseISO(date), parseISO(since)));
+  const years = Number(date.slice(0, 4)) - Number(since.slice(0, 4)) - (date.slice(5) < since.slice(5) ? 1 : 0);
+  return Math.max(0, years);
 }

@@ -8,6 +8,7 @@
 import type { Household } from '../schemas/household.js';
 import type { UsedFacts } from '../programmes/types.js';
 import { factsFor } from '../programmes/declared/member.js';
+import { memberFacts } from '../programmes/declared/facts.js';
 import type { PreparedInteraction } from '../programmes/declared/prepare.js';
 import type { Run } from './run.js';
 import { move } from './run.js';
@@ -20,7 +21,7 @@ export function applyInteractions(run: Run, position: number, runs: readonly Run
   for (const line of lines) {
     if (a.isZero(line.paid)) continue;
     const index = household.members.findIndex((m) => m.id === line.member);
-    const facts = factsFor(ctx, info, household, index, used, otherProgrammes(line.member, position, runs, a));
+    const facts = factsFor(ctx, info, household, index, used, otherProgrammes(household, index, position, runs, a, ctx.settings.day));
     for (const interaction of info.interactions) {
       if (a.isZero(line.paid)) break;
       if (interaction.when !== undefined && !ctx.check(interaction.when, facts, line.member, 'whenMet')) continue;
@@ -64,14 +65,19 @@ function weigh(interaction: PreparedInteraction, facts: Record<string, unknown>,
 }
 
 /** What every member programme gives this member: entitled everywhere, paid where already settled. */
-function otherProgrammes(member: string, position: number, runs: readonly Run[], a: Run['ctx']['a']): Record<string, unknown> {
+function otherProgrammes(household: Household, index: number, position: number, runs: readonly Run[], a: Run['ctx']['a'], day: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const member = (household.members[index] as Household['members'][number]).id;
   runs.forEach((other, i) => {
     if (other.rules.scope !== 'member') return;
     const id = other.rules.programme;
     if (other.suspended !== undefined) {
-      out[`${id}.entitled`] = UNKNOWN;
-      if (i < position) out[`${id}.paid`] = UNKNOWN;
+      // Not configured this month: unknown for a member it would consider, nothing for one it would
+      // not (a child who is not disabled gets no living subsidy, configured or not).
+      const { candidates, candidatesOnMemberFacts } = other.info;
+      const considered = !candidates || !candidatesOnMemberFacts || candidates.test(memberFacts(a, household, household.members[index] as Household['members'][number], day));
+      out[`${id}.entitled`] = considered ? UNKNOWN : a.zero;
+      if (i < position) out[`${id}.paid`] = considered ? UNKNOWN : a.zero;
       return;
     }
     const line = other.outcome.members?.find((l) => l.member === member);

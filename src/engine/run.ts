@@ -104,8 +104,10 @@ function entitle(rules: ProgrammeRules, kind: ArithmeticKind, household: Househo
 
 /** Not configured when the pack says so (a null value); not in force when no pack sets it at all. */
 function suspension(ctx: Context): 'not-configured' | 'not-in-force' {
-  // A programme id among the notices: a programme this one needs is itself not configured.
-  return ctx.notices.some((id) => !ctx.plan.slots.has(id) || ctx.plan.get(id).entry?.kind === 'parameter') ? 'not-configured' : 'not-in-force';
+  // Decided by what stopped it: a programme it needs (not configured itself), a value the pack sets
+  // to null (not configured), or a rule no pack sets for the month (not in force).
+  const by = ctx.suspendedBy;
+  return by === undefined || !ctx.plan.slots.has(by) || ctx.plan.get(by).entry?.kind === 'parameter' ? 'not-configured' : 'not-in-force';
 }
 
 /** An amount of one arithmetic in another (INEXACT when units cannot hold it). */

@@ -28,6 +28,8 @@ const NOTHING: string[] = Object.freeze([]) as unknown as string[];
 export class Context<N = unknown, R = unknown, G = unknown> {
   trace: TraceEntry[] | undefined;
   notices: string[] = NOTHING;
+  /** What stopped the programme this month: a parameter id, or a programme whose facts are unknown. */
+  suspendedBy: string | undefined;
   private readonly seen: Uint8Array;
   /** What the engine derived from the rule file (declared programmes), set once by whoever makes the context. */
   info: unknown;
@@ -50,6 +52,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   reset(trace: TraceEntry[] | undefined): this {
     this.seen.fill(0);
     this.notices = NOTHING;
+    this.suspendedBy = undefined;
     this.trace = trace;
     return this;
   }
@@ -63,7 +66,10 @@ export class Context<N = unknown, R = unknown, G = unknown> {
       if (planned.notice) this.notices = this.notices === NOTHING ? [id] : [...this.notices, id];
     }
     if (planned.error !== undefined) throw planned.error;
-    if (planned.suspends) throw NOT_CONFIGURED;
+    if (planned.suspends) {
+      this.suspendedBy = id;
+      throw NOT_CONFIGURED;
+    }
     if (this.a.kind === 'decimal') return planned.decimal as T | null;
     if (!planned.unitsExact) throw INEXACT;
     return planned.units as T | null;
@@ -91,6 +97,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   unknown(fact: string): never {
     const programme = fact.slice(0, fact.lastIndexOf('.'));
     if (!this.notices.includes(programme)) this.notices = [...this.notices, programme];
+    this.suspendedBy = programme;
     throw NOT_CONFIGURED;
   }
 

@@ -49,6 +49,17 @@ function checkProgramme(rulebook: Rulebook, rules: ProgrammeRules, details: Erro
     }
     for (const problem of moneyComparisons(condition.when, money)) add(`$.conditions.${condition.id}`, 'an amount compared with another amount (a fact) or with null', problem);
   }
+  // Values the two arithmetics hold differently (a share, a rounding; an amount as a case key)
+  // must not decide a condition or a case: the paths would disagree. Amounts compared with
+  // amounts are the same on both, and stay allowed.
+  const opaque = (id: string) => ['decimal', 'decimalList', 'brackets', 'rounding'].includes(rulebook.declarations.get(id)?.type.kind ?? '');
+  for (const condition of rules.conditions.values()) {
+    for (const fact of condition.test.facts) if (opaque(fact)) add(`$.conditions.${condition.id}`, 'a condition on facts and parameters of kind money, integer, boolean, enum or lists of these', `${fact} (a ${rulebook.declarations.get(fact)?.type.kind})`);
+  }
+  for (const [path, on] of casesOn(rules)) {
+    const bad = 'parameter' in on ? opaque(on.parameter) || rulebook.declarations.get(on.parameter)?.type.kind === 'money' : money.has(on.fact);
+    if (bad) add(path, 'cases on a fact or parameter that is not an amount or a share', JSON.stringify(on));
+  }
   try {
     prepared(rulebook, rules);
   } catch (error) {
@@ -66,4 +77,20 @@ export function checkRulebook(rulebook: Rulebook): void {
   if (details.length > 0) {
     throw new BenefitRulesError('invalid-rules', `The rule files do not match the programmes:\n${details.map((d) => `  ${d.file ?? ''} ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
   }
+}
+
+/** Every "cases" or "bands" selector of a rule file's amount and interaction forms, with its path. */
+function casesOn(rules: ProgrammeRules): [string, { fact: string } | { parameter: string }][] {
+  const out: [string, { fact: string } | { parameter: string }][] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}[${i}]`));
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'cases' || key === 'bands') && value && typeof value === 'object' && 'on' in value) out.push([`${path}.${key}.on`, (value as { on: { fact: string } | { parameter: string } }).on]);
+      walk(value, `${path}.${key}`);
+    }
+  };
+  walk(rules.amount, '$.amount');
+  walk(rules.interactions, '$.interactions');
+  return out;
 }

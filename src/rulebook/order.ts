@@ -74,6 +74,8 @@ export function checkDeclared(rules: ProgrammeRules, programmes: ReadonlyMap<str
     for (const id of refs.parameters) if (!declarations.has(id)) problems.add(rules.file, path, 'a declared parameter', JSON.stringify(id));
   };
   if (rules.amount) parameters(rules.amount, '$.amount');
+  // A share of an amount can fall between fen: every paid amount is rounded where the pack says.
+  if (rules.amount && rules.rounding === undefined) problems.add(rules.file, '$.rounding', 'a rounding parameter for the amount (payments are whole fen)', 'none');
   if (rules.rounding !== undefined && declarations.get(rules.rounding)?.type.kind !== 'rounding') {
     problems.add(rules.file, '$.rounding', 'a declared parameter of kind rounding', JSON.stringify(rules.rounding));
   }

@@ -46,4 +46,17 @@ describe('timelines', () => {
     expect(result.months.map((m) => ('result' in m ? m.result.programmes.dibao.monthlyAmount : ''))).toEqual(['500.00', '400.00']);
     expect(() => evaluateTimeline({ snapshots: [{ from: '2024-01', household: { ...base, residence: 'town' } }] }, { from: '2024-01', to: '2024-02', rulebook: testRulebook() })).toThrow(/\$\.snapshots\[0\]\.household\.residence/);
   });
+
+  it('keeps the case state through months dibao cannot be evaluated (no standard): the exit goes on after', () => {
+    // Yubei: enrolled on wages of 400 from 2022-11; Chongqing's 2023 standard is not configured; wages
+    // of 1000 from 2024-01 lift the household out, into the national six-month gradual exit.
+    const base = { id: 'yb', jurisdiction: 'cn-500112', residence: 'urban', members: [member('a', 'head', '400')] };
+    const timeline = { snapshots: [{ from: '2022-11', household: base }, { from: '2024-01', changes: { members: [member('a', 'head', '1000')] } }] };
+    const result = evaluateTimeline(timeline, { from: '2022-11', to: '2024-01', rulebook: testRulebook() });
+    const at = (month: string) => result.months.find((m) => m.month === month);
+    const dibao = (month: string) => { const m = at(month); return m && 'result' in m ? [m.result.programmes.dibao.status, m.result.programmes.dibao.monthlyAmount] : undefined; };
+    expect(dibao('2022-12')).toEqual(['enrolled', '317.00']);
+    expect(dibao('2023-06')).toEqual(['not-configured', '0.00']);
+    expect(dibao('2024-01')).toEqual(['gradual-exit', '317.00']);
+  });
 });

@@ -121,7 +121,11 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
   const bands = below.map((band, i) => ({ limit: band.limit.parameter, then: compileAmount(band.then, rulebook, facts, `${path}.bands.below[${i}].then`) }));
   const last = compileAmount(otherwise, rulebook, facts, `${path}.bands.otherwise`);
   for (const band of bands) if (rulebook.declarations.get(band.limit)?.type.kind !== 'integer') fail(`expected an integer parameter as a band limit, found ${band.limit}`);
-  const pick = (ctx: AnyContext, f: Facts) => bands.find((band) => (f[on.fact] as number) < ctx.required<number>(band.limit))?.then ?? last;
+  const pick = (ctx: AnyContext, f: Facts) => {
+    const value = f[on.fact];
+    if (value === UNKNOWN) ctx.unknown(on.fact);
+    return bands.find((band) => (value as number) < ctx.required<number>(band.limit))?.then ?? last;
+  };
   return {
     kind: last.kind,
     value: (ctx, f) => pick(ctx, f).value(ctx, f),

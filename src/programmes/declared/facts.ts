@@ -6,6 +6,7 @@
 import type { Bilingual } from '../../schemas/common.js';
 import type { Household, Member } from '../../schemas/household.js';
 import type { Arithmetic } from '../../arithmetic/types.js';
+import { yearsBetween } from '../../dates.js';
 
 export const MEMBER_FACTS = {
   age: { kind: 'integer', description: { zh: '年龄（周岁）', en: 'age (completed years)' } },
@@ -25,10 +26,9 @@ export const MEMBER_FACTS = {
   workInjuryCarePay: { kind: 'boolean', description: { zh: '领取工伤保险生活护理费', en: 'draws work-injury insurance care pay' } },
 } as const satisfies Record<string, { kind: string; description: Bilingual }>;
 
-/** Completed years from a birth date to a day (both YYYY-MM-DD): string arithmetic, no Date. */
+/** Completed years from a birth date to a day (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+  return yearsBetween(birthDate, day);
 }
 
 /** One member's facts, amounts in the arithmetic `a`. */
