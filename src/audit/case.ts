@@ -52,6 +52,8 @@ function compact(entry: TimelineMonth): MonthDue {
 interface Step {
   due: MonthDue;
   after: Record<string, unknown>;
+  /** Made by the run as known now: only its errors' messages are the ones the report shows. */
+  now: boolean;
 }
 
 /** The household's evaluations, shared by its runs (key: month, parameter values' id, case state). */
@@ -71,6 +73,7 @@ export class TimelineCache {
     /** The id of the month's parameter values under this run's knowledge (PlanValues). */
     private readonly valuesOf: (month: string) => number,
     private readonly steps: Steps,
+    private readonly isNow: boolean,
   ) {
     this.start = timelineStart(timeline, fallbackStart);
     this.walk = new TimelineWalk(timeline, fallbackStart);
@@ -84,7 +87,7 @@ export class TimelineCache {
       const entered = this.walk.state;
       const key = `${current}\0${this.valuesOf(current)}\0${JSON.stringify(entered)}`;
       let step = this.steps.get(key);
-      if (!step) this.steps.set(key, (step = this.evaluate(household, current, entered)));
+      if (!step || (this.isNow && !step.now)) this.steps.set(key, (step = this.evaluate(household, current, entered)));
       this.months.set(current, step.due);
       this.walk.leave(step.after);
       this.reached = current;
@@ -98,9 +101,9 @@ export class TimelineCache {
       result = this.evaluator.evaluateHousehold(household, month);
     } catch (error) {
       if (!(error instanceof BenefitRulesError)) throw error;
-      return { due: compact({ month, household, error }), after: entered };
+      return { due: compact({ month, household, error }), after: entered, now: this.isNow };
     }
-    return { due: compact({ month, household, result }), after: nextState(result, month, entered) };
+    return { due: compact({ month, household, result }), after: nextState(result, month, entered), now: this.isNow };
   }
 }
 
@@ -144,7 +147,7 @@ export class HouseholdCase {
     lines: number,
   ) {
     const { jurisdiction } = timeline;
-    this.now = new TimelineCache(timeline, makers.evaluator('', undefined), fallbackStart, (month) => makers.values.of(jurisdiction, month, '', undefined), this.steps);
+    this.now = new TimelineCache(timeline, makers.evaluator('', undefined), fallbackStart, (month) => makers.values.of(jurisdiction, month, '', undefined), this.steps, true);
     this.remaining = lines;
   }
 
@@ -155,7 +158,7 @@ export class HouseholdCase {
     let cache = this.then.get(knowledge);
     if (!cache) {
       const values = this.makers.values;
-      cache = new TimelineCache(this.timeline, this.makers.evaluator(knowledge, date), this.fallbackStart, (month) => values.of(jurisdiction, month, knowledge, date), this.steps);
+      cache = new TimelineCache(this.timeline, this.makers.evaluator(knowledge, date), this.fallbackStart, (month) => values.of(jurisdiction, month, knowledge, date), this.steps, false);
       this.then.set(knowledge, cache);
     }
     return cache;

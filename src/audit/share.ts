@@ -4,7 +4,8 @@
  * — only its `until`, which the trace shows and no programme reads, may differ — and the
  * household and its case state are the same: evaluation is pure. So each (jurisdiction, month,
  * knowledge) gets the id of its parameters' values, and runs with the same id, household and state
- * in a month take one evaluation.
+ * in a month take one evaluation. (A month that fails says the date in its message, which only the
+ * run as known now reports: that run never takes another's evaluation.)
  */
 import type { Rulebook } from '../rulebook/index.js';
 import { Plan } from '../programmes/plan.js';
@@ -31,7 +32,9 @@ export class PlanValues {
     for (const parameter of plan.slots.keys()) {
       const planned = plan.get(parameter);
       const entry = planned.entry === undefined ? null : { ...planned.entry, until: undefined };
-      parts.push([entry, planned.notice, planned.suspends, planned.unitsExact, planned.error?.code ?? null, planned.error?.message ?? null]);
+      // A parameter that no value covers fails with a message naming the date: the same failure whatever the date.
+      const message = planned.error === undefined ? null : knownAt === undefined ? planned.error.message : planned.error.message.replace(` as known on ${knownAt}`, '');
+      parts.push([entry, planned.notice, planned.suspends, planned.unitsExact, planned.error?.code ?? null, message]);
     }
     const fingerprint = JSON.stringify(parts);
     id = this.fingerprints.get(fingerprint);
