@@ -73,6 +73,8 @@ export interface AuditSettings {
   /** The months in which missing payments are looked for; undefined: each household's first to last month in the ledger. */
   period: { from: string; to: string } | undefined;
   emit: (finding: Finding) => void;
+  /** False: no evaluation shared between runs (the slow reference); default true. */
+  share?: boolean;
 }
 
 export class Auditor {
@@ -88,7 +90,7 @@ export class Auditor {
 
   constructor(private readonly settings: AuditSettings) {
     this.knowledge = new Knowledge(settings.rulebook);
-    this.makers = { knowledge: this.knowledge, values: new PlanValues(settings.rulebook), evaluator: (knowledge, date) => this.evaluatorOf(knowledge, date) };
+    this.makers = { knowledge: this.knowledge, values: new PlanValues(settings.rulebook), evaluator: (knowledge, date) => this.evaluatorOf(knowledge, date), share: settings.share ?? true };
   }
 
   /** Dates of one knowledge class resolve alike (Knowledge.classOf), so the first date's evaluator serves them all. */

@@ -23,6 +23,8 @@ interface Row {
   programme: string;
   month: string;
   amount: string;
+  /** Mixed: the amount as known early in the year (before the retroactive decisions). */
+  early?: string;
 }
 
 async function write(path: string, lines: Iterable<string>): Promise<void> {
@@ -58,14 +60,22 @@ function templates(mixed: boolean): { household: unknown; place: (typeof PLACES)
       inputs.push({ household: { snapshots }, place });
     }
   });
-  return inputs.map(({ household, place }) => {
+  const due = (household: unknown, place: (typeof PLACES)[number], knownAt?: string) => {
     const rows: Row[] = [];
-    for (const month of evaluateTimeline(household, { from: place.from, to: place.to, rulebook }).months) {
+    for (const month of evaluateTimeline(household, { from: place.from, to: place.to, rulebook, ...(knownAt ? { knownAt } : {}) }).months) {
       if (!('result' in month)) continue;
       for (const [id, programme] of Object.entries(month.result.programmes)) {
         if (programme.members) for (const m of programme.members) if (m.paid !== '0.00') rows.push({ member: m.member, programme: id, month: month.month, amount: m.paid });
         if (!programme.members && programme.monthlyAmount !== '0.00') rows.push({ member: '', programme: id, month: month.month, amount: programme.monthlyAmount });
       }
+    }
+    return rows;
+  };
+  return inputs.map(({ household, place }) => {
+    const rows = due(household, place);
+    if (mixed) {
+      const early = new Map(due(household, place, `${place.from.slice(0, 4)}-03-01`).map((r) => [`${r.programme} ${r.member} ${r.month}`, r.amount]));
+      for (const row of rows) row.early = early.get(`${row.programme} ${row.member} ${row.month}`) ?? '0.00';
     }
     return { household, place, rows };
   });
@@ -98,9 +108,12 @@ function mixedRows(rows: Row[], next: () => number): string[] {
     if (r < 0.05) continue;
     let paidOn = row.month;
     for (let k = pick([0, 0, 1, 1, 1, 2, 3, 5, 8]); k > 0; k -= 1) paidOn = nextMonth(paidOn);
-    const day = `${paidOn}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+    const paidDay = `${paidOn}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
     const cents = Number(row.amount.replace('.', ''));
-    const amount = r < 0.1 ? ((cents + pick([-5000, -100, 1, 3000])) / 100).toFixed(2) : row.amount;
+    // Some paid as known early in the year, on a day of the month itself: arrears where a later decision raised it.
+    const early = r >= 0.1 && r < 0.3 && row.early !== undefined;
+    const amount = r < 0.1 ? ((cents + pick([-5000, -100, 1, 3000])) / 100).toFixed(2) : early ? (row.early as string) : row.amount;
+    const day = early ? `${row.month}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}` : paidDay;
     out.push(`,${row.member},${row.programme},${row.month},${amount},${day}`);
     if (r > 0.97) out.push(out.at(-1) as string);
     else if (r > 0.94) out.push(`,${row.member},${row.programme},${row.month},${pick(['10.00', '150.00', '0.01'])},${nextMonth(nextMonth(paidOn))}-11`);

@@ -123,6 +123,8 @@ export interface RunMakers {
   values: PlanValues;
   /** The evaluator of a knowledge class ('' : now), made on the first date of the class asked for. */
   evaluator(knowledge: string, date: string | undefined): CompiledEvaluator;
+  /** False: every payment date its own run, no evaluation shared (the reference the tests compare with). */
+  share: boolean;
 }
 
 export class HouseholdCase {
@@ -153,12 +155,12 @@ export class HouseholdCase {
 
   knownOn(date: string): TimelineCache {
     const { jurisdiction } = this.timeline;
-    const knowledge = this.makers.knowledge.classOf(jurisdiction, date);
+    const knowledge = this.makers.share ? this.makers.knowledge.classOf(jurisdiction, date) : date;
     if (knowledge === '') return this.now;
     let cache = this.then.get(knowledge);
     if (!cache) {
       const values = this.makers.values;
-      cache = new TimelineCache(this.timeline, this.makers.evaluator(knowledge, date), this.fallbackStart, (month) => values.of(jurisdiction, month, knowledge, date), this.steps, false);
+      cache = new TimelineCache(this.timeline, this.makers.evaluator(knowledge, date), this.fallbackStart, (month) => values.of(jurisdiction, month, knowledge, date), this.makers.share ? this.steps : new Map(), false);
       this.then.set(knowledge, cache);
     }
     return cache;

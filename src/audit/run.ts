@@ -42,6 +42,8 @@ export interface AuditRunOptions {
   flush?: () => Promise<unknown> | undefined;
   /** Called once the ledger has been counted, then after every line audited. */
   progress?: { start(total: number): void; tick(): void };
+  /** False: no evaluation shared between timeline runs (the reference the tests compare with). */
+  share?: boolean;
 }
 
 export interface ReportStart {
@@ -166,7 +168,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
   };
 
   options.begin?.({ receipt, period, householdErrors: households.errors });
-  const auditor = new Auditor({ rulebook, households: households.sources, lineCounts, period: period ?? undefined, emit: options.emit });
+  const auditor = new Auditor({ rulebook, households: households.sources, lineCounts, period: period ?? undefined, emit: options.emit, ...(options.share !== undefined ? { share: options.share } : {}) });
   options.progress?.start(total);
   for await (const item of ledgerRows(options.ledger)) {
     if ('row' in item) auditor.row(item.row, item.line);
