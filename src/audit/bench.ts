@@ -2,6 +2,8 @@
  * npm run bench:audit — a generated ledger of 1 000 000 lines over 100 000 households (dibao and
  * the disability subsidies, 2020–2021, Hannan's and Chongqing's retroactive raises among them)
  * audited through the CLI in a child process: ledger lines a second and the child's peak RSS.
+ * AUDIT_LINES, AUDIT_HOUSEHOLDS: a smaller run; AUDIT_MIXED=<seed>: the mixed ledger (src/audit/benchdata.ts);
+ * AUDIT_DIR=<dir>: keep the inputs there (to compare reports); AUDIT_PROF=<dir>: a CPU profile of the child.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +14,6 @@ import { writeAuditInputs } from './benchdata.js';
 
 const HOUSEHOLDS = Number(process.env['AUDIT_HOUSEHOLDS'] ?? 100_000);
 const LINES = Number(process.env['AUDIT_LINES'] ?? 1_000_000);
-/** AUDIT_DIR: write (and keep) the inputs there; AUDIT_MIXED=<seed>: the mixed ledger of that seed. */
 const KEEP = process.env['AUDIT_DIR'];
 const MIXED = process.env['AUDIT_MIXED'];
 
