@@ -83,7 +83,8 @@ export class Auditor {
   private readonly makers: RunMakers;
   /** Untraced evaluators by knowledge class ('' : now). */
   private readonly evaluators = new Map<string, CompiledEvaluator>();
-  /** Traced evaluators by knowledge date, the most recently used last: a few are kept, not one per date. */
+  /** Traced evaluators by jurisdiction and knowledge class (a class's dates give the same traces), the
+   * most recently used last: a few are kept. */
   private readonly traced = new Map<string, CompiledEvaluator>();
   private readonly cases = new Map<string, HouseholdCase>();
   private readonly done = new Set<string>();
@@ -103,8 +104,8 @@ export class Auditor {
     return evaluator;
   }
 
-  private tracedAt(knownAt: string | undefined): CompiledEvaluator {
-    const key = knownAt ?? '';
+  private tracedAt(jurisdiction: string, knownAt: string | undefined): CompiledEvaluator {
+    const key = knownAt === undefined ? '' : this.makers.share ? `${jurisdiction}\0${this.knowledge.classOf(jurisdiction, knownAt)}` : knownAt;
     let evaluator = this.traced.get(key);
     if (evaluator) this.traced.delete(key);
     else evaluator = compileEvaluator(this.settings.rulebook, { trace: true, ...(knownAt ? { knownAt } : {}) });
@@ -206,7 +207,7 @@ export class Auditor {
 
   /** The trace of the programme's month as known now (and as known when paid, if that differs). */
   private explain(line: LedgerLine, household: HouseholdCase, now: MonthDue, then: MonthDue | undefined): AuditedLine['trace'] {
-    const traceOf = (month: MonthDue, knownAt: string | undefined) => (month.household ? household.traced(month, knownAt, () => this.tracedAt(knownAt).evaluateHousehold(month.household as Household, line.month))[line.programme]?.trace : undefined);
+    const traceOf = (month: MonthDue, knownAt: string | undefined) => (month.household ? household.traced(month, knownAt, () => this.tracedAt(household.timeline.jurisdiction, knownAt).evaluateHousehold(month.household as Household, line.month))[line.programme]?.trace : undefined);
     const out: NonNullable<AuditedLine['trace']> = {};
     const nowTrace = now.error ? undefined : traceOf(now, undefined);
     if (nowTrace) out.now = nowTrace;

@@ -56,6 +56,16 @@ interface Step {
   now: boolean;
 }
 
+/** Case states as text, each worked out once: runs that share a month go on with the same state object.
+ * (States are never changed once made: each month's is a new object.) */
+const stateTexts = new WeakMap<object, string>();
+
+function stateText(state: Record<string, unknown>): string {
+  let text = stateTexts.get(state);
+  if (text === undefined) stateTexts.set(state, (text = JSON.stringify(state)));
+  return text;
+}
+
 /** The household's evaluations, shared by its runs (key: month, parameter values' id, case state). */
 export type Steps = Map<string, Step>;
 
@@ -85,7 +95,7 @@ export class TimelineCache {
       const current = this.walk.month;
       const household = this.walk.enter();
       const entered = this.walk.state;
-      const key = `${current}\0${this.valuesOf(current)}\0${JSON.stringify(entered)}`;
+      const key = `${current}\0${this.valuesOf(current)}\0${stateText(entered)}`;
       let step = this.steps.get(key);
       if (!step || (this.isNow && !step.now)) this.steps.set(key, (step = this.evaluate(household, current, entered)));
       this.months.set(current, step.due);
