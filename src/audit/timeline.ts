@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { BenefitRulesError, describeValue, jsonPath } from '../errors.js';
 import { isoMonth } from '../schemas/common.js';
 import { parseHousehold } from '../evaluate.js';
+import { quickHousehold } from '../schemas/quick.js';
 import type { EvaluationResult } from '../engine/result.js';
 import type { Household } from '../schemas/household.js';
 import type { CompiledEvaluator } from '../fast/evaluator.js';
@@ -66,7 +67,9 @@ function withPrefix(error: unknown, prefix: string): unknown {
 /** A timeline ({ snapshots: [...] }) or a plain household (the same facts every month). */
 export function parseTimeline(input: unknown): Timeline {
   if (input === null || typeof input !== 'object' || !('snapshots' in input)) {
-    const household = parseHousehold(input);
+    // The compiled path's fast check first (what it accepts zod accepts; the evaluator takes either alike):
+    // the audit reads every household twice, once to check the file and once when its lines come.
+    const household = quickHousehold(input) ?? parseHousehold(input);
     const { history, ...facts } = household;
     return { id: household.id, jurisdiction: household.jurisdiction, snapshots: [{ from: undefined, household: facts, history: history as Record<string, unknown> | undefined }] };
   }
@@ -90,7 +93,7 @@ export function parseTimeline(input: unknown): Timeline {
     raw = snapshot.household !== undefined ? snapshot.household : merge(raw, snapshot.changes);
     let household: Household;
     try {
-      household = parseHousehold(raw);
+      household = quickHousehold(raw) ?? parseHousehold(raw);
     } catch (error) {
       throw withPrefix(error, `${at}.${snapshot.household !== undefined ? 'household' : 'changes'}`);
     }
