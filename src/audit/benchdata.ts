@@ -149,9 +149,16 @@ export async function writeAuditInputs(dir: string, options: { households: numbe
     for (let i = 0; i < options.households && written < options.lines; i += 8) {
       const group = Array.from({ length: Math.min(8, options.households - i) }, (_, g) => mixedRows(kinds[(i + g) % kinds.length]?.rows ?? [], next).map((text) => `h${i + g}${text}\n`));
       for (let r = 0; group.some((lines) => r < lines.length); r += 1) {
-        for (const lines of group) if (r < lines.length && written < options.lines) (written += 1, yield lines[r] as string);
+        for (const lines of group) {
+          if (r >= lines.length || written >= options.lines) continue;
+          written += 1;
+          yield lines[r] as string;
+        }
       }
-      if (next() < 0.02) (written += 1, yield `nobody,,dibao,2020-03,500.00,2020-04-08\n`);
+      if (next() < 0.02 && written < options.lines) {
+        written += 1;
+        yield `nobody,,dibao,2020-03,500.00,2020-04-08\n`;
+      }
     }
   })());
   return written;
