@@ -8,11 +8,16 @@ import type { Rulebook } from '../rulebook/index.js';
 import { compileEvaluator, type CompiledEvaluator } from '../fast/evaluator.js';
 import type { TraceEntry } from '../programmes/trace.js';
 import { Knowledge } from './knowledge.js';
-import { HouseholdCase, dueOf, type Due, type MonthDue } from './case.js';
+import { HouseholdCase, dueOf, type Due, type MonthDue, type RunMakers } from './case.js';
+import { PlanValues } from './share.js';
+import type { Household } from '../schemas/household.js';
 import { readLedgerRow, type LedgerError, type LedgerLine, type LedgerRow } from './ledger.js';
 import { parseTimeline, nextMonth, type Timeline } from './timeline.js';
 import { Totals } from './totals.js';
 import { yuan } from './fen.js';
+
+/** Traced evaluators kept at once (one per payment date would grow with the ledger). */
+const TRACED_KEPT = 8;
 
 export type Verdict = 'correct' | 'overpaid' | 'underpaid' | 'arrears' | 'cannot-check';
 
@@ -68,27 +73,44 @@ export interface AuditSettings {
   /** The months in which missing payments are looked for; undefined: each household's first to last month in the ledger. */
   period: { from: string; to: string } | undefined;
   emit: (finding: Finding) => void;
+  /** False: no evaluation shared between runs (the slow reference); default true. */
+  share?: boolean;
 }
 
 export class Auditor {
   readonly totals = new Totals();
   private readonly knowledge: Knowledge;
+  private readonly makers: RunMakers;
+  /** Untraced evaluators by knowledge class ('' : now). */
   private readonly evaluators = new Map<string, CompiledEvaluator>();
+  /** Traced evaluators by jurisdiction and knowledge class (a class's dates give the same traces), the
+   * most recently used last: a few are kept. */
   private readonly traced = new Map<string, CompiledEvaluator>();
   private readonly cases = new Map<string, HouseholdCase>();
   private readonly done = new Set<string>();
 
   constructor(private readonly settings: AuditSettings) {
     this.knowledge = new Knowledge(settings.rulebook);
+    this.makers = { knowledge: this.knowledge, values: new PlanValues(settings.rulebook), evaluator: (knowledge, date) => this.evaluatorOf(knowledge, date), share: settings.share ?? true };
   }
 
-  private evaluatorAt(knownAt: string | undefined, trace = false): CompiledEvaluator {
-    const cache = trace ? this.traced : this.evaluators;
-    let evaluator = cache.get(knownAt ?? '');
+  /** Dates of one knowledge class resolve alike (Knowledge.classOf), so the first date's evaluator serves them all. */
+  private evaluatorOf(knowledge: string, date: string | undefined): CompiledEvaluator {
+    let evaluator = this.evaluators.get(knowledge);
     if (!evaluator) {
-      evaluator = compileEvaluator(this.settings.rulebook, { trace, ...(knownAt ? { knownAt } : {}) });
-      cache.set(knownAt ?? '', evaluator);
+      evaluator = compileEvaluator(this.settings.rulebook, { trace: false, ...(knowledge !== '' && date ? { knownAt: date } : {}) });
+      this.evaluators.set(knowledge, evaluator);
     }
+    return evaluator;
+  }
+
+  private tracedAt(jurisdiction: string, knownAt: string | undefined): CompiledEvaluator {
+    const key = knownAt === undefined ? '' : this.makers.share ? `${jurisdiction}\0${this.knowledge.classOf(jurisdiction, knownAt)}` : knownAt;
+    let evaluator = this.traced.get(key);
+    if (evaluator) this.traced.delete(key);
+    else evaluator = compileEvaluator(this.settings.rulebook, { trace: true, ...(knownAt ? { knownAt } : {}) });
+    this.traced.set(key, evaluator);
+    if (this.traced.size > TRACED_KEPT) this.traced.delete(this.traced.keys().next().value as string);
     return evaluator;
   }
 
@@ -127,7 +149,7 @@ export class Auditor {
     const timeline = parseTimeline(JSON.parse(source.text as string));
     const counted = this.settings.lineCounts.get(line.household) ?? { lines: 1, first: line.month };
     const start = this.settings.period && this.settings.period.from < counted.first ? this.settings.period.from : counted.first;
-    const opened = new HouseholdCase(timeline, (knownAt) => this.evaluatorAt(knownAt), start, counted.lines);
+    const opened = new HouseholdCase(timeline, this.makers, start, counted.lines);
     this.cases.set(line.household, opened);
     return opened;
   }
@@ -178,15 +200,14 @@ export class Auditor {
     };
     if ('unavailable' in now) out.reason = `${now.unavailable}: ${now.message}`;
     else if (verdict === 'correct' && nowFen !== toDate) out.reason = 'lowered-later: paid as due when paid; a later decision lowered it';
-    if (verdict !== 'correct' && verdict !== 'cannot-check') out.trace = this.explain(line, nowMonth, differs ? thenMonth : undefined);
+    if (verdict !== 'correct' && verdict !== 'cannot-check') out.trace = this.explain(line, household, nowMonth, differs ? thenMonth : undefined);
     this.totals.add(out.programme, out.month, out.jurisdiction, verdict, line.fen, nowFen === undefined ? 0 : nowFen - toDate);
     this.settings.emit(out);
   }
 
   /** The trace of the programme's month as known now (and as known when paid, if that differs). */
-  private explain(line: LedgerLine, now: MonthDue, then: MonthDue | undefined): AuditedLine['trace'] {
-    const traceOf = (month: MonthDue, knownAt: string | undefined) =>
-      month.household ? this.evaluatorAt(knownAt, true).evaluateHousehold(month.household, line.month).programmes[line.programme]?.trace : undefined;
+  private explain(line: LedgerLine, household: HouseholdCase, now: MonthDue, then: MonthDue | undefined): AuditedLine['trace'] {
+    const traceOf = (month: MonthDue, knownAt: string | undefined) => (month.household ? household.traced(month, knownAt, () => this.tracedAt(household.timeline.jurisdiction, knownAt).evaluateHousehold(month.household as Household, line.month))[line.programme]?.trace : undefined);
     const out: NonNullable<AuditedLine['trace']> = {};
     const nowTrace = now.error ? undefined : traceOf(now, undefined);
     if (nowTrace) out.now = nowTrace;
@@ -223,7 +244,7 @@ export class Auditor {
     for (const [id, source] of this.settings.households) {
       if (this.done.has(id) || source.error !== undefined) continue;
       const timeline: Timeline = parseTimeline(JSON.parse(source.text as string));
-      this.close(id, new HouseholdCase(timeline, (knownAt) => this.evaluatorAt(knownAt), this.settings.period.from, 0));
+      this.close(id, new HouseholdCase(timeline, this.makers, this.settings.period.from, 0));
     }
   }
 }

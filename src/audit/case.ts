@@ -4,11 +4,14 @@
  * paid it so far. This is the state the audit keeps per household, and drops when the household's
  * last ledger line has been read.
  */
-import type { BenefitRulesError } from '../errors.js';
+import { BenefitRulesError } from '../errors.js';
 import type { CompiledEvaluator } from '../fast/evaluator.js';
+import type { EvaluationResult } from '../engine/result.js';
 import type { Household } from '../schemas/household.js';
 import { resultFen } from './fen.js';
-import { timelineMonths, timelineStart, type Timeline, type TimelineMonth } from './timeline.js';
+import type { Knowledge } from './knowledge.js';
+import type { PlanValues } from './share.js';
+import { TimelineWalk, nextState, timelineStart, type Timeline, type TimelineMonth } from './timeline.js';
 
 /** A programme's due amounts in one month (fen), or why there are none to check against. */
 export interface ProgrammeDue {
@@ -45,26 +48,72 @@ function compact(entry: TimelineMonth): MonthDue {
   return { month: entry.month, household: entry.household, programmes };
 }
 
-/** One timeline run (one knowledge date), advanced lazily and remembered month by month. */
+/** A month evaluated once for every run that reaches it alike: what was due, and the case state it leaves. */
+interface Step {
+  due: MonthDue;
+  after: Record<string, unknown>;
+  /** Made by the run as known now: only its errors' messages are the ones the report shows. */
+  now: boolean;
+}
+
+/** Case states as text, each worked out once: runs that share a month go on with the same state object.
+ * (States are never changed once made: each month's is a new object.) */
+const stateTexts = new WeakMap<object, string>();
+
+function stateText(state: Record<string, unknown>): string {
+  let text = stateTexts.get(state);
+  if (text === undefined) stateTexts.set(state, (text = JSON.stringify(state)));
+  return text;
+}
+
+/** The household's evaluations, shared by its runs (key: month, parameter values' id, case state). */
+export type Steps = Map<string, Step>;
+
+/** One timeline run (one knowledge class), advanced lazily and remembered month by month. */
 export class TimelineCache {
   private readonly months = new Map<string, MonthDue>();
-  private readonly run: Generator<TimelineMonth, never>;
+  private readonly walk: TimelineWalk;
   private reached = '';
   readonly start: string;
 
-  constructor(timeline: Timeline, evaluator: CompiledEvaluator, fallbackStart: string) {
+  constructor(
+    timeline: Timeline,
+    private readonly evaluator: CompiledEvaluator,
+    fallbackStart: string,
+    /** The id of the month's parameter values under this run's knowledge (PlanValues). */
+    private readonly valuesOf: (month: string) => number,
+    private readonly steps: Steps,
+    private readonly isNow: boolean,
+  ) {
     this.start = timelineStart(timeline, fallbackStart);
-    this.run = timelineMonths(timeline, evaluator, fallbackStart);
+    this.walk = new TimelineWalk(timeline, fallbackStart);
   }
 
   at(month: string): MonthDue {
     if (month < this.start) return { month, household: undefined, error: { code: 'no-facts', message: `the household's timeline starts in ${this.start}` } };
     while (this.reached < month) {
-      const entry = compact(this.run.next().value);
-      this.months.set(entry.month, entry);
-      this.reached = entry.month;
+      const current = this.walk.month;
+      const household = this.walk.enter();
+      const entered = this.walk.state;
+      const key = `${current}\0${this.valuesOf(current)}\0${stateText(entered)}`;
+      let step = this.steps.get(key);
+      if (!step || (this.isNow && !step.now)) this.steps.set(key, (step = this.evaluate(household, current, entered)));
+      this.months.set(current, step.due);
+      this.walk.leave(step.after);
+      this.reached = current;
     }
     return this.months.get(month) as MonthDue;
+  }
+
+  private evaluate(household: Household, month: string, entered: Record<string, unknown>): Step {
+    let result: EvaluationResult;
+    try {
+      result = this.evaluator.evaluateHousehold(household, month);
+    } catch (error) {
+      if (!(error instanceof BenefitRulesError)) throw error;
+      return { due: compact({ month, household, error }), after: entered, now: this.isNow };
+    }
+    return { due: compact({ month, household, result }), after: nextState(result, month, entered), now: this.isNow };
   }
 }
 
@@ -78,9 +127,22 @@ export function dueOf(month: MonthDue, programme: string, member: string): Due {
   return { fen: due.members?.get(member) ?? 0, status: due.members?.has(member) ? due.status : 'ineligible' };
 }
 
+/** What a household's runs are made with: evaluators and parameter values per knowledge class. */
+export interface RunMakers {
+  knowledge: Knowledge;
+  values: PlanValues;
+  /** The evaluator of a knowledge class ('' : now), made on the first date of the class asked for. */
+  evaluator(knowledge: string, date: string | undefined): CompiledEvaluator;
+  /** False: every payment date its own run, no evaluation shared (the reference the tests compare with). */
+  share: boolean;
+}
+
 export class HouseholdCase {
   readonly now: TimelineCache;
+  /** Runs as known on a date, one per knowledge class: dates of a class give the same run. */
   private readonly then = new Map<string, TimelineCache>();
+  private readonly steps: Steps = new Map();
+  private readonly traces = new Map<MonthDue, Map<string, EvaluationResult['programmes']>>();
   /** Cumulative fen paid per programme, member and month (key "programme\0member\0month"). */
   readonly paid = new Map<string, number>();
   /** Every line read, to tell a repeated line from a second payment for the same month. */
@@ -92,21 +154,38 @@ export class HouseholdCase {
 
   constructor(
     readonly timeline: Timeline,
-    private readonly evaluatorAt: (knownAt: string | undefined) => CompiledEvaluator,
+    private readonly makers: RunMakers,
     private readonly fallbackStart: string,
     lines: number,
   ) {
-    this.now = new TimelineCache(timeline, evaluatorAt(undefined), fallbackStart);
+    const { jurisdiction } = timeline;
+    this.now = new TimelineCache(timeline, makers.evaluator('', undefined), fallbackStart, (month) => makers.values.of(jurisdiction, month, '', undefined), this.steps, true);
     this.remaining = lines;
   }
 
   knownOn(date: string): TimelineCache {
-    let cache = this.then.get(date);
+    const { jurisdiction } = this.timeline;
+    const knowledge = this.makers.share ? this.makers.knowledge.classOf(jurisdiction, date) : date;
+    if (knowledge === '') return this.now;
+    let cache = this.then.get(knowledge);
     if (!cache) {
-      cache = new TimelineCache(this.timeline, this.evaluatorAt(date), this.fallbackStart);
-      this.then.set(date, cache);
+      const values = this.makers.values;
+      cache = new TimelineCache(this.timeline, this.makers.evaluator(knowledge, date), this.fallbackStart, (month) => values.of(jurisdiction, month, knowledge, date), this.makers.share ? this.steps : new Map(), false);
+      this.then.set(knowledge, cache);
     }
     return cache;
+  }
+  /** A month's programmes evaluated with their trace (to explain findings): the lines of one month
+   * share it. Only the last few months are kept. */
+  traced(month: MonthDue, knownAt: string | undefined, evaluate: () => EvaluationResult): EvaluationResult['programmes'] {
+    let byDate = this.traces.get(month);
+    if (!byDate) {
+      if (this.traces.size >= 4) this.traces.clear();
+      this.traces.set(month, (byDate = new Map()));
+    }
+    let programmes = byDate.get(knownAt ?? '');
+    if (!programmes) byDate.set(knownAt ?? '', (programmes = evaluate().programmes));
+    return programmes;
   }
 
   /** The members of the household in a month, to refuse a line paid to someone who is not one. */

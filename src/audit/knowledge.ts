@@ -15,6 +15,7 @@ interface LateValue {
 
 export class Knowledge {
   private readonly late = new Map<string, LateValue[]>();
+  private readonly knownDates = new Map<string, string[]>();
 
   constructor(private readonly rulebook: Rulebook) {}
 
@@ -34,6 +35,29 @@ export class Knowledge {
     }
     this.late.set(jurisdiction, values);
     return values;
+  }
+
+  /** Every day on which a value of the chain became known (its effective date when no source dates it), sorted. */
+  private datesKnown(jurisdiction: string): string[] {
+    let dates = this.knownDates.get(jurisdiction);
+    if (dates) return dates;
+    const all = new Set<string>();
+    for (const id of this.rulebook.packs.get(jurisdiction)?.chain ?? []) {
+      const holder = this.rulebook.packs.get(id) as Pack;
+      for (const entries of holder.parameters.values()) for (const entry of entries) all.add(knownSince(this.rulebook, holder, entry) ?? entry.from);
+    }
+    this.knownDates.set(jurisdiction, (dates = [...all].sort()));
+    return dates;
+  }
+
+  /**
+   * Which values are not yet known on `date`: the first day after it on which one became known, or
+   * '' when none is (the rules as known now). Resolution as known on a date only leaves out the values
+   * not known by then, so two dates of the same class resolve every parameter of every month alike.
+   */
+  classOf(jurisdiction: string, date: string): string {
+    for (const known of this.datesKnown(jurisdiction)) if (known > date) return known;
+    return '';
   }
 
   /** True when the rules as known on `date` may differ from those known now on some day up to `day`. */

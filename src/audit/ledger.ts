@@ -51,9 +51,18 @@ export interface LedgerError {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/** Days already checked: a ledger repeats a few payment dates over and over. */
+const days = new Map<string, boolean>();
+
 function existingDay(date: string): boolean {
-  const day = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+  let exists = days.get(date);
+  if (exists === undefined) {
+    const day = new Date(`${date}T00:00:00Z`);
+    exists = !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+    if (days.size >= 10_000) days.clear();
+    days.set(date, exists);
+  }
+  return exists;
 }
 
 /** The header must be the ledger's columns, each once (any order): a misspelt column would

@@ -5,19 +5,17 @@
  * it goes, one finding a line, and ends with the totals.
  */
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
 import { BenefitRulesError } from '../errors.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { VERSION } from '../version.js';
 import { Auditor, type Finding, type HouseholdSource } from './auditor.js';
-import { checkLedgerHeader, readLedgerRow, type LedgerRow } from './ledger.js';
+import { readLedgerRow } from './ledger.js';
+import { LedgerReader, type Source } from './csv.js';
 import { parseTimeline } from './timeline.js';
 import type { TotalsJson } from './totals.js';
 
-/** Something that can be read from the start as often as needed (a file, a string). */
-export type Source = () => Readable;
+export type { Source };
 
 export interface Receipt {
   engine: string;
@@ -42,6 +40,8 @@ export interface AuditRunOptions {
   flush?: () => Promise<unknown> | undefined;
   /** Called once the ledger has been counted, then after every line audited. */
   progress?: { start(total: number): void; tick(): void };
+  /** False: no evaluation shared between timeline runs (the reference the tests compare with). */
+  share?: boolean;
 }
 
 export interface ReportStart {
@@ -106,26 +106,6 @@ function idOf(text: string): string | undefined {
   }
 }
 
-interface ParseInfo {
-  lines: number;
-}
-type SkipError = Error & ParseInfo;
-
-/** The ledger's rows with their line numbers; unreadable rows as errors, in line order. */
-async function* ledgerRows(source: Source): AsyncGenerator<{ row: LedgerRow; line: number } | { error: string; line: number }> {
-  const skipped: SkipError[] = [];
-  const parser = source().pipe(parse({ columns: checkLedgerHeader, skip_empty_lines: true, info: true, skip_records_with_error: true, bom: true, trim: true }));
-  parser.on('skip', (error: SkipError) => skipped.push(error));
-  for await (const { record, info } of parser as AsyncIterable<{ record: LedgerRow; info: ParseInfo }>) {
-    while (skipped.length > 0 && (skipped[0] as SkipError).lines < info.lines) {
-      const error = skipped.shift() as SkipError;
-      yield { error: error.message, line: error.lines };
-    }
-    yield { row: record, line: info.lines };
-  }
-  for (const error of skipped.splice(0)) yield { error: error.message, line: error.lines };
-}
-
 export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
   const { rulebook } = options;
   const [ledgerHash, householdsHash] = [await sha256Of(options.ledger), await sha256Of(options.households)];
@@ -136,7 +116,13 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
   let first: string | undefined;
   let last: string | undefined;
   let total = 0;
-  for await (const item of ledgerRows(options.ledger)) {
+  const reader = new LedgerReader(options.ledger);
+  const restart = () => {
+    lineCounts.clear();
+    first = last = undefined;
+    total = 0;
+  };
+  for await (const item of reader.rows(restart)) {
     total += 1;
     if (!('row' in item)) continue;
     const line = readLedgerRow(item.row, item.line, rulebook);
@@ -166,9 +152,9 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
   };
 
   options.begin?.({ receipt, period, householdErrors: households.errors });
-  const auditor = new Auditor({ rulebook, households: households.sources, lineCounts, period: period ?? undefined, emit: options.emit });
+  const auditor = new Auditor({ rulebook, households: households.sources, lineCounts, period: period ?? undefined, emit: options.emit, ...(options.share !== undefined ? { share: options.share } : {}) });
   options.progress?.start(total);
-  for await (const item of ledgerRows(options.ledger)) {
+  for await (const item of reader.rows()) {
     if ('row' in item) auditor.row(item.row, item.line);
     else auditor.unreadable(item.line, `cannot be read as CSV: ${item.error}`);
     options.progress?.tick();

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { BenefitRulesError, describeValue, jsonPath } from '../errors.js';
 import { isoMonth } from '../schemas/common.js';
 import { parseHousehold } from '../evaluate.js';
+import { quickHousehold } from '../schemas/quick.js';
 import type { EvaluationResult } from '../engine/result.js';
 import type { Household } from '../schemas/household.js';
 import type { CompiledEvaluator } from '../fast/evaluator.js';
@@ -66,7 +67,9 @@ function withPrefix(error: unknown, prefix: string): unknown {
 /** A timeline ({ snapshots: [...] }) or a plain household (the same facts every month). */
 export function parseTimeline(input: unknown): Timeline {
   if (input === null || typeof input !== 'object' || !('snapshots' in input)) {
-    const household = parseHousehold(input);
+    // The compiled path's fast check first (what it accepts zod accepts; the evaluator takes either alike):
+    // the audit reads every household twice, once to check the file and once when its lines come.
+    const household = quickHousehold(input) ?? parseHousehold(input);
     const { history, ...facts } = household;
     return { id: household.id, jurisdiction: household.jurisdiction, snapshots: [{ from: undefined, household: facts, history: history as Record<string, unknown> | undefined }] };
   }
@@ -90,7 +93,7 @@ export function parseTimeline(input: unknown): Timeline {
     raw = snapshot.household !== undefined ? snapshot.household : merge(raw, snapshot.changes);
     let household: Household;
     try {
-      household = parseHousehold(raw);
+      household = quickHousehold(raw) ?? parseHousehold(raw);
     } catch (error) {
       throw withPrefix(error, `${at}.${snapshot.household !== undefined ? 'household' : 'changes'}`);
     }
@@ -138,31 +141,61 @@ export function nextState(result: EvaluationResult, month: string, previous: Rec
 }
 
 /**
+ * A walk through a timeline's months: the snapshot in force and the case state carried into each
+ * month. A run that reaches a month with the same state as another run evaluates the same household.
+ */
+export class TimelineWalk {
+  month: string;
+  private index = 0;
+  /** The case state the current month is evaluated with, once `enter` has applied its snapshot. */
+  state: Record<string, unknown>;
+
+  constructor(private readonly timeline: Timeline, start: string) {
+    this.month = timelineStart(timeline, start);
+    this.state = timeline.snapshots[0]?.history ?? {};
+  }
+
+  /** The household of the current month: its snapshot's facts, history from the state (or the snapshot's decision). */
+  enter(): Household {
+    const { snapshots } = this.timeline;
+    while (this.index + 1 < snapshots.length && (snapshots[this.index + 1] as Snapshot).from! <= this.month) {
+      this.index += 1;
+      const set = (snapshots[this.index] as Snapshot).history;
+      if (set !== undefined) this.state = set;
+    }
+    const snapshot = snapshots[this.index] as Snapshot;
+    return Object.keys(this.state).length > 0 ? ({ ...snapshot.household, history: this.state } as Household) : snapshot.household;
+  }
+
+  /** On to the next month with the state the current one left. */
+  leave(state: Record<string, unknown>): void {
+    this.state = state;
+    this.month = nextMonth(this.month);
+  }
+}
+
+/**
  * The months of a timeline from its first month on (or from `start` for a plain household), one at
  * a time: the caller decides how far to go. A month that cannot be evaluated (no rule in force, a
  * member born later) is yielded with its error and leaves the case state as it was.
  */
 export function* timelineMonths(timeline: Timeline, evaluator: CompiledEvaluator, start: string): Generator<TimelineMonth, never> {
-  let month = timelineStart(timeline, start);
-  let index = 0;
-  let state: Record<string, unknown> = timeline.snapshots[0]?.history ?? {};
+  const walk = new TimelineWalk(timeline, start);
   for (;;) {
-    while (index + 1 < timeline.snapshots.length && (timeline.snapshots[index + 1] as Snapshot).from! <= month) {
-      index += 1;
-      const set = (timeline.snapshots[index] as Snapshot).history;
-      if (set !== undefined) state = set;
-    }
-    const snapshot = timeline.snapshots[index] as Snapshot;
-    const household = Object.keys(state).length > 0 ? ({ ...snapshot.household, history: state } as Household) : snapshot.household;
+    const { month } = walk;
+    const household = walk.enter();
+    const entered = walk.state;
+    let result: EvaluationResult;
     try {
-      const result = evaluator.evaluateHousehold(household, month);
-      yield { month, household, result };
-      state = nextState(result, month, state);
+      result = evaluator.evaluateHousehold(household, month);
     } catch (error) {
       if (!(error instanceof BenefitRulesError)) throw error;
       yield { month, household, error };
+      walk.leave(entered);
+      continue;
     }
-    month = nextMonth(month);
+    yield { month, household, result };
+    walk.leave(nextState(result, month, entered));
   }
 }
 
