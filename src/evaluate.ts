@@ -31,7 +31,6 @@ export interface EvaluateOptions {
   lang?: Language;
 }
 
-
 /** Validates a household from JSON, reporting every problem with its JSON path. */
 export function parseHousehold(input: unknown): Household {
   const parsed = householdSchema.safeParse(input);
@@ -41,11 +40,7 @@ export function parseHousehold(input: unknown): Household {
     expected: issue.message,
     found: describeValue(valueAt(input, issue.path)),
   }));
-  throw new BenefitRulesError(
-    'invalid-household',
-    `The household is invalid:\n${details.map((d) => `  ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`,
-    details,
-  );
+  throw new BenefitRulesError('invalid-household', `The household is invalid:\n${details.map((d) => `  ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

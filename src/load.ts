@@ -42,7 +42,10 @@ export function readPackDir(dir: string, root: string): PackInput {
     manifest: readJson(join(dir, 'pack.json'), shown(join(dir, 'pack.json'))),
     parameters: jsonFiles(parametersDir).map((path) => ({
       ...readJson(path, shown(path)),
-      idPrefix: relative(parametersDir, path).replace(/\.json$/, '').split(sep).join('.'),
+      idPrefix: relative(parametersDir, path)
+        .replace(/\.json$/, '')
+        .split(sep)
+        .join('.'),
     })),
   };
   if (existsSync(sourcesPath)) input.sources = readJson(sourcesPath, shown(sourcesPath));
@@ -54,7 +57,8 @@ export function readPackDirs(roots: readonly string[]): PackInput[] {
   const packs: PackInput[] = [];
   for (const root of roots) {
     if (!existsSync(root)) throw new BenefitRulesError('invalid-option', `No folder ${root}`, [{ path: root, expected: 'a folder of packs', found: 'nothing' }]);
-    if (!statSync(root).isDirectory()) throw new BenefitRulesError('invalid-option', `${root} is not a folder of packs`, [{ path: root, expected: 'a folder of packs', found: 'a file' }]);
+    if (!statSync(root).isDirectory())
+      throw new BenefitRulesError('invalid-option', `${root} is not a folder of packs`, [{ path: root, expected: 'a folder of packs', found: 'a file' }]);
     for (const name of readdirSync(root).sort()) {
       const dir = join(root, name);
       if (statSync(dir).isDirectory() && existsSync(join(dir, 'pack.json'))) packs.push(readPackDir(dir, join(root, '..')));

@@ -35,12 +35,18 @@ const ENTRIES = {
   /** evaluate(household, options): the bundled rulebook unless one is given. */
   evaluate: [['month'], ['rulebook', 'knownAt', 'trace', 'lang']],
   /** evaluateWith(household, options), evaluateHousehold. */
-  evaluateWith: [['month', 'rulebook'], ['knownAt', 'trace', 'lang']],
+  evaluateWith: [
+    ['month', 'rulebook'],
+    ['knownAt', 'trace', 'lang'],
+  ],
   compile: [[], ['knownAt', 'trace', 'lang']],
   /** The compiled evaluator's month argument, named as evaluate names its option. */
   month: [['month'], []],
   prepare: [['jurisdictions', 'months'], []],
-  batch: [['month', 'rulebook'], ['knownAt', 'trace']],
+  batch: [
+    ['month', 'rulebook'],
+    ['knownAt', 'trace'],
+  ],
   /** compileEvaluator's rulebook argument. */
   rulebook: [['rulebook'], []],
   /** The CLI's --month and --known-at (its other flags are commander's choices). */
@@ -70,7 +76,12 @@ export function checkOptions(options: unknown, entry: Entry, naming: Naming = ap
   for (const issue of parsed.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       const known = [...ENTRIES[entry][0], ...ENTRIES[entry][1]].join(', ');
-      for (const key of issue.keys) details.push({ path: naming([...issue.path, key]), expected: `expected one of the known options (${known})`, found: describeValue(valueAt(options, [...issue.path, key])) });
+      for (const key of issue.keys)
+        details.push({
+          path: naming([...issue.path, key]),
+          expected: `expected one of the known options (${known})`,
+          found: describeValue(valueAt(options, [...issue.path, key])),
+        });
       continue;
     }
     const expected = issue.path.length === 0 && issue.code === 'invalid_type' ? 'expected an object of options' : issue.message;

@@ -50,7 +50,10 @@ describe('CLI mistakes', () => {
 
   it('11: a duplicated CSV column is refused before anything runs', () => {
     const file = join(dir, 'dup.csv');
-    writeFileSync(file, 'household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages,income_wages\nh1,2021-10,cn-500000,urban,a,1980-01-01,head,100,9000\n');
+    writeFileSync(
+      file,
+      'household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages,income_wages\nh1,2021-10,cn-500000,urban,a,1980-01-01,head,100,9000\n',
+    );
     const { code, stdout, stderr } = cli(['evaluate', '--batch', file]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
@@ -60,12 +63,25 @@ describe('CLI mistakes', () => {
 
   it('11: an unclosed CSV quote says where it opened', () => {
     const file = join(dir, 'quote.csv');
-    const rows = ['household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages', 'h1,2021-10,cn-500000,urban,a,1980-01-01,head,100', '', 'h2,2021-10,cn-500000,urban,a,1980-01-01,head,"100', 'h3,2021-10,cn-500000,urban,a,1980-01-01,head,100', 'h4,2021-10,cn-500000,urban,a,1980-01-01,head,100'];
+    const rows = [
+      'household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages',
+      'h1,2021-10,cn-500000,urban,a,1980-01-01,head,100',
+      '',
+      'h2,2021-10,cn-500000,urban,a,1980-01-01,head,"100',
+      'h3,2021-10,cn-500000,urban,a,1980-01-01,head,100',
+      'h4,2021-10,cn-500000,urban,a,1980-01-01,head,100',
+    ];
     writeFileSync(file, `${rows.join('\n')}\n`);
     const { code, stdout } = cli(['evaluate', '--batch', file, '--workers', '0']);
     expect(code).toBe(3);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { message: string } });
-    expect(out.map((r) => [r.line, r.ok])).toEqual([[2, true], [4, false]]);
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { message: string } });
+    expect(out.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [4, false],
+    ]);
     expect(out[1]?.error?.message).toContain('line 4');
     expect(out[1]?.error?.message).toContain('income_wages');
   });
@@ -80,7 +96,12 @@ describe('CLI mistakes', () => {
 
   it('12: batch options without --batch are refused, not ignored', () => {
     const out = join(dir, 'ignored.ndjson');
-    for (const extra of [['--out', out], ['--workers', '2'], ['--input-format', 'csv'], ['--output-format', 'csv']]) {
+    for (const extra of [
+      ['--out', out],
+      ['--workers', '2'],
+      ['--input-format', 'csv'],
+      ['--output-format', 'csv'],
+    ]) {
       const run = cli(['evaluate', '--month', '2024-05', 'examples/lingwu-2024.json', ...extra]);
       expect(run.code, extra.join(' ')).toBe(2);
       expect(run.stderr).toContain('--batch');

@@ -19,7 +19,10 @@ describe('benefit-rules CLI', () => {
   });
 
   it('reads standard input and explains in Chinese', () => {
-    const { code, stdout } = cli(['evaluate', '--month', '2024-05', '--explain', '--lang', 'zh'], JSON.stringify({ id: 'x', jurisdiction: 'cn-640181', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] }));
+    const { code, stdout } = cli(
+      ['evaluate', '--month', '2024-05', '--explain', '--lang', 'zh'],
+      JSON.stringify({ id: 'x', jurisdiction: 'cn-640181', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] }),
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('城市最低生活保障标准 (dibao.standard.urban) = 690');
     expect(stdout).toContain('本月合计: 690.00 元/月');

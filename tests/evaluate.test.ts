@@ -33,7 +33,14 @@ describe('evaluate', () => {
   it('carries the source, period and verification of every parameter it used', () => {
     const trace = evaluate(example('hannan-2020.json'), { month: '2020-08' }).programmes.dibao.trace ?? [];
     const standard = trace.find((e) => e.kind === 'parameter' && e.id === 'dibao.standard.rural');
-    expect(standard).toMatchObject({ value: '830', from: '2020-04-01', until: '2020-12-31', jurisdiction: 'cn-420113', verified: true, sources: [{ id: 'hannan-2020-plan', issued: '2020-06-11', seed: '000_5dfe3f8690815fb1.txt' }] });
+    expect(standard).toMatchObject({
+      value: '830',
+      from: '2020-04-01',
+      until: '2020-12-31',
+      jurisdiction: 'cn-420113',
+      verified: true,
+      sources: [{ id: 'hannan-2020-plan', issued: '2020-06-11', seed: '000_5dfe3f8690815fb1.txt' }],
+    });
   });
 
   it('stamps a receipt with the engine version and the hash of every pack used', () => {

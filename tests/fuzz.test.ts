@@ -47,7 +47,11 @@ describe('the fuzzer', () => {
   it('makes inputs from a month at year 0000 and from ids that are objects without a prototype (found by the long run)', () => {
     // Seed 20261122 of the long run: a member's birthday moved 80 years before 0000-01 (date-fns threw
     // RangeError), and a member whose id was Object.create(null) copied (String() threw).
-    const odd = { source: 'odd', month: '0000-01', household: { id: 'h', jurisdiction: 'cn', residence: 'urban', members: [{ id: Object.create(null) as object, birthDate: '0000-01-01', relation: 'head' }] } };
+    const odd = {
+      source: 'odd',
+      month: '0000-01',
+      household: { id: 'h', jurisdiction: 'cn', residence: 'urban', members: [{ id: Object.create(null) as object, birthDate: '0000-01-01', relation: 'head' }] },
+    };
     for (let index = 0; index < 500; index += 1) expect(() => generate([odd], s.jurisdictions, SEED, index), String(index)).not.toThrow();
   });
 
@@ -83,7 +87,15 @@ describe('the fuzzer', () => {
     expect(kind(() => checkMoney(changed((r) => (r.programmes.dibao.perCapitaIncome = 'NaN'))))).toBe('money');
     const same = { result, json: JSON.stringify(result) };
     expect(kind(() => compareOutcomes('x', same, same))).toBe('none');
-    expect(kind(() => compareOutcomes('x', same, changed((r) => (r.programmes.dibao.reasons = []))))).toBe('mismatch');
+    expect(
+      kind(() =>
+        compareOutcomes(
+          'x',
+          same,
+          changed((r) => (r.programmes.dibao.reasons = [])),
+        ),
+      ),
+    ).toBe('mismatch');
     expect(kind(() => compareOutcomes('x', same, { error: new BenefitRulesError('invalid-household', 'no') }))).toBe('mismatch');
   });
 });

@@ -98,7 +98,9 @@ export function plainUnits(units: number): string {
   const negative = units < 0;
   const abs = Math.abs(units);
   const whole = Math.floor(abs / UNITS_PER_YUAN);
-  const fraction = String(abs - whole * UNITS_PER_YUAN).padStart(DIGITS, '0').replace(/0+$/, '');
+  const fraction = String(abs - whole * UNITS_PER_YUAN)
+    .padStart(DIGITS, '0')
+    .replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 

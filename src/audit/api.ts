@@ -40,12 +40,25 @@ export function evaluateTimeline(input: unknown, options: TimelineOptions): Time
   checkOptions({ month: options.from }, 'month');
   checkOptions({ month: options.to }, 'month');
   if (options.to < options.from || monthsFrom(options.from, options.to) >= 1200) {
-    throw new BenefitRulesError('invalid-option', `options.to (${options.to}) must be from options.from (${options.from}) to 100 years after it`, [{ path: 'options.to', expected: `a month from ${options.from}`, found: JSON.stringify(options.to) }]);
+    throw new BenefitRulesError('invalid-option', `options.to (${options.to}) must be from options.from (${options.from}) to 100 years after it`, [
+      { path: 'options.to', expected: `a month from ${options.from}`, found: JSON.stringify(options.to) },
+    ]);
   }
   const timeline = parseTimeline(input);
   const rulebook = options.rulebook ?? bundledRulebook();
-  const evaluator = compileEvaluator(rulebook, { trace: options.trace ?? false, ...(options.knownAt ? { knownAt: options.knownAt } : {}), ...(options.lang ? { lang: options.lang } : {}) });
-  const out: TimelineResult = { household: timeline.id, jurisdiction: timeline.jurisdiction, from: options.from, to: options.to, ...(options.knownAt ? { knownAt: options.knownAt } : {}), months: [] };
+  const evaluator = compileEvaluator(rulebook, {
+    trace: options.trace ?? false,
+    ...(options.knownAt ? { knownAt: options.knownAt } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+  });
+  const out: TimelineResult = {
+    household: timeline.id,
+    jurisdiction: timeline.jurisdiction,
+    from: options.from,
+    to: options.to,
+    ...(options.knownAt ? { knownAt: options.knownAt } : {}),
+    months: [],
+  };
   const start = timelineStart(timeline, options.from);
   for (let month = options.from; month < start && month <= options.to; month = nextMonth(month)) {
     out.months.push({ month, error: { code: 'no-facts', message: `the household's timeline starts in ${start}` } });
@@ -53,7 +66,9 @@ export function evaluateTimeline(input: unknown, options: TimelineOptions): Time
   for (const entry of timelineMonths(timeline, evaluator, options.from)) {
     if (entry.month > options.to) break;
     if (entry.month < options.from) continue;
-    out.months.push(entry.result ? { month: entry.month, result: entry.result } : { month: entry.month, error: { code: entry.error?.code ?? 'error', message: entry.error?.message ?? '' } });
+    out.months.push(
+      entry.result ? { month: entry.month, result: entry.result } : { month: entry.month, error: { code: entry.error?.code ?? 'error', message: entry.error?.message ?? '' } },
+    );
   }
   return out;
 }
@@ -76,7 +91,10 @@ export interface AuditReport extends AuditRun {
   summary: { zh: string; en: string };
 }
 
-const textSource = (text: string): Source => () => Readable.from([Buffer.from(text, 'utf8')]);
+const textSource =
+  (text: string): Source =>
+  () =>
+    Readable.from([Buffer.from(text, 'utf8')]);
 
 /** Audits a ledger held in memory; for files of any size, use the CLI (`benefit-rules audit`). */
 export async function auditLedger(options: AuditOptions): Promise<AuditReport> {
@@ -103,5 +121,10 @@ export async function auditLedger(options: AuditOptions): Promise<AuditReport> {
 
 /** Confirms a report (as JSON text) from its receipt and the same inputs, or says what differs. */
 export function verifyAudit(options: { report: string; ledger: string; households: string; rulebook?: Rulebook }): Promise<Verification> {
-  return verifyReport({ report: textSource(options.report), ledger: textSource(options.ledger), households: textSource(options.households), rulebook: options.rulebook ?? bundledRulebook() });
+  return verifyReport({
+    report: textSource(options.report),
+    ledger: textSource(options.ledger),
+    households: textSource(options.households),
+    rulebook: options.rulebook ?? bundledRulebook(),
+  });
 }

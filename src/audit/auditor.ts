@@ -91,7 +91,12 @@ export class Auditor {
 
   constructor(private readonly settings: AuditSettings) {
     this.knowledge = new Knowledge(settings.rulebook);
-    this.makers = { knowledge: this.knowledge, values: new PlanValues(settings.rulebook), evaluator: (knowledge, date) => this.evaluatorOf(knowledge, date), share: settings.share ?? true };
+    this.makers = {
+      knowledge: this.knowledge,
+      values: new PlanValues(settings.rulebook),
+      evaluator: (knowledge, date) => this.evaluatorOf(knowledge, date),
+      share: settings.share ?? true,
+    };
   }
 
   /** Dates of one knowledge class resolve alike (Knowledge.classOf), so the first date's evaluator serves them all. */
@@ -142,7 +147,16 @@ export class Auditor {
   private caseOf(line: LedgerLine): HouseholdCase | LedgerError {
     const open = this.cases.get(line.household);
     if (open) return open;
-    const error = (code: LedgerError['code'], message: string): LedgerError => ({ kind: 'error', line: line.line, code, message: `line ${line.line}, column household_id: ${message}`, column: 'household_id', household: line.household, programme: line.programme, month: line.month });
+    const error = (code: LedgerError['code'], message: string): LedgerError => ({
+      kind: 'error',
+      line: line.line,
+      code,
+      message: `line ${line.line}, column household_id: ${message}`,
+      column: 'household_id',
+      household: line.household,
+      programme: line.programme,
+      month: line.month,
+    });
     const source = this.settings.households.get(line.household);
     if (!source) return error('unknown-household', `no household ${JSON.stringify(line.household)} in the households file`);
     if (source.error !== undefined) return error('invalid-household', `household ${line.household} (households file line ${source.fileLine}) cannot be used: ${source.error}`);
@@ -157,8 +171,18 @@ export class Auditor {
   private audit(line: LedgerLine, household: HouseholdCase): void {
     const { timeline } = household;
     const fail = (code: LedgerError['code'], column: string, message: string) =>
-      this.error({ kind: 'error', line: line.line, code, message: `line ${line.line}, column ${column}: ${message}`, column, household: line.household, programme: line.programme, month: line.month });
-    if (line.member && !household.hasMember(line.month, line.member)) return fail('unknown-member', 'member_id', `household ${line.household} has no member ${JSON.stringify(line.member)} in ${line.month}`);
+      this.error({
+        kind: 'error',
+        line: line.line,
+        code,
+        message: `line ${line.line}, column ${column}: ${message}`,
+        column,
+        household: line.household,
+        programme: line.programme,
+        month: line.month,
+      });
+    if (line.member && !household.hasMember(line.month, line.member))
+      return fail('unknown-member', 'member_id', `household ${line.household} has no member ${JSON.stringify(line.member)} in ${line.month}`);
     const key = `${line.programme}\0${line.member}\0${line.month}`;
     const signature = `${key}\0${line.fen}\0${line.paidOn}`;
     const first = household.lines.get(signature);
@@ -207,7 +231,12 @@ export class Auditor {
 
   /** The trace of the programme's month as known now (and as known when paid, if that differs). */
   private explain(line: LedgerLine, household: HouseholdCase, now: MonthDue, then: MonthDue | undefined): AuditedLine['trace'] {
-    const traceOf = (month: MonthDue, knownAt: string | undefined) => (month.household ? household.traced(month, knownAt, () => this.tracedAt(household.timeline.jurisdiction, knownAt).evaluateHousehold(month.household as Household, line.month))[line.programme]?.trace : undefined);
+    const traceOf = (month: MonthDue, knownAt: string | undefined) =>
+      month.household
+        ? household.traced(month, knownAt, () => this.tracedAt(household.timeline.jurisdiction, knownAt).evaluateHousehold(month.household as Household, line.month))[
+            line.programme
+          ]?.trace
+        : undefined;
     const out: NonNullable<AuditedLine['trace']> = {};
     const nowTrace = now.error ? undefined : traceOf(now, undefined);
     if (nowTrace) out.now = nowTrace;
@@ -229,7 +258,17 @@ export class Auditor {
         const owed: [string, number][] = entry.members ? [...entry.members] : [['', entry.fen]];
         for (const [member, fen] of owed) {
           if (fen <= 0 || household.paid.has(`${programme}\0${member}\0${month}`)) continue;
-          const missing: MissingLine = { kind: 'missing', household: id, ...(member ? { member } : {}), programme, jurisdiction: household.timeline.jurisdiction, month, dueNow: yuan(fen), difference: yuan(fen), verdict: 'missing' };
+          const missing: MissingLine = {
+            kind: 'missing',
+            household: id,
+            ...(member ? { member } : {}),
+            programme,
+            jurisdiction: household.timeline.jurisdiction,
+            month,
+            dueNow: yuan(fen),
+            difference: yuan(fen),
+            verdict: 'missing',
+          };
           this.totals.add(programme, month, missing.jurisdiction, 'missing', 0, fen);
           this.settings.emit(missing);
         }

@@ -24,7 +24,22 @@ async function main(): Promise<void> {
     const written = await writeAuditInputs(dir, { households: HOUSEHOLDS, lines: LINES, mixed: MIXED !== undefined, seed: Number(MIXED ?? 1) });
     const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
     const started = Date.now();
-    const child = spawnSync(process.execPath, [...(process.env['AUDIT_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['AUDIT_PROF']}`] : []), cli, 'audit', '--ledger', join(dir, 'ledger.csv'), '--households', join(dir, 'households.ndjson'), '--format', 'summary', '--no-progress'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 2 ** 28 });
+    const child = spawnSync(
+      process.execPath,
+      [
+        ...(process.env['AUDIT_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['AUDIT_PROF']}`] : []),
+        cli,
+        'audit',
+        '--ledger',
+        join(dir, 'ledger.csv'),
+        '--households',
+        join(dir, 'households.ndjson'),
+        '--format',
+        'summary',
+        '--no-progress',
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 2 ** 28 },
+    );
     if (child.status !== 0 && child.status !== 3) throw Object.assign(new Error(`audit exited ${child.status}`), { stderr: child.stderr });
     const result = child.stdout;
     const rss = /peak RSS (\d+) MB/.exec(child.stderr)?.[1];

@@ -127,39 +127,47 @@ function mixedRows(rows: Row[], next: () => number): string[] {
 export async function writeAuditInputs(dir: string, options: { households: number; lines: number; mixed?: boolean; seed?: number }): Promise<number> {
   const mixed = options.mixed ?? false;
   const kinds = templates(mixed);
-  await write(join(dir, 'households.ndjson'), (function* () {
-    for (let i = 0; i < options.households; i += 1) yield `${JSON.stringify(withId(kinds[i % kinds.length]?.household, `h${i}`))}\n`;
-  })());
+  await write(
+    join(dir, 'households.ndjson'),
+    (function* () {
+      for (let i = 0; i < options.households; i += 1) yield `${JSON.stringify(withId(kinds[i % kinds.length]?.household, `h${i}`))}\n`;
+    })(),
+  );
   const perHousehold = Math.ceil(options.lines / options.households);
   const next = random(options.seed ?? 1);
   let written = 0;
-  await write(join(dir, 'ledger.csv'), (function* () {
-    yield 'household_id,member_id,programme,month,amount,paid_on\n';
-    if (!mixed) {
-      for (let i = 0; i < options.households && written < options.lines; i += 1) {
-        const rows = kinds[i % kinds.length]?.rows ?? [];
-        for (let r = 0; r < perHousehold && written < options.lines; r += 1, written += 1) {
-          const row = rows[r % rows.length] as Row;
-          yield `h${i},${row.member},${row.programme},${row.month},${row.amount},${row.month}-20\n`;
+  await write(
+    join(dir, 'ledger.csv'),
+    (function* () {
+      yield 'household_id,member_id,programme,month,amount,paid_on\n';
+      if (!mixed) {
+        for (let i = 0; i < options.households && written < options.lines; i += 1) {
+          const rows = kinds[i % kinds.length]?.rows ?? [];
+          for (let r = 0; r < perHousehold && written < options.lines; r += 1, written += 1) {
+            const row = rows[r % rows.length] as Row;
+            yield `h${i},${row.member},${row.programme},${row.month},${row.amount},${row.month}-20\n`;
+          }
         }
+        return;
       }
-      return;
-    }
-    // Mixed: groups of households interleaved line by line, so several are open at once.
-    for (let i = 0; i < options.households && written < options.lines; i += 8) {
-      const group = Array.from({ length: Math.min(8, options.households - i) }, (_, g) => mixedRows(kinds[(i + g) % kinds.length]?.rows ?? [], next).map((text) => `h${i + g}${text}\n`));
-      for (let r = 0; group.some((lines) => r < lines.length); r += 1) {
-        for (const lines of group) {
-          if (r >= lines.length || written >= options.lines) continue;
+      // Mixed: groups of households interleaved line by line, so several are open at once.
+      for (let i = 0; i < options.households && written < options.lines; i += 8) {
+        const group = Array.from({ length: Math.min(8, options.households - i) }, (_, g) =>
+          mixedRows(kinds[(i + g) % kinds.length]?.rows ?? [], next).map((text) => `h${i + g}${text}\n`),
+        );
+        for (let r = 0; group.some((lines) => r < lines.length); r += 1) {
+          for (const lines of group) {
+            if (r >= lines.length || written >= options.lines) continue;
+            written += 1;
+            yield lines[r] as string;
+          }
+        }
+        if (next() < 0.02 && written < options.lines) {
           written += 1;
-          yield lines[r] as string;
+          yield `nobody,,dibao,2020-03,500.00,2020-04-08\n`;
         }
       }
-      if (next() < 0.02 && written < options.lines) {
-        written += 1;
-        yield `nobody,,dibao,2020-03,500.00,2020-04-08\n`;
-      }
-    }
-  })());
+    })(),
+  );
   return written;
 }

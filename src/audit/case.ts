@@ -122,7 +122,8 @@ export function dueOf(month: MonthDue, programme: string, member: string): Due {
   if (month.error) return { unavailable: month.error.code, message: month.error.message };
   const due = month.programmes?.get(programme);
   if (!due) return { unavailable: 'unknown-programme', message: `no ${programme} in the rulebook` };
-  if (due.unavailable) return { unavailable: due.unavailable, message: `${programme}: no rule ${due.unavailable === 'not-in-force' ? 'in force' : 'configured'} in ${month.month}` };
+  if (due.unavailable)
+    return { unavailable: due.unavailable, message: `${programme}: no rule ${due.unavailable === 'not-in-force' ? 'in force' : 'configured'} in ${month.month}` };
   if (!member) return { fen: due.fen, status: due.status };
   return { fen: due.members?.get(member) ?? 0, status: due.members?.has(member) ? due.status : 'ineligible' };
 }
@@ -170,7 +171,14 @@ export class HouseholdCase {
     let cache = this.then.get(knowledge);
     if (!cache) {
       const values = this.makers.values;
-      cache = new TimelineCache(this.timeline, this.makers.evaluator(knowledge, date), this.fallbackStart, (month) => values.of(jurisdiction, month, knowledge, date), this.makers.share ? this.steps : new Map(), false);
+      cache = new TimelineCache(
+        this.timeline,
+        this.makers.evaluator(knowledge, date),
+        this.fallbackStart,
+        (month) => values.of(jurisdiction, month, knowledge, date),
+        this.makers.share ? this.steps : new Map(),
+        false,
+      );
       this.then.set(knowledge, cache);
     }
     return cache;

@@ -73,7 +73,13 @@ export function checkLedgerHeader(header: string[]): string[] {
   const repeated = header.filter((c, i) => header.indexOf(c) !== i);
   const missing = LEDGER_COLUMNS.filter((c) => !header.includes(c));
   if (unknown.length + repeated.length + missing.length > 0) {
-    const found = [unknown.length ? `unknown ${unknown.join(', ')}` : '', repeated.length ? `repeated ${repeated.join(', ')}` : '', missing.length ? `missing ${missing.join(', ')}` : ''].filter(Boolean).join('; ');
+    const found = [
+      unknown.length ? `unknown ${unknown.join(', ')}` : '',
+      repeated.length ? `repeated ${repeated.join(', ')}` : '',
+      missing.length ? `missing ${missing.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     throw new BenefitRulesError('invalid-input', `The ledger header is not the ledger's columns (${found}). Columns: ${LEDGER_COLUMNS.join(', ')}`, [
       { path: 'line 1', expected: LEDGER_COLUMNS.join(', '), found },
     ]);
@@ -97,12 +103,16 @@ export function readLedgerRow(row: LedgerRow, line: number, rulebook: Rulebook):
   }
   if (!known.month) return error('malformed-month', 'month', `expected a month written YYYY-MM, found ${JSON.stringify(row.month)}`);
   const fen = parseFen(row.amount);
-  if (fen === undefined) return error('malformed-amount', 'amount', `expected yuan with at most two decimals, below one billion (e.g. 830 or 830.00), found ${JSON.stringify(row.amount)}`);
-  if (!DATE.test(row.paid_on) || !existingDay(row.paid_on)) return error('malformed-date', 'paid_on', `expected a calendar date written YYYY-MM-DD, found ${JSON.stringify(row.paid_on)}`);
+  if (fen === undefined)
+    return error('malformed-amount', 'amount', `expected yuan with at most two decimals, below one billion (e.g. 830 or 830.00), found ${JSON.stringify(row.amount)}`);
+  if (!DATE.test(row.paid_on) || !existingDay(row.paid_on))
+    return error('malformed-date', 'paid_on', `expected a calendar date written YYYY-MM-DD, found ${JSON.stringify(row.paid_on)}`);
   if (row.paid_on < `${row.month}-01`) return error('paid-before-month', 'paid_on', `paid on ${row.paid_on}, before the month it pays (${row.month}) began`);
   const rules = rulebook.programmes.get(row.programme);
   if (!rules) return error('unknown-programme', 'programme', `expected one of ${[...rulebook.programmes.keys()].join(', ')}, found ${JSON.stringify(row.programme)}`);
-  if (rules.scope === 'member' && row.member_id === '') return error('member-required', 'member_id', `${row.programme} is paid to members: expected the member paid, found an empty cell`);
-  if (rules.scope !== 'member' && row.member_id !== '') return error('member-not-expected', 'member_id', `${row.programme} is paid to the household: expected an empty cell, found ${JSON.stringify(row.member_id)}`);
+  if (rules.scope === 'member' && row.member_id === '')
+    return error('member-required', 'member_id', `${row.programme} is paid to members: expected the member paid, found an empty cell`);
+  if (rules.scope !== 'member' && row.member_id !== '')
+    return error('member-not-expected', 'member_id', `${row.programme} is paid to the household: expected an empty cell, found ${JSON.stringify(row.member_id)}`);
   return { line, household: row.household_id, member: row.member_id, programme: row.programme, month: row.month, fen, paidOn: row.paid_on };
 }

@@ -17,7 +17,9 @@ export class JsonReport {
   constructor(private readonly write: (text: string) => void) {}
 
   begin(start: ReportStart): void {
-    this.write(`${REPORT_HEAD}"receipt":${JSON.stringify(start.receipt)},"period":${JSON.stringify(start.period)},"householdErrors":${JSON.stringify(start.householdErrors)},"findings":[`);
+    this.write(
+      `${REPORT_HEAD}"receipt":${JSON.stringify(start.receipt)},"period":${JSON.stringify(start.period)},"householdErrors":${JSON.stringify(start.householdErrors)},"findings":[`,
+    );
   }
 
   finding(finding: Finding): void {
@@ -36,7 +38,24 @@ export function readReportStart(firstLine: string): ReportStart {
   return JSON.parse(`${firstLine}]}`) as ReportStart;
 }
 
-export const CSV_COLUMNS = ['kind', 'line', 'household', 'member', 'programme', 'jurisdiction', 'month', 'paid_on', 'paid', 'paid_to_date', 'due_then', 'due_now', 'difference', 'verdict', 'code', 'message'] as const;
+export const CSV_COLUMNS = [
+  'kind',
+  'line',
+  'household',
+  'member',
+  'programme',
+  'jurisdiction',
+  'month',
+  'paid_on',
+  'paid',
+  'paid_to_date',
+  'due_then',
+  'due_now',
+  'difference',
+  'verdict',
+  'code',
+  'message',
+] as const;
 
 export function csvHeader(): string {
   return stringify([[...CSV_COLUMNS]]);
@@ -45,8 +64,28 @@ export function csvHeader(): string {
 export function csvRow(f: Finding): string {
   const cell = (value: string | number | null | undefined) => (value === undefined || value === null ? '' : String(value));
   if (f.kind === 'error') return stringify([['error', f.line, cell(f.household), '', cell(f.programme), '', cell(f.month), '', '', '', '', '', '', '', f.code, f.message]]);
-  if (f.kind === 'missing') return stringify([['missing', '', f.household, cell(f.member), f.programme, f.jurisdiction, f.month, '', '0.00', '', '', f.dueNow, f.difference, 'missing', '', '']]);
-  return stringify([['line', f.line, f.household, cell(f.member), f.programme, f.jurisdiction, f.month, f.paidOn, f.paid, cell(f.paidToDate), cell(f.dueThen), cell(f.dueNow), cell(f.difference), f.verdict, '', cell(f.reason)]]);
+  if (f.kind === 'missing')
+    return stringify([['missing', '', f.household, cell(f.member), f.programme, f.jurisdiction, f.month, '', '0.00', '', '', f.dueNow, f.difference, 'missing', '', '']]);
+  return stringify([
+    [
+      'line',
+      f.line,
+      f.household,
+      cell(f.member),
+      f.programme,
+      f.jurisdiction,
+      f.month,
+      f.paidOn,
+      f.paid,
+      cell(f.paidToDate),
+      cell(f.dueThen),
+      cell(f.dueNow),
+      cell(f.difference),
+      f.verdict,
+      '',
+      cell(f.reason),
+    ],
+  ]);
 }
 
 const WORDS = {
@@ -63,7 +102,14 @@ const WORDS = {
     errors: 'Error lines by kind',
     householdErrors: 'Households file lines not used',
     receipt: 'Receipt',
-    verdicts: { correct: 'correct', overpaid: 'overpaid', underpaid: 'underpaid', arrears: 'arrears owed (later decision)', 'cannot-check': 'cannot be checked', missing: 'missing payment' } as Record<string, string>,
+    verdicts: {
+      correct: 'correct',
+      overpaid: 'overpaid',
+      underpaid: 'underpaid',
+      arrears: 'arrears owed (later decision)',
+      'cannot-check': 'cannot be checked',
+      missing: 'missing payment',
+    } as Record<string, string>,
   },
   zh: {
     title: '发放核查',
@@ -99,8 +145,15 @@ export function summary(run: AuditRun, lang: 'zh' | 'en'): string {
     table(w.jurisdiction, totals.byJurisdiction),
     table(w.month, totals.byMonth),
   ];
-  if (Object.keys(totals.errors).length > 0) parts.push(`${w.errors}: ${Object.entries(totals.errors).map(([code, n]) => `${code} ${n}`).join(', ')}`);
+  if (Object.keys(totals.errors).length > 0)
+    parts.push(
+      `${w.errors}: ${Object.entries(totals.errors)
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ')}`,
+    );
   if (run.householdErrors.length > 0) parts.push(`${w.householdErrors}:\n${run.householdErrors.map((e) => `  line ${e.line}: ${e.message.split('\n').join(' ')}`).join('\n')}`);
-  parts.push(`${w.receipt}: ${run.receipt.engine}; ledger sha256 ${run.receipt.ledger.sha256.slice(0, 16)}…; households sha256 ${run.receipt.households.sha256.slice(0, 16)}…; ${run.receipt.packs.map((p) => p.id).join(', ')}`);
+  parts.push(
+    `${w.receipt}: ${run.receipt.engine}; ledger sha256 ${run.receipt.ledger.sha256.slice(0, 16)}…; households sha256 ${run.receipt.households.sha256.slice(0, 16)}…; ${run.receipt.packs.map((p) => p.id).join(', ')}`,
+  );
   return parts.join('\n');
 }

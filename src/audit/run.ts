@@ -152,7 +152,14 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
   };
 
   options.begin?.({ receipt, period, householdErrors: households.errors });
-  const auditor = new Auditor({ rulebook, households: households.sources, lineCounts, period: period ?? undefined, emit: options.emit, ...(options.share !== undefined ? { share: options.share } : {}) });
+  const auditor = new Auditor({
+    rulebook,
+    households: households.sources,
+    lineCounts,
+    period: period ?? undefined,
+    emit: options.emit,
+    ...(options.share !== undefined ? { share: options.share } : {}),
+  });
   options.progress?.start(total);
   for await (const item of reader.rows()) {
     if ('row' in item) auditor.row(item.row, item.line);

@@ -84,10 +84,14 @@ export function parseTimeline(input: unknown): Timeline {
     const at = `$.snapshots[${index}]`;
     const previous = snapshots[index - 1];
     if (previous?.from !== undefined && snapshot.from <= previous.from) {
-      throw new BenefitRulesError('invalid-household', `${at}.from ${snapshot.from} is not after the snapshot before it (${previous.from})`, [{ path: `${at}.from`, expected: `a month after ${previous.from}`, found: JSON.stringify(snapshot.from) }]);
+      throw new BenefitRulesError('invalid-household', `${at}.from ${snapshot.from} is not after the snapshot before it (${previous.from})`, [
+        { path: `${at}.from`, expected: `a month after ${previous.from}`, found: JSON.stringify(snapshot.from) },
+      ]);
     }
     if (index === 0 && snapshot.household === undefined) {
-      throw new BenefitRulesError('invalid-household', `${at} gives "changes", but the first snapshot must give the whole "household"`, [{ path: `${at}.household`, expected: 'the whole household', found: 'nothing' }]);
+      throw new BenefitRulesError('invalid-household', `${at} gives "changes", but the first snapshot must give the whole "household"`, [
+        { path: `${at}.household`, expected: 'the whole household', found: 'nothing' },
+      ]);
     }
     const own = snapshot.household ?? snapshot.changes;
     raw = snapshot.household !== undefined ? snapshot.household : merge(raw, snapshot.changes);
@@ -150,7 +154,10 @@ export class TimelineWalk {
   /** The case state the current month is evaluated with, once `enter` has applied its snapshot. */
   state: Record<string, unknown>;
 
-  constructor(private readonly timeline: Timeline, start: string) {
+  constructor(
+    private readonly timeline: Timeline,
+    start: string,
+  ) {
     this.month = timelineStart(timeline, start);
     this.state = timeline.snapshots[0]?.history ?? {};
   }

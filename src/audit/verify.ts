@@ -42,7 +42,8 @@ export function receiptDifferences(receipt: Receipt, rulebook: Rulebook, ledgerH
     else if (current.hash !== pack.hash) out.push(`pack ${pack.id} (${current.dir}) changed: ${pack.hash.slice(0, 12)}… then, ${current.hash.slice(0, 12)}… now`);
   }
   if (receipt.ledger.sha256 !== ledgerHash) out.push(`ledger file changed: sha256 ${receipt.ledger.sha256.slice(0, 12)}… in the receipt, ${ledgerHash.slice(0, 12)}… given`);
-  if (receipt.households.sha256 !== householdsHash) out.push(`households file changed: sha256 ${receipt.households.sha256.slice(0, 12)}… in the receipt, ${householdsHash.slice(0, 12)}… given`);
+  if (receipt.households.sha256 !== householdsHash)
+    out.push(`households file changed: sha256 ${receipt.households.sha256.slice(0, 12)}… in the receipt, ${householdsHash.slice(0, 12)}… given`);
   return out;
 }
 
@@ -72,14 +73,25 @@ export async function verifyReport(options: { report: Source; ledger: Source; ho
     const out = createWriteStream(again);
     const writer = streamWriter(out);
     const report = new JsonReport((text) => writer.write(text));
-    const run = await runAudit({ rulebook: options.rulebook, ledger: options.ledger, households: options.households, ...receipt.options, begin: (s) => report.begin(s), emit: (f) => report.finding(f), flush: () => writer.flush() });
+    const run = await runAudit({
+      rulebook: options.rulebook,
+      ledger: options.ledger,
+      households: options.households,
+      ...receipt.options,
+      begin: (s) => report.begin(s),
+      emit: (f) => report.finding(f),
+      flush: () => writer.flush(),
+    });
     report.end(run.totals);
     out.end();
     await once(out, 'finish');
     const [then, now] = [await sha256Of(options.report), await sha256Of(() => createReadStream(again))];
     if (then === now) return { ok: true, differences: [] };
     const line = await firstDifference(again, await materialise(options.report, dir));
-    return { ok: false, differences: [`the report differs from the audit run again from its receipt, first at line ${line ?? '?'} (same rules, packs and inputs: the report itself was changed)`] };
+    return {
+      ok: false,
+      differences: [`the report differs from the audit run again from its receipt, first at line ${line ?? '?'} (same rules, packs and inputs: the report itself was changed)`],
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -22,13 +22,26 @@ const HOUSEHOLD: Record<string, string> = { month: 'month', id: 'household_id', 
 const ASSETS: Record<string, string> = { financial: 'financial_assets', vehicles: 'vehicles', dwellings: 'dwellings', businessRegistered: 'business_registered' };
 const HISTORY: Record<string, string> = { enrolledSince: 'dibao_enrolled_since', lastAmount: 'dibao_last_amount', gradualExitSince: 'dibao_gradual_exit_since' };
 const MEMBER: Record<string, string> = {
-  id: 'member_id', birthDate: 'birth_date', relation: 'relation', disability: 'disability_category', seriousIllness: 'serious_illness', selfCare: 'self_care',
-  schooling: 'schooling', povertyRegistered: 'poverty_registered', exclusion: 'imprisoned', child: 'child_status',
+  id: 'member_id',
+  birthDate: 'birth_date',
+  relation: 'relation',
+  disability: 'disability_category',
+  seriousIllness: 'serious_illness',
+  selfCare: 'self_care',
+  schooling: 'schooling',
+  povertyRegistered: 'poverty_registered',
+  exclusion: 'imprisoned',
+  child: 'child_status',
 };
 const NESTED: Record<string, string> = {
-  'disability.category': 'disability_category', 'disability.grade': 'disability_grade', 'exclusion.imprisoned': 'imprisoned',
-  'exclusion.compulsoryRehabilitation': 'compulsory_rehabilitation', 'exclusion.declaredMissing': 'declared_missing',
-  'exclusion.clergyLivingApartSince': 'clergy_living_apart_since', 'child.status': 'child_status', 'child.care': 'child_care',
+  'disability.category': 'disability_category',
+  'disability.grade': 'disability_grade',
+  'exclusion.imprisoned': 'imprisoned',
+  'exclusion.compulsoryRehabilitation': 'compulsory_rehabilitation',
+  'exclusion.declaredMissing': 'declared_missing',
+  'exclusion.clergyLivingApartSince': 'clergy_living_apart_since',
+  'child.status': 'child_status',
+  'child.care': 'child_care',
 };
 
 interface Cell {

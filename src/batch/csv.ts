@@ -6,10 +6,33 @@
 import { INCOME_TYPE_IDS } from '../schemas/income.js';
 
 export const CSV_INPUT_COLUMNS = [
-  'household_id', 'month', 'jurisdiction', 'residence', 'member_id', 'birth_date', 'relation', 'disability_category', 'disability_grade',
-  'serious_illness', 'self_care', 'schooling', 'poverty_registered', 'imprisoned', 'compulsory_rehabilitation', 'declared_missing',
-  'clergy_living_apart_since', 'child_status', 'child_care', ...INCOME_TYPE_IDS.map((t) => `income_${t}`), 'financial_assets', 'vehicles', 'dwellings',
-  'business_registered', 'dibao_enrolled_since', 'dibao_last_amount', 'dibao_gradual_exit_since',
+  'household_id',
+  'month',
+  'jurisdiction',
+  'residence',
+  'member_id',
+  'birth_date',
+  'relation',
+  'disability_category',
+  'disability_grade',
+  'serious_illness',
+  'self_care',
+  'schooling',
+  'poverty_registered',
+  'imprisoned',
+  'compulsory_rehabilitation',
+  'declared_missing',
+  'clergy_living_apart_since',
+  'child_status',
+  'child_care',
+  ...INCOME_TYPE_IDS.map((t) => `income_${t}`),
+  'financial_assets',
+  'vehicles',
+  'dwellings',
+  'business_registered',
+  'dibao_enrolled_since',
+  'dibao_last_amount',
+  'dibao_gradual_exit_since',
 ] as const;
 
 export type Row = Record<string, string>;
@@ -57,8 +80,16 @@ function member(row: Row): Record<string, unknown> {
 
 /** Columns that describe the household, not the person: read from its first row. */
 const HOUSEHOLD_COLUMNS = [
-  'month', 'jurisdiction', 'residence', 'financial_assets', 'vehicles', 'dwellings', 'business_registered',
-  'dibao_enrolled_since', 'dibao_last_amount', 'dibao_gradual_exit_since',
+  'month',
+  'jurisdiction',
+  'residence',
+  'financial_assets',
+  'vehicles',
+  'dwellings',
+  'business_registered',
+  'dibao_enrolled_since',
+  'dibao_last_amount',
+  'dibao_gradual_exit_since',
 ] as const;
 
 /**

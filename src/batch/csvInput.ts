@@ -67,13 +67,25 @@ export async function* csvItems(input: Readable, maxRows = MAX_ROWS_PER_HOUSEHOL
       );
     }
     if (rows > maxRows) {
-      return errorItem(firstLine, `household ${id} has ${rows.toLocaleString('en')} rows from line ${firstLine}, more than ${maxRows.toLocaleString('en')} rows: it was not evaluated`, `line ${firstLine}`, `at most ${maxRows.toLocaleString('en')} rows (people) a household`, `${rows} rows`);
+      return errorItem(
+        firstLine,
+        `household ${id} has ${rows.toLocaleString('en')} rows from line ${firstLine}, more than ${maxRows.toLocaleString('en')} rows: it was not evaluated`,
+        `line ${firstLine}`,
+        `at most ${maxRows.toLocaleString('en')} rows (people) a household`,
+        `${rows} rows`,
+      );
     }
     const conflict = conflictIn(group);
     if (!conflict) return [firstLine, JSON.stringify(householdOf(group)), null, groupLines];
     const line = groupLines[conflict.row] as number;
     const message = `household ${id}: line ${line} gives ${conflict.column} "${group[conflict.row]?.[conflict.column]}", its first row (line ${firstLine}) "${group[0]?.[conflict.column] ?? ''}"`;
-    return errorItem(firstLine, message, `line ${line}`, `the household's ${conflict.column} of line ${firstLine}, or an empty cell`, JSON.stringify(group[conflict.row]?.[conflict.column]));
+    return errorItem(
+      firstLine,
+      message,
+      `line ${line}`,
+      `the household's ${conflict.column} of line ${firstLine}, or an empty cell`,
+      JSON.stringify(group[conflict.row]?.[conflict.column]),
+    );
   };
 
   for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: ParseInfo }>) {

@@ -26,7 +26,11 @@ function tooLong(index: number, line: number, maxLineBytes: number): Chunk {
 }
 
 /** Chunks numbered from 0, each with the number of its first line. */
-export async function* ndjsonChunks(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, maxLineBytes = MAX_LINE_BYTES, chunkBytes = CHUNK_BYTES): AsyncGenerator<Chunk> {
+export async function* ndjsonChunks(
+  input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  maxLineBytes = MAX_LINE_BYTES,
+  chunkBytes = CHUNK_BYTES,
+): AsyncGenerator<Chunk> {
   let index = 0;
   let firstLine = 1;
   let pieces: Buffer[] = [];

@@ -12,9 +12,7 @@ import type { Rulebook } from '../rulebook/index.js';
 
 export type OutputFormat = 'ndjson' | 'csv';
 
-export type BatchRecord =
-  | { line: number; ok: true; result: EvaluationResult }
-  | { line: number; ok: false; error: { code: string; message: string; details: readonly object[] } };
+export type BatchRecord = { line: number; ok: true; result: EvaluationResult } | { line: number; ok: false; error: { code: string; message: string; details: readonly object[] } };
 
 /** A line may be a household, or `{ "month": "YYYY-MM", "household": {…} }` to set its own month. */
 export function evaluateItem(evaluator: CompiledEvaluator, line: number, value: unknown, month: string | undefined): BatchRecord {
@@ -25,14 +23,18 @@ export function evaluateItem(evaluator: CompiledEvaluator, line: number, value: 
     if (enveloped) {
       const own = (value as { month: unknown }).month;
       if (typeof own !== 'string' || !isoMonth.safeParse(own).success) {
-        throw new BenefitRulesError('invalid-input', `line ${line}: "month" must be written YYYY-MM`, [{ path: '$.month', expected: 'a month written YYYY-MM', found: describeValue(own) }]);
+        throw new BenefitRulesError('invalid-input', `line ${line}: "month" must be written YYYY-MM`, [
+          { path: '$.month', expected: 'a month written YYYY-MM', found: describeValue(own) },
+        ]);
       }
       itemMonth = own;
     }
     if (itemMonth === undefined) {
-      throw new BenefitRulesError('invalid-input', `line ${line} has no month and no --month was given: write the line as { "month": "YYYY-MM", "household": {…} } or give --month`, [
-        { path: '$.month', expected: 'a month on the line ({ "month", "household" }) or --month', found: 'neither' },
-      ]);
+      throw new BenefitRulesError(
+        'invalid-input',
+        `line ${line} has no month and no --month was given: write the line as { "month": "YYYY-MM", "household": {…} } or give --month`,
+        [{ path: '$.month', expected: 'a month on the line ({ "month", "household" }) or --month', found: 'neither' }],
+      );
     }
     return { line, ok: true, result: evaluator.evaluate(household, itemMonth) };
   } catch (error) {
@@ -54,7 +56,9 @@ export function evaluateText(evaluator: CompiledEvaluator, line: number, text: s
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const problem = new BenefitRulesError('invalid-input', `line ${line} is not valid JSON: ${(error as Error).message}`, [{ path: '$', expected: 'a household as JSON on one line', found: (error as Error).message }]);
+    const problem = new BenefitRulesError('invalid-input', `line ${line} is not valid JSON: ${(error as Error).message}`, [
+      { path: '$', expected: 'a household as JSON on one line', found: (error as Error).message },
+    ]);
     return { line, ok: false, error: problem.toJSON() };
   }
   return evaluateItem(evaluator, line, value, month);

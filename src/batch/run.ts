@@ -138,7 +138,13 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
 
 /** Round-robin over the workers, at most two chunks each not yet written, records written in order. */
 async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): Promise<void> {
-  const setup: WorkerSetup = { jurisdictions: run.jurisdictions, ...(run.month ? { month: run.month } : {}), trace: run.trace, format: run.outputFormat, ...(run.knownAt ? { knownAt: run.knownAt } : {}) };
+  const setup: WorkerSetup = {
+    jurisdictions: run.jurisdictions,
+    ...(run.month ? { month: run.month } : {}),
+    trace: run.trace,
+    format: run.outputFormat,
+    ...(run.knownAt ? { knownAt: run.knownAt } : {}),
+  };
   const workers = Array.from({ length: run.workers }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
   const done = new Map<number, { bytes: Uint8Array; stats: BatchStats }>();
   let next = 0;

@@ -33,7 +33,13 @@ export function facts(plan: Plan, household: Household): Facts {
   let total = 0;
   for (const member of household.members) {
     const e = member.exclusion;
-    const f = { imprisoned: e?.imprisoned ?? false, compulsoryRehabilitation: e?.compulsoryRehabilitation ?? false, declaredMissing: e?.declaredMissing ?? false, clergyYearsApart: null, clergyYearsThreshold: value<number>(plan, 'dibao.membership.clergyYearsApart') };
+    const f = {
+      imprisoned: e?.imprisoned ?? false,
+      compulsoryRehabilitation: e?.compulsoryRehabilitation ?? false,
+      declaredMissing: e?.declaredMissing ?? false,
+      clergyYearsApart: null,
+      clergyYearsThreshold: value<number>(plan, 'dibao.membership.clergyYearsApart'),
+    };
     members.push(f);
     const out = f.imprisoned || f.compulsoryRehabilitation || f.declaredMissing;
     counted.push(!out);
@@ -114,7 +120,10 @@ export function plainProgrammes(plan: Plan, household: Household): number {
     }
     const child = member.child;
     if (child && ageLimit !== null && ageOn(member.birthDate, day) < ageLimit) {
-      const rate = child.status === 'deFactoUnsupported' ? value<number>(plan, 'orphanAllowance.deFacto') : value<number>(plan, child.care === 'institution' ? 'orphanAllowance.institution' : 'orphanAllowance.scattered');
+      const rate =
+        child.status === 'deFactoUnsupported'
+          ? value<number>(plan, 'orphanAllowance.deFacto')
+          : value<number>(plan, child.care === 'institution' ? 'orphanAllowance.institution' : 'orphanAllowance.scattered');
       if (rate !== null) {
         if (child.status === 'orphan') living = 0;
         const offset = child.status === 'deFactoUnsupported' && covered && value<string>(plan, 'orphanAllowance.deFactoDibaoOffset') === 'perCapitaPayment' ? share : 0;

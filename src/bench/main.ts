@@ -20,7 +20,9 @@ import { jsonRulesEngineDibao, plainProgrammes } from './baselines.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const { values } = parseArgs({ options: { households: { type: 'string', default: '100000' }, seed: { type: 'string', default: '20261122' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { households: { type: 'string', default: '100000' }, seed: { type: 'string', default: '20261122' }, rounds: { type: 'string', default: '3' } },
+});
 const count = Number(values.households);
 const rounds = Number(values.rounds);
 
@@ -33,7 +35,10 @@ const planStart = performance.now();
 const plans = new Map(POPULATION_MONTHS.map(([j, m]) => [`${j}|${m}`, new Plan({ rulebook, jurisdiction: j, month: m, day: firstDayOf(m) }).resolveAll()]));
 const planMs = (performance.now() - planStart) / POPULATION_MONTHS.length;
 // Dibao alone: the same packs with only the dibao rule file, to show what the other programmes cost.
-const dibaoOnly = buildRulebook({ rules: [{ file: 'rules/dibao.json', json: JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')) }], packs: readPackDirs([BUNDLED_JURISDICTIONS]).map((p) => ({ ...p, parameters: p.parameters.filter((f) => f.idPrefix.startsWith('dibao')) })) });
+const dibaoOnly = buildRulebook({
+  rules: [{ file: 'rules/dibao.json', json: JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')) }],
+  packs: readPackDirs([BUNDLED_JURISDICTIONS]).map((p) => ({ ...p, parameters: p.parameters.filter((f) => f.idPrefix.startsWith('dibao')) })),
+});
 checkRulebook(dibaoOnly);
 
 function rate(label: string, run: () => void): number {

@@ -31,9 +31,20 @@ export const POPULATION_MONTHS: readonly [string, string][] = [
 ];
 
 const INCOME_WEIGHTS: [string, number][] = [
-  ['wages', 30], ['migrantWork', 10], ['business', 10], ['pension', 10], ['residentsBasicPension', 8],
-  ['supportReceived', 6], ['property', 4], ['transfer', 4], ['socialAssistance', 5], ['veteransBenefits', 2],
-  ['familyPlanningAwards', 2], ['scholarshipsAwards', 3], ['auxiliaryEmploymentDisabled', 2], ['other', 4],
+  ['wages', 30],
+  ['migrantWork', 10],
+  ['business', 10],
+  ['pension', 10],
+  ['residentsBasicPension', 8],
+  ['supportReceived', 6],
+  ['property', 4],
+  ['transfer', 4],
+  ['socialAssistance', 5],
+  ['veteransBenefits', 2],
+  ['familyPlanningAwards', 2],
+  ['scholarshipsAwards', 3],
+  ['auxiliaryEmploymentDisabled', 2],
+  ['other', 4],
 ];
 const INCOME_TOTAL = INCOME_WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
 const CATEGORIES = ['physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'] as const;
@@ -59,9 +70,11 @@ export function household(next: () => number, index: number): { household: House
     if (next() < 0.12) member.disability = { category: pick(CATEGORIES), grade: 1 + Math.floor(next() * 4) };
     if (next() < 0.06) member.seriousIllness = true;
     if (next() < 0.05) member.povertyRegistered = true;
-    if (next() < 0.03) member.exclusion = pick([{ imprisoned: true }, { compulsoryRehabilitation: true }, { declaredMissing: true }, { clergyLivingApartSince: `${year - 5}-03-01` }]);
+    if (next() < 0.03)
+      member.exclusion = pick([{ imprisoned: true }, { compulsoryRehabilitation: true }, { declaredMissing: true }, { clergyLivingApartSince: `${year - 5}-03-01` }]);
     if (child) member.schooling = pick(['preschool', 'compulsory', 'seniorSecondary'] as const);
-    if (child && next() < 0.08) member.child = next() < 0.5 ? { status: 'deFactoUnsupported', care: 'scattered' } : { status: 'orphan', care: pick(['scattered', 'institution'] as const) };
+    if (child && next() < 0.08)
+      member.child = next() < 0.5 ? { status: 'deFactoUnsupported', care: 'scattered' } : { status: 'orphan', care: pick(['scattered', 'institution'] as const) };
     if (member.disability && next() < 0.5) member.selfCare = pick(['full', 'partlyLost', 'fullyLost'] as const);
     if (member.disability && next() < 0.1) member.needsLongTermCare = false;
     if (member.disability && !child && next() < 0.15) member.otherAllowances = [{ type: 'elderlyCare', monthly: String(50 + Math.floor(next() * 200)) }];

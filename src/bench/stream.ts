@@ -28,7 +28,18 @@ await once(out, 'finish');
 console.log(`${count.toLocaleString('en')} households written to ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB)`);
 
 const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
-const args = [cli, 'evaluate', '--month', '2024-01', '--batch', file, '--out', join(dir, 'results.ndjson'), '--no-progress', ...(values.workers ? ['--workers', values.workers] : [])];
+const args = [
+  cli,
+  'evaluate',
+  '--month',
+  '2024-01',
+  '--batch',
+  file,
+  '--out',
+  join(dir, 'results.ndjson'),
+  '--no-progress',
+  ...(values.workers ? ['--workers', values.workers] : []),
+];
 const started = process.hrtime.bigint();
 const run = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 30 * 60_000 });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;

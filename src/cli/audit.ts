@@ -27,7 +27,10 @@ export function timelineCommand(file: string | undefined, options: TimelineComma
   if (options.json) return JSON.stringify(result, null, 2);
   const programmes = [...rulebook.programmes.values()];
   const zh = options.lang === 'zh';
-  const table = new Table({ style: { head: [], border: [] }, head: [zh ? '月份' : 'month', ...programmes.map((p) => p.name[options.lang]), zh ? '合计' : 'total', zh ? '延续状态' : 'case state'] });
+  const table = new Table({
+    style: { head: [], border: [] },
+    head: [zh ? '月份' : 'month', ...programmes.map((p) => p.name[options.lang]), zh ? '合计' : 'total', zh ? '延续状态' : 'case state'],
+  });
   for (const entry of result.months) {
     if ('error' in entry) {
       table.push([entry.month, { colSpan: programmes.length + 2, content: `${entry.error.code}: ${entry.error.message.split('\n')[0]?.slice(0, 100)}` }]);
@@ -36,7 +39,12 @@ export function timelineCommand(file: string | undefined, options: TimelineComma
     const dibao = entry.result.programmes.dibao;
     const exit = dibao['gradualExit'] as { month: number; of: number } | null;
     const state = [dibao['enrolment'] ?? '', exit ? `${exit.month}/${exit.of}` : ''].filter(Boolean).join(' ');
-    table.push([entry.month, ...programmes.map((p) => `${entry.result.programmes[p.programme]?.status ?? ''} ${entry.result.programmes[p.programme]?.monthlyAmount ?? ''}`), entry.result.totalMonthlyAmount, state]);
+    table.push([
+      entry.month,
+      ...programmes.map((p) => `${entry.result.programmes[p.programme]?.status ?? ''} ${entry.result.programmes[p.programme]?.monthlyAmount ?? ''}`),
+      entry.result.totalMonthlyAmount,
+      state,
+    ]);
   }
   return `${result.household} ${result.jurisdiction} ${result.from} – ${result.to}${result.knownAt ? ` as known on ${result.knownAt}` : ''}\n${table.toString()}`;
 }
@@ -53,7 +61,10 @@ export interface AuditCommandOptions extends RulebookOptions {
   progress: boolean;
 }
 
-const fileSource = (path: string): Source => () => createReadStream(path);
+const fileSource =
+  (path: string): Source =>
+  () =>
+    createReadStream(path);
 
 function required(value: string | undefined, flag: string): string {
   if (value === undefined) throw new BenefitRulesError('invalid-option', `${flag} is required`, [{ path: flag, expected: 'a file', found: 'nothing' }]);
@@ -75,7 +86,11 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
   }
   if (options.verify) {
     const verdict = await verifyReport({ report: fileSource(options.verify), ledger: fileSource(ledger), households: fileSource(households), rulebook });
-    process.stdout.write(verdict.ok ? `verified: ${options.verify} is what this audit produces, byte for byte\n` : `NOT verified: ${options.verify}\n${verdict.differences.map((d) => `  ${d}`).join('\n')}\n`);
+    process.stdout.write(
+      verdict.ok
+        ? `verified: ${options.verify} is what this audit produces, byte for byte\n`
+        : `NOT verified: ${options.verify}\n${verdict.differences.map((d) => `  ${d}`).join('\n')}\n`,
+    );
     return verdict.ok ? 0 : 1;
   }
   const stream = options.out ? createWriteStream(options.out) : process.stdout;

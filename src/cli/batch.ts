@@ -88,9 +88,11 @@ function workerCount(given: string | undefined): number {
   // Digits only: Number() would also take 0x10, 1e1 and " 2".
   const workers = /^\d{1,3}$/.test(given) ? Number(given) : Number.NaN;
   if (!(workers <= MAX_WORKERS)) {
-    throw new BenefitRulesError('invalid-option', `--workers expects a whole number from 0 (this thread) to ${MAX_WORKERS}, written in decimal digits, got ${JSON.stringify(given)}`, [
-      { path: '--workers', expected: `0 to ${MAX_WORKERS}`, found: JSON.stringify(given) },
-    ]);
+    throw new BenefitRulesError(
+      'invalid-option',
+      `--workers expects a whole number from 0 (this thread) to ${MAX_WORKERS}, written in decimal digits, got ${JSON.stringify(given)}`,
+      [{ path: '--workers', expected: `0 to ${MAX_WORKERS}`, found: JSON.stringify(given) }],
+    );
   }
   return workers;
 }
@@ -115,9 +117,11 @@ function refuseSameFile(out: string, input: string): void {
   }
   const same = target.ino !== 0 && source.ino !== 0 ? target.dev === source.dev && target.ino === source.ino : input !== '-' && realpathSync(out) === realpathSync(input);
   if (same) {
-    throw new BenefitRulesError('invalid-option', `--out ${out} is the input file${input === '-' ? ' (on standard input)' : ` ${input}`}: writing the results there would erase it. Name another file.`, [
-      { path: '--out', expected: 'a file other than the input', found: out },
-    ]);
+    throw new BenefitRulesError(
+      'invalid-option',
+      `--out ${out} is the input file${input === '-' ? ' (on standard input)' : ` ${input}`}: writing the results there would erase it. Name another file.`,
+      [{ path: '--out', expected: 'a file other than the input', found: out }],
+    );
   }
 }
 
@@ -133,7 +137,9 @@ function openOutput(path: string): number {
 
 export function describe(s: BatchSummary): string {
   const n = (x: number) => x.toLocaleString('en');
-  const codes = Object.entries(s.errorCodes).map(([code, k]) => `${code} ${n(k)}`).join(', ');
+  const codes = Object.entries(s.errorCodes)
+    .map(([code, k]) => `${code} ${n(k)}`)
+    .join(', ');
   const fen = String(s.totalFen).padStart(3, '0');
   const total = `${n(Number(fen.slice(0, -2)))}.${fen.slice(-2)}`;
   return (

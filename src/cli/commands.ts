@@ -35,7 +35,9 @@ export function checkDates(options: { month?: string | undefined; knownAt?: unkn
 /** --month alone (a batch whose lines may carry their own): required here, checked by the same schema. */
 export function checkMonth(month: string | undefined): asserts month is string {
   if (month === undefined) {
-    throw new BenefitRulesError('invalid-option', '--month is required: the month to evaluate, written YYYY-MM', [{ path: '--month', expected: 'a month written YYYY-MM', found: 'nothing' }]);
+    throw new BenefitRulesError('invalid-option', '--month is required: the month to evaluate, written YYYY-MM', [
+      { path: '--month', expected: 'a month written YYYY-MM', found: 'nothing' },
+    ]);
   }
   checkOptions({ month }, 'cli', cliNaming);
 }
@@ -90,7 +92,12 @@ export function paramsCommand(id: string, options: RulebookOptions & { month: st
       throw error;
     }
   }
-  if (options.json) return JSON.stringify(rows.map(({ declaration, resolved }) => ({ id: declaration.id, resolved: resolved ?? null })), null, 2);
+  if (options.json)
+    return JSON.stringify(
+      rows.map(({ declaration, resolved }) => ({ id: declaration.id, resolved: resolved ?? null })),
+      null,
+      2,
+    );
   const table = new Table({ style: PLAIN, head: ['parameter', 'value', 'in force', 'set by', 'source', 'verified'], wordWrap: true, colWidths: [44, 20, 14, 11, 46, 10] });
   for (const { declaration, resolved } of rows) {
     if (!resolved) {
@@ -99,7 +106,14 @@ export function paramsCommand(id: string, options: RulebookOptions & { month: st
     }
     const value = resolved.value === null ? '(not configured)' : JSON.stringify(toJson(resolved.value));
     const sources = resolved.sources.map((s) => [s.number, s.title, s.issued ?? s.published].filter(Boolean).join(' ')).join('\n');
-    table.push([`${declaration.id}\n${declaration.description[options.lang]}`, value, `${resolved.from} – ${resolved.until ?? ''}`, resolved.jurisdiction, sources, resolved.verified ? 'yes' : 'no']);
+    table.push([
+      `${declaration.id}\n${declaration.description[options.lang]}`,
+      value,
+      `${resolved.from} – ${resolved.until ?? ''}`,
+      resolved.jurisdiction,
+      sources,
+      resolved.verified ? 'yes' : 'no',
+    ]);
   }
   return `${id} — ${options.month}${options.knownAt !== undefined ? ` as known on ${options.knownAt}` : ''}\n${table.toString()}`;
 }
@@ -151,7 +165,8 @@ export function demoCommand(options: { lang: Language }): string {
 function demoError(error: BenefitRulesError, rulebook: Rulebook, lang: Language): string {
   const id = error.details[0]?.path ?? '';
   const rule = rulebook.declarations.get(id)?.description[lang] ?? id;
-  if (error.code === 'parameter-not-covered') return lang === 'zh' ? `${rule}：本辖区本月未设定 (${error.code})` : `${rule}: not set for this jurisdiction and month (${error.code})`;
+  if (error.code === 'parameter-not-covered')
+    return lang === 'zh' ? `${rule}：本辖区本月未设定 (${error.code})` : `${rule}: not set for this jurisdiction and month (${error.code})`;
   if (error.code === 'parameter-not-configured') return lang === 'zh' ? `${rule}：本月未配置 (${error.code})` : `${rule}: not configured for this month (${error.code})`;
   return `${error.code}: ${error.message.split(' (')[0]}`;
 }
@@ -163,7 +178,9 @@ export function schemaCommand(options: { out: string }): string {
       act();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new BenefitRulesError('invalid-option', `Cannot write ${path}: ${code}${code === 'ENOTDIR' || code === 'EEXIST' ? ` (--out ${options.out} is not a folder)` : ''}`, [{ path: '--out', expected: 'a folder that can be written', found: code }]);
+      throw new BenefitRulesError('invalid-option', `Cannot write ${path}: ${code}${code === 'ENOTDIR' || code === 'EEXIST' ? ` (--out ${options.out} is not a folder)` : ''}`, [
+        { path: '--out', expected: 'a folder that can be written', found: code },
+      ]);
     }
   };
   attempt(options.out, () => mkdirSync(options.out, { recursive: true }));

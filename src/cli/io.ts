@@ -15,7 +15,10 @@ export const MAX_SINGLE_INPUT_BYTES = 16 * 2 ** 20;
 export function readText(file: string | undefined): string {
   const fromStdin = file === undefined || file === '-';
   const name = fromStdin ? 'standard input' : file;
-  if (fromStdin && process.stdin.isTTY) throw new BenefitRulesError('invalid-input', 'No household given: pass a file or pipe JSON on standard input', [{ path: '$', expected: 'a household JSON file or stdin', found: 'a terminal' }]);
+  if (fromStdin && process.stdin.isTTY)
+    throw new BenefitRulesError('invalid-input', 'No household given: pass a file or pipe JSON on standard input', [
+      { path: '$', expected: 'a household JSON file or stdin', found: 'a terminal' },
+    ]);
   const cannot = (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return new BenefitRulesError('invalid-input', `Cannot read ${name}: ${code}`, [{ path: name, expected: 'a readable file', found: code }]);
@@ -66,7 +69,9 @@ export function parseJson(text: string, name: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new BenefitRulesError('invalid-input', `${name} is not valid JSON: ${(error as Error).message}`, [{ path: '$', expected: 'valid JSON', found: (error as Error).message }]);
+    throw new BenefitRulesError('invalid-input', `${name} is not valid JSON: ${(error as Error).message}`, [
+      { path: '$', expected: 'valid JSON', found: (error as Error).message },
+    ]);
   }
 }
 

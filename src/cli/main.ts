@@ -12,7 +12,10 @@ import { auditCommand, timelineCommand } from './audit.js';
 const lang = () => new Option('--lang <lang>', 'language of explanations and names').choices(['zh', 'en']).default('en');
 // One folder a flag (repeat it for several): a variadic option would also take the household file after it.
 const packs = () =>
-  new Option('--packs <dir>', 'an extra folder of packs to load beside the bundled ones (repeat for several)').argParser((dir: string, previous: string[] | undefined) => [...(previous ?? []), dir]);
+  new Option('--packs <dir>', 'an extra folder of packs to load beside the bundled ones (repeat for several)').argParser((dir: string, previous: string[] | undefined) => [
+    ...(previous ?? []),
+    dir,
+  ]);
 
 /** Options that only a batch reads: given without --batch they would be silently ignored. */
 const BATCH_ONLY = [
@@ -25,7 +28,9 @@ const BATCH_ONLY = [
 const CSV_HELP = `
 CSV batch input: one row per person, the rows of a household consecutive and sharing household_id;
 household columns are read from its first row (later rows may leave them empty). Columns:
-  ${CSV_INPUT_COLUMNS.join(', ').replace(/(.{1,90})(?:, |$)/g, '$1,\n  ').replace(/,\n\s*$/, '')}
+  ${CSV_INPUT_COLUMNS.join(', ')
+    .replace(/(.{1,90})(?:, |$)/g, '$1,\n  ')
+    .replace(/,\n\s*$/, '')}
 Unknown or repeated columns are refused. Example: examples/people.csv`;
 
 // A reader that stops early (| head) closes the pipe: that ends the output, it is not an error.
@@ -67,7 +72,9 @@ program
     return run(() => {
       for (const [key, flag] of BATCH_ONLY) {
         if (command.getOptionValueSource(key) === 'cli') {
-          throw new BenefitRulesError('invalid-option', `${flag} is for batches: give --batch FILE with it, or leave it out`, [{ path: flag, expected: '--batch', found: `${flag} without --batch` }]);
+          throw new BenefitRulesError('invalid-option', `${flag} is for batches: give --batch FILE with it, or leave it out`, [
+            { path: flag, expected: '--batch', found: `${flag} without --batch` },
+          ]);
         }
       }
       print(evaluateCommand(household, options));
@@ -109,8 +116,8 @@ program
   .description('audit a payment ledger (CSV) against the households (NDJSON timelines), as known when paid and as known now; or --verify a report')
   .option('--ledger <file>', 'ledger CSV: household_id, member_id, programme, month, amount, paid_on')
   .option('--households <file>', 'households NDJSON: one timeline or household a line')
-  .option('--from <YYYY-MM>', 'first month checked for missing payments (default: the ledger\'s first)')
-  .option('--to <YYYY-MM>', 'last month checked for missing payments (default: the ledger\'s last)')
+  .option('--from <YYYY-MM>', "first month checked for missing payments (default: the ledger's first)")
+  .option('--to <YYYY-MM>', "last month checked for missing payments (default: the ledger's last)")
   .addOption(new Option('--format <format>', 'what goes to --out or standard output').choices(['json', 'csv', 'summary']).default('json'))
   .option('--out <file>', 'report file (default: standard output)')
   .option('--verify <report>', 're-run the report from its receipt and confirm it byte for byte')

@@ -134,7 +134,8 @@ function operandError(error: unknown, leaf: LeafCondition, where: string, ctx: C
 
 function compileLeaf(leaf: LeafCondition, where: string, ctx: CompileContext): Node {
   const operator: Operator | undefined = resolveOperator(leaf.operator);
-  if (!operator) throw new ConditionCompileError(`${where}.operator`, 'one of json-rules-engine\'s operators, optionally decorated (not:, someFact:, swap: …)', JSON.stringify(leaf.operator));
+  if (!operator)
+    throw new ConditionCompileError(`${where}.operator`, "one of json-rules-engine's operators, optionally decorated (not:, someFact:, swap: …)", JSON.stringify(leaf.operator));
   const left = reader(leaf.fact, leaf.path, where, ctx);
   const reference = isFactReference(leaf.value) ? leaf.value : undefined;
   if (!reference) {
@@ -143,7 +144,10 @@ function compileLeaf(leaf: LeafCondition, where: string, ctx: CompileContext): N
   }
   const right = reference
     ? referenceReader(reference as unknown as Record<string, unknown>, `${where}.value`, ctx)
-    : ((constant: unknown) => () => constant)(leaf.value);
+    : (
+        (constant: unknown) => () =>
+          constant
+      )(leaf.value);
   return (facts, record) => {
     const factValue = left(facts);
     const value = right(facts);
@@ -201,7 +205,8 @@ function compileNode(condition: Condition, where: string, ctx: CompileContext): 
     const name = condition.condition;
     const target = ctx.lookup(name);
     if (!target) throw new ConditionCompileError(`${where}.condition`, 'the name of a condition of the rule file', `no condition named ${JSON.stringify(name)}`);
-    if (ctx.stack.includes(name)) throw new ConditionCompileError(`${where}.condition`, 'a condition that does not refer to itself', `condition ${JSON.stringify(name)} refers to itself`);
+    if (ctx.stack.includes(name))
+      throw new ConditionCompileError(`${where}.condition`, 'a condition that does not refer to itself', `condition ${JSON.stringify(name)} refers to itself`);
     ctx.stack.push(name);
     const inner = compileNode(target, `${where}→${name}`, ctx);
     ctx.stack.pop();

@@ -37,7 +37,10 @@ function same(a: unknown, b: unknown): boolean {
  * BenefitRulesError naming the condition; it never escapes as a raw TypeError.
  */
 export class OperandError extends Error {
-  constructor(readonly expected: string, readonly found: unknown) {
+  constructor(
+    readonly expected: string,
+    readonly found: unknown,
+  ) {
     super(`expected ${expected}`);
   }
 }
@@ -85,20 +88,29 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
   notIn: (a, b) => indexOf(b, a) === -1,
   contains: (a, b) => Array.isArray(a) && indexOf(a, b) > -1,
   doesNotContain: (a, b) => Array.isArray(a) && indexOf(a, b) === -1,
-  lessThan: compare((s) => s < 0, (a, b) => a < b),
-  lessThanInclusive: compare((s) => s <= 0, (a, b) => a <= b),
-  greaterThan: compare((s) => s > 0, (a, b) => a > b),
-  greaterThanInclusive: compare((s) => s >= 0, (a, b) => a >= b),
+  lessThan: compare(
+    (s) => s < 0,
+    (a, b) => a < b,
+  ),
+  lessThanInclusive: compare(
+    (s) => s <= 0,
+    (a, b) => a <= b,
+  ),
+  greaterThan: compare(
+    (s) => s > 0,
+    (a, b) => a > b,
+  ),
+  greaterThanInclusive: compare(
+    (s) => s >= 0,
+    (a, b) => a >= b,
+  ),
 };
 
 type Decorator = (next: Operator) => Operator;
 
 const always = () => true;
 
-function decorator(
-  validator: (factValue: unknown) => boolean,
-  body: (factValue: unknown, jsonValue: unknown, next: Operator) => boolean,
-): Decorator {
+function decorator(validator: (factValue: unknown) => boolean, body: (factValue: unknown, jsonValue: unknown, next: Operator) => boolean): Decorator {
   return (next) => (a, b) => validator(a) && body(a, b, next);
 }
 

@@ -16,7 +16,15 @@ export function evaluateOnPool(household: Household, pool: ContextPool, options:
   const { rulebook, jurisdiction, month } = pool.plan.settings;
   const run = runHousehold(household, pool, { fast: options.fast, record: options.trace || options.lang !== undefined, include: options.trace });
   const result: EvaluationResult = options.knownAt
-    ? { household: household.id, jurisdiction, month, knownAt: options.knownAt, programmes: run.programmes as EvaluationResult['programmes'], totalMonthlyAmount: run.total, receipt: pool.receipt }
+    ? {
+        household: household.id,
+        jurisdiction,
+        month,
+        knownAt: options.knownAt,
+        programmes: run.programmes as EvaluationResult['programmes'],
+        totalMonthlyAmount: run.total,
+        receipt: pool.receipt,
+      }
     : { household: household.id, jurisdiction, month, programmes: run.programmes as EvaluationResult['programmes'], totalMonthlyAmount: run.total, receipt: pool.receipt };
   if (options.lang) result.explanation = explain(result, run.traces, rulebook, options.lang);
   return result;

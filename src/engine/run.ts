@@ -175,7 +175,10 @@ function assemble(runs: readonly Run[], settings: RunSettings): HouseholdRun {
     };
     if (outcome.members) {
       result.entitledAmount = run.suspended === undefined ? a.money(outcome.amount) : a.money(a.zero);
-      result.members = run.suspended === undefined && outcome.members.length > 0 ? outcome.members.map((l) => ({ member: l.member, entitled: a.money(l.entitled), paid: a.money(l.paid), reasons: l.reasons })) : NO_LINES;
+      result.members =
+        run.suspended === undefined && outcome.members.length > 0
+          ? outcome.members.map((l) => ({ member: l.member, entitled: a.money(l.entitled), paid: a.money(l.paid), reasons: l.reasons }))
+          : NO_LINES;
     }
     if (ctx.trace !== undefined) {
       if (settings.include) result.trace = ctx.trace;

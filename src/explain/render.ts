@@ -43,7 +43,8 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
     const outcome = result.programmes[programmeId];
     if (!rules || !outcome) continue;
     const messages = rules.messages ?? {};
-    const word = (table: Record<string, Bilingual> | undefined, fallback: Record<string, Bilingual>, key: string) => t(table?.[key] ?? fallback[key] ?? conditionText(rules, key) ?? { zh: key, en: key });
+    const word = (table: Record<string, Bilingual> | undefined, fallback: Record<string, Bilingual>, key: string) =>
+      t(table?.[key] ?? fallback[key] ?? conditionText(rules, key) ?? { zh: key, en: key });
     lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${outcome.monthlyAmount} ${t(WORDS.yuanPerMonth)}`);
     lines.push(`  ${t(WORDS.reasons)}: ${outcome.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ')}`);
     for (const line of outcome.members ?? []) {

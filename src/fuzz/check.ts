@@ -136,7 +136,10 @@ export function compareOutcomes(what: string, a: Outcome, b: Outcome, codeOnly =
   if (!codeOnly && a.json !== b.json) {
     let at = 0;
     while (a.json[at] === b.json[at]) at += 1;
-    throw new FuzzFailure('mismatch', `${what}: results differ at character ${at}:\n…${a.json.slice(Math.max(0, at - 120), at + 120)}\n---\n…${b.json.slice(Math.max(0, at - 120), at + 120)}`);
+    throw new FuzzFailure(
+      'mismatch',
+      `${what}: results differ at character ${at}:\n…${a.json.slice(Math.max(0, at - 120), at + 120)}\n---\n…${b.json.slice(Math.max(0, at - 120), at + 120)}`,
+    );
   }
 }
 

@@ -49,7 +49,8 @@ export function readCorpus(root: string): Seed[] {
   const demoPath = join(examples, 'demo.json');
   const demo = existsSync(demoPath) ? read(demoPath) : [];
   const months = new Map<string, string>();
-  if (Array.isArray(demo)) for (const entry of demo) if (isRecord(entry) && typeof entry.household === 'string' && typeof entry.month === 'string') months.set(entry.household, entry.month);
+  if (Array.isArray(demo))
+    for (const entry of demo) if (isRecord(entry) && typeof entry.household === 'string' && typeof entry.month === 'string') months.set(entry.household, entry.month);
   for (const path of jsonFiles(examples, false)) {
     const name = path.slice(examples.length + 1);
     const json = read(path);

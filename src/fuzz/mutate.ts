@@ -83,7 +83,20 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
     case 3:
     case 4: {
       if (!isBag(member)) return 'no member';
-      const field = random.pick(['relation', 'birthDate', 'disability', 'selfCare', 'schooling', 'needsLongTermCare', 'seriousIllness', 'povertyRegistered', 'child', 'exclusion', 'otherAllowances', 'id'] as const);
+      const field = random.pick([
+        'relation',
+        'birthDate',
+        'disability',
+        'selfCare',
+        'schooling',
+        'needsLongTermCare',
+        'seriousIllness',
+        'povertyRegistered',
+        'child',
+        'exclusion',
+        'otherAllowances',
+        'id',
+      ] as const);
       const set: Record<typeof field, () => unknown> = {
         relation: () => random.pick(ENUMS.relation),
         birthDate: () => date(random, month),
@@ -94,7 +107,15 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
         seriousIllness: () => random.chance(0.5),
         povertyRegistered: () => random.chance(0.5),
         child: () => ({ status: random.pick(ENUMS.childStatus), care: random.pick(ENUMS.care) }),
-        exclusion: () => Object.fromEntries([['imprisoned', random.chance(0.5)], ['compulsoryRehabilitation', random.chance(0.5)], ['declaredMissing', random.chance(0.5)], ['clergyLivingApartSince', date(random, month)]].filter(() => random.chance(0.4))),
+        exclusion: () =>
+          Object.fromEntries(
+            [
+              ['imprisoned', random.chance(0.5)],
+              ['compulsoryRehabilitation', random.chance(0.5)],
+              ['declaredMissing', random.chance(0.5)],
+              ['clergyLivingApartSince', date(random, month)],
+            ].filter(() => random.chance(0.4)),
+          ),
         otherAllowances: () => Array.from({ length: random.int(0, 3) }, () => ({ type: random.pick(ENUMS.allowance), monthly: money(random) })),
         id: () => (random.chance(0.5) && members.length > 1 && isBag(members[0]) ? members[0].id : text(random)),
       };
@@ -104,12 +125,12 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
     case 5:
     case 6: {
       const owner = isBag(member) && random.chance(0.7) ? member : household;
-      const incomes = Array.isArray(owner.incomes) ? owner.incomes : (owner.incomes = []) as unknown[];
+      const incomes = Array.isArray(owner.incomes) ? owner.incomes : ((owner.incomes = []) as unknown[]);
       incomes.push({ type: random.chance(0.97) ? random.pick(ENUMS.income) : text(random), monthly: money(random), ...(random.chance(0.1) ? { note: text(random) } : {}) });
       return owner === household ? 'household income' : 'member income';
     }
     case 7: {
-      const assets = isBag(household.assets) ? household.assets : (household.assets = {}) as Bag;
+      const assets = isBag(household.assets) ? household.assets : ((household.assets = {}) as Bag);
       const field = random.pick(['financial', 'vehicles', 'dwellings', 'businessRegistered']);
       if (field === 'financial') assets.financial = money(random);
       else if (field === 'vehicles') assets.vehicles = Array.from({ length: random.int(0, 3) }, () => ({ type: random.pick(ENUMS.vehicle) }));
@@ -120,8 +141,8 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
     case 8:
     case 9: {
       // History: months before, at and after the month evaluated, exits before and after enrolment.
-      const history = isBag(household.history) ? household.history : (household.history = {}) as Bag;
-      const dibao = isBag(history.dibao) ? history.dibao : (history.dibao = {}) as Bag;
+      const history = isBag(household.history) ? household.history : ((household.history = {}) as Bag);
+      const dibao = isBag(history.dibao) ? history.dibao : ((history.dibao = {}) as Bag);
       const field = random.pick(['enrolledSince', 'lastAmount', 'gradualExitSince', 'drop']);
       if (field === 'lastAmount') dibao.lastAmount = money(random);
       else if (field === 'drop') delete dibao[random.pick(['enrolledSince', 'lastAmount', 'gradualExitSince'])];
@@ -159,7 +180,12 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
       const amount = random.chance(0.3) ? '999999999.99' : `${random.int(0, 3000)}.${String(random.int(0, 99)).padStart(2, '0')}`;
       const walk = (node: unknown): void => {
         if (Array.isArray(node)) node.forEach(walk);
-        else if (isBag(node)) for (const [key, value] of Object.entries(node)) key === 'monthly' || key === 'financial' || key === 'lastAmount' ? (node[key] = random.chance(0.5) ? amount : money(random)) : walk(value);
+        else if (isBag(node)) {
+          for (const [key, value] of Object.entries(node)) {
+            if (key === 'monthly' || key === 'financial' || key === 'lastAmount') node[key] = random.chance(0.5) ? amount : money(random);
+            else walk(value);
+          }
+        }
       };
       walk(household);
       return `amounts ${amount}`;

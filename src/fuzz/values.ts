@@ -8,8 +8,43 @@ import type { Random } from './random.js';
 
 /** Text the money pattern must refuse, and text it must accept at its edges. */
 const MONEY_TEXT = [
-  '0', '0.00', '0.01', '0.1', '1', '12', '12.5', '99.99', '300', '500', '830', '1000', '1234.56', '2500', '8000.5', '25000', '999999999.99',
-  '1e3', ' 12 ', '12 ', '900.001', '-0', '-1', '-0.01', '+5', '0012', '12.', '.5', '1,000', '1000000000', '１２', '١٢', '12\u0000', '0x10', 'NaN', 'Infinity', '',
+  '0',
+  '0.00',
+  '0.01',
+  '0.1',
+  '1',
+  '12',
+  '12.5',
+  '99.99',
+  '300',
+  '500',
+  '830',
+  '1000',
+  '1234.56',
+  '2500',
+  '8000.5',
+  '25000',
+  '999999999.99',
+  '1e3',
+  ' 12 ',
+  '12 ',
+  '900.001',
+  '-0',
+  '-1',
+  '-0.01',
+  '+5',
+  '0012',
+  '12.',
+  '.5',
+  '1,000',
+  '1000000000',
+  '１２',
+  '١٢',
+  '12\u0000',
+  '0x10',
+  'NaN',
+  'Infinity',
+  '',
 ];
 const MONEY_NUMBERS = [0, 1, 12.5, 300, 830.25, 999999999.99, -0, 1e308, -1, 0.1 + 0.2, 1e-7, 1000000000, 5e-324, 2 ** 53, 12.345];
 
@@ -38,8 +73,23 @@ export function month(random: Random): unknown {
 
 /** Dates that do not exist or are written wrongly, next to ones that only just exist. */
 const ODD_DATES = [
-  '2023-02-29', '2024-02-29', '2023-02-30', '2023-04-31', '2023-00-10', '2023-13-01', '2023-01-00', '2023-01-32', '1900-02-29', '2000-02-29',
-  '2023-1-01', '20230101', '2023-01-01T00:00:00Z', ' 2023-01-01', '0000-01-01', '9999-12-31', '',
+  '2023-02-29',
+  '2024-02-29',
+  '2023-02-30',
+  '2023-04-31',
+  '2023-00-10',
+  '2023-13-01',
+  '2023-01-00',
+  '2023-01-32',
+  '1900-02-29',
+  '2000-02-29',
+  '2023-1-01',
+  '20230101',
+  '2023-01-01T00:00:00Z',
+  ' 2023-01-01',
+  '0000-01-01',
+  '9999-12-31',
+  '',
 ];
 
 export function date(random: Random, around?: string): unknown {
@@ -57,13 +107,37 @@ export function date(random: Random, around?: string): unknown {
   return api(random);
 }
 
-const TEXT = ['a', 'head', '户主', '张三', 'é', 'e\u0301', '👪', '\u202e', '\u0000', ' ', '\n', '"', '\\', '$.members[0]', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+const TEXT = [
+  'a',
+  'head',
+  '户主',
+  '张三',
+  'é',
+  'e\u0301',
+  '👪',
+  '\u202e',
+  '\u0000',
+  ' ',
+  '\n',
+  '"',
+  '\\',
+  '$.members[0]',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+];
 
 export function text(random: Random): string {
   const roll = random.next();
   if (roll < 0.7) return random.pick(TEXT) + (random.chance(0.5) ? String(random.int(0, 99)) : '');
   if (roll < 0.85) return random.pick(TEXT).repeat(random.int(100, 20_000));
-  if (roll < 0.95) return String.fromCodePoint(...Array.from({ length: random.int(1, 20) }, () => random.pick([random.int(0x20, 0x7e), random.int(0x4e00, 0x9fff), random.int(0x1f300, 0x1f64f), random.int(0xd800, 0xdfff)])));
+  if (roll < 0.95)
+    return String.fromCodePoint(
+      ...Array.from({ length: random.int(1, 20) }, () =>
+        random.pick([random.int(0x20, 0x7e), random.int(0x4e00, 0x9fff), random.int(0x1f300, 0x1f64f), random.int(0xd800, 0xdfff)]),
+      ),
+    );
   return '';
 }
 
@@ -112,6 +186,7 @@ export function api(random: Random): unknown {
       return new String('830');
     default:
       // An array with a hole.
+      // eslint-disable-next-line no-sparse-arrays
       return [, 1] as unknown[];
   }
 }

@@ -54,7 +54,13 @@ function checkProgramme(rulebook: Rulebook, rules: ProgrammeRules, details: Erro
   // amounts are the same on both, and stay allowed.
   const opaque = (id: string) => ['decimal', 'decimalList', 'brackets', 'rounding'].includes(rulebook.declarations.get(id)?.type.kind ?? '');
   for (const condition of rules.conditions.values()) {
-    for (const fact of condition.test.facts) if (opaque(fact)) add(`$.conditions.${condition.id}`, 'a condition on facts and parameters of kind money, integer, boolean, enum or lists of these', `${fact} (a ${rulebook.declarations.get(fact)?.type.kind})`);
+    for (const fact of condition.test.facts)
+      if (opaque(fact))
+        add(
+          `$.conditions.${condition.id}`,
+          'a condition on facts and parameters of kind money, integer, boolean, enum or lists of these',
+          `${fact} (a ${rulebook.declarations.get(fact)?.type.kind})`,
+        );
   }
   for (const [path, on] of casesOn(rules)) {
     const bad = 'parameter' in on ? opaque(on.parameter) || rulebook.declarations.get(on.parameter)?.type.kind === 'money' : money.has(on.fact);
@@ -75,7 +81,11 @@ export function checkRulebook(rulebook: Rulebook): void {
     if (!rulebook.programmes.has(id)) details.push({ path: '$', expected: `a rule file for ${id}`, found: 'none' });
   }
   if (details.length > 0) {
-    throw new BenefitRulesError('invalid-rules', `The rule files do not match the programmes:\n${details.map((d) => `  ${d.file ?? ''} ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
+    throw new BenefitRulesError(
+      'invalid-rules',
+      `The rule files do not match the programmes:\n${details.map((d) => `  ${d.file ?? ''} ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`,
+      details,
+    );
   }
 }
 
@@ -86,7 +96,8 @@ function casesOn(rules: ProgrammeRules): [string, { fact: string } | { parameter
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}[${i}]`));
     for (const [key, value] of Object.entries(node)) {
-      if ((key === 'cases' || key === 'bands') && value && typeof value === 'object' && 'on' in value) out.push([`${path}.${key}.on`, (value as { on: { fact: string } | { parameter: string } }).on]);
+      if ((key === 'cases' || key === 'bands') && value && typeof value === 'object' && 'on' in value)
+        out.push([`${path}.${key}.on`, (value as { on: { fact: string } | { parameter: string } }).on]);
       walk(value, `${path}.${key}`);
     }
   };

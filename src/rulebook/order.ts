@@ -57,7 +57,13 @@ export function expressionRefs(expression: AmountExpression, into: { parameters:
 }
 
 /** Checks the names a declared programme uses: conditions, parameters, programmes, interactions. */
-export function checkDeclared(rules: ProgrammeRules, programmes: ReadonlyMap<string, ProgrammeRules>, declarations: ReadonlyMap<string, DeclaredParameter>, order: readonly string[], problems: Problems): void {
+export function checkDeclared(
+  rules: ProgrammeRules,
+  programmes: ReadonlyMap<string, ProgrammeRules>,
+  declarations: ReadonlyMap<string, DeclaredParameter>,
+  order: readonly string[],
+  problems: Problems,
+): void {
   const memberCondition = (id: string | undefined, path: string) => {
     if (id === undefined) return;
     const condition = rules.conditions.get(id);

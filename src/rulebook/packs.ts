@@ -91,12 +91,7 @@ function readSources(file: FileInput, problems: Problems, into: Map<string, Sour
   }
 }
 
-function readParameterFile(
-  file: FileInput & { idPrefix: string },
-  problems: Problems,
-  declarations: ReadonlyMap<string, DeclaredParameter>,
-  into: Map<string, Entry[]>,
-): void {
+function readParameterFile(file: FileInput & { idPrefix: string }, problems: Problems, declarations: ReadonlyMap<string, DeclaredParameter>, into: Map<string, Entry[]>): void {
   const parsed = parameterFileSchema.safeParse(file.json);
   if (!parsed.success) {
     problems.addZod(file.file, parsed.error, file.json);

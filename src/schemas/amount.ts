@@ -25,7 +25,10 @@ const factName = z.string().min(1);
 export const amountExpressionSchema: z.ZodType<AmountExpression> = z.lazy(() =>
   z.union([
     z.object({ parameter: parameterId }).strict(),
-    z.object({ none: z.literal(true) }).strict().describe('No amount (zero): a case where nothing is paid or deducted.'),
+    z
+      .object({ none: z.literal(true) })
+      .strict()
+      .describe('No amount (zero): a case where nothing is paid or deducted.'),
     z.object({ fact: factName }).strict(),
     z.object({ times: z.tuple([amountExpressionSchema, amountExpressionSchema]) }).strict(),
     z.object({ sum: z.array(amountExpressionSchema).min(1) }).strict(),

@@ -24,14 +24,10 @@ export const isoDate = z
   .meta({ format: 'date' });
 
 /** A month written YYYY-MM. */
-export const isoMonth = z
-  .string({ error: 'expected a month written YYYY-MM' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM');
+export const isoMonth = z.string({ error: 'expected a month written YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM');
 
 /** An exact decimal written as a string, as every pack file writes money and rates. */
-export const decimalString = z
-  .string()
-  .refine(isDecimalText, { message: 'expected a decimal written as a string, such as "830" or "0.5"' });
+export const decimalString = z.string().refine(isDecimalText, { message: 'expected a decimal written as a string, such as "830" or "0.5"' });
 
 /**
  * The largest amount a household may give: 999 999 999.99 yuan. Far above any monthly income or
@@ -64,7 +60,8 @@ export const moneyInput = z
     { error: MONEY_MESSAGE },
   )
   .meta({
-    description: 'Yuan, ≥ 0 and at most 999999999.99, at most two decimals; a decimal string is preferred over a JSON number (this schema cannot check the decimals of a number: evaluate refuses more than two).',
+    description:
+      'Yuan, ≥ 0 and at most 999999999.99, at most two decimals; a decimal string is preferred over a JSON number (this schema cannot check the decimals of a number: evaluate refuses more than two).',
     'x-money': true,
   });
 

@@ -39,7 +39,11 @@ export const childStatusSchema = z
 
 export const otherAllowanceSchema = z
   .object({
-    type: z.enum(["elderlyCare", "workInjuryCare"]).describe("An elderly care allowance (老年护理补贴), weighed against the care subsidy, or work-injury care pay (工伤保险生活护理费), which excludes both disability subsidies."),
+    type: z
+      .enum(['elderlyCare', 'workInjuryCare'])
+      .describe(
+        'An elderly care allowance (老年护理补贴), weighed against the care subsidy, or work-injury care pay (工伤保险生活护理费), which excludes both disability subsidies.',
+      ),
     monthly: moneyInput.describe('Monthly amount in yuan.'),
   })
   .strict();
@@ -52,18 +56,9 @@ export const memberSchema = z
     exclusion: exclusionSchema.optional(),
     disability: disabilitySchema.optional(),
     seriousIllness: z.boolean().optional().describe('A locally recognised major illness (重病).'),
-    selfCare: z
-      .enum(['full', 'partlyLost', 'fullyLost'])
-      .optional()
-      .describe('Self-care over six daily activities: all six, up to three failed, four or more failed.'),
-    schooling: z
-      .enum(['none', 'preschool', 'compulsory', 'seniorSecondary', 'vocational', 'higher'])
-      .optional()
-      .describe('Full-time schooling level, if any.'),
-    needsLongTermCare: z
-      .boolean()
-      .optional()
-      .describe('Needs long-term care (长期照护), as assessed; absent: presumed for the grades the care subsidy covers.'),
+    selfCare: z.enum(['full', 'partlyLost', 'fullyLost']).optional().describe('Self-care over six daily activities: all six, up to three failed, four or more failed.'),
+    schooling: z.enum(['none', 'preschool', 'compulsory', 'seniorSecondary', 'vocational', 'higher']).optional().describe('Full-time schooling level, if any.'),
+    needsLongTermCare: z.boolean().optional().describe('Needs long-term care (长期照护), as assessed; absent: presumed for the grades the care subsidy covers.'),
     otherAllowances: z
       .array(otherAllowanceSchema)
       .optional()
@@ -98,7 +93,11 @@ export function exitBeforeEnrolment(history: { enrolledSince?: string | undefine
 export const dibaoHistorySchema = z
   .object({
     enrolledSince: isoMonth.optional().describe('First month of the current dibao enrolment; absent if not enrolled.'),
-    lastAmount: moneyInput.optional().describe('The monthly dibao payment before the household began to leave: the base that the gradual-exit schedule and an exit moratorium apply to, unchanged through the exit.'),
+    lastAmount: moneyInput
+      .optional()
+      .describe(
+        'The monthly dibao payment before the household began to leave: the base that the gradual-exit schedule and an exit moratorium apply to, unchanged through the exit.',
+      ),
     gradualExitSince: isoMonth.optional().describe('First month of a gradual exit (渐退) already under way; not before enrolledSince.'),
   })
   .strict()

@@ -5,9 +5,7 @@
 import { z } from 'zod';
 import { bilingual, isoDate } from './common.js';
 
-export const packIdSchema = z
-  .string()
-  .regex(/^(cn(-\d{6})?|test-[a-z0-9-]+)$/, 'expected "cn", "cn-" and a six-digit GB/T 2260 code, or "test-…"');
+export const packIdSchema = z.string().regex(/^(cn(-\d{6})?|test-[a-z0-9-]+)$/, 'expected "cn", "cn-" and a six-digit GB/T 2260 code, or "test-…"');
 
 export const packManifestSchema = z
   .object({
@@ -35,9 +33,17 @@ export const sourceSchema = z
     note: z.string().optional(),
   })
   .strict()
-  .refine((source) => source.number !== undefined || source.url !== undefined || source.seed !== undefined || source.reference !== undefined || (source.issuer !== undefined && (source.issued ?? source.published) !== undefined), {
-    message: 'expected a document number, a url, a seed file, a reference, or an issuer with a date',
-  });
+  .refine(
+    (source) =>
+      source.number !== undefined ||
+      source.url !== undefined ||
+      source.seed !== undefined ||
+      source.reference !== undefined ||
+      (source.issuer !== undefined && (source.issued ?? source.published) !== undefined),
+    {
+      message: 'expected a document number, a url, a seed file, a reference, or an issuer with a date',
+    },
+  );
 export type Source = z.infer<typeof sourceSchema>;
 
 /** sources.json: source id → source. Ids are lowercase with dashes, e.g. "mz-2021-57". */
@@ -59,6 +65,4 @@ export type DatedValue = z.infer<typeof datedValueSchema>;
 
 /** A parameter file: each key other than $schema is the last part of a parameter id, whose dated
  * values it lists in any order. */
-export const parameterFileSchema = z
-  .object({ $schema: z.string().optional() })
-  .catchall(z.array(datedValueSchema).min(1));
+export const parameterFileSchema = z.object({ $schema: z.string().optional() }).catchall(z.array(datedValueSchema).min(1));

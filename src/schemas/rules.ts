@@ -103,11 +103,17 @@ export const ruleFileSchema = z
     /** household: one amount for the household; member: an amount per member, added up. */
     scope: z.enum(['household', 'member']),
     /** The first segment of every parameter id this file declares (default: the programme id). */
-    parameterPrefix: z.string().regex(/^[a-z][A-Za-z0-9]*$/).optional(),
+    parameterPrefix: z
+      .string()
+      .regex(/^[a-z][A-Za-z0-9]*$/)
+      .optional(),
     /** Programmes whose results this one reads; evaluated first. */
     uses: z.array(programmeId).optional(),
     /** Facts this programme gives the programmes that use it, by scope. */
-    provides: z.object({ household: z.record(z.string(), providedFactSchema).optional(), member: z.record(z.string(), providedFactSchema).optional() }).strict().optional(),
+    provides: z
+      .object({ household: z.record(z.string(), providedFactSchema).optional(), member: z.record(z.string(), providedFactSchema).optional() })
+      .strict()
+      .optional(),
     /** The facts a module programme gives its own conditions (declared programmes use the engine's). */
     facts: z.record(z.string(), providedFactSchema).optional(),
     parameters: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/), parameterDeclarationSchema),

@@ -26,7 +26,15 @@ describe('fixed-point units written as the reference writes Decimals', () => {
   });
 
   it('integer division rounds as Decimal rounds', () => {
-    const modes = { halfUp: Decimal.ROUND_HALF_UP, halfEven: Decimal.ROUND_HALF_EVEN, halfDown: Decimal.ROUND_HALF_DOWN, up: Decimal.ROUND_UP, down: Decimal.ROUND_DOWN, ceiling: Decimal.ROUND_CEIL, floor: Decimal.ROUND_FLOOR } as const;
+    const modes = {
+      halfUp: Decimal.ROUND_HALF_UP,
+      halfEven: Decimal.ROUND_HALF_EVEN,
+      halfDown: Decimal.ROUND_HALF_DOWN,
+      up: Decimal.ROUND_UP,
+      down: Decimal.ROUND_DOWN,
+      ceiling: Decimal.ROUND_CEIL,
+      floor: Decimal.ROUND_FLOOR,
+    } as const;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 50 }), fc.integer({ min: 1, max: 1e7 }), fc.constantFrom(...(Object.keys(modes) as (keyof typeof modes)[])), (a, b, mode) => {
         expect(divide(a, b, mode)).toBe(new Decimal(a).dividedBy(b).toDecimalPlaces(0, modes[mode]).toNumber());

@@ -19,7 +19,15 @@ async function reports(ledger: string, households: string, share: boolean, perio
   const parts: string[] = [];
   const csv: string[] = [csvHeader()];
   const report = new JsonReport((text) => parts.push(text));
-  const run = await runAudit({ rulebook: bundledRulebook(), ledger: source(ledger), households: source(households), ...period, share, begin: (s) => report.begin(s), emit: (f) => (report.finding(f), csv.push(csvRow(f))) });
+  const run = await runAudit({
+    rulebook: bundledRulebook(),
+    ledger: source(ledger),
+    households: source(households),
+    ...period,
+    share,
+    begin: (s) => report.begin(s),
+    emit: (f) => (report.finding(f), csv.push(csvRow(f))),
+  });
   report.end(run.totals);
   return { json: parts.join(''), csv: csv.join('') };
 }

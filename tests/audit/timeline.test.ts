@@ -33,10 +33,27 @@ describe('timelines', () => {
 
   it('Hannan 2020: the moratorium keeps the last amount until it ends, from the history the timeline carries', () => {
     const household = { id: 'hn', jurisdiction: 'cn-420113', residence: 'rural', members: [member('a', 'head')] };
-    const timeline = { snapshots: [{ from: '2020-05', household }, { from: '2020-08', changes: { members: [member('a', 'head', '2000')] } }] };
+    const timeline = {
+      snapshots: [
+        { from: '2020-05', household },
+        { from: '2020-08', changes: { members: [member('a', 'head', '2000')] } },
+      ],
+    };
     const result = evaluateTimeline(timeline, { from: '2020-04', to: '2020-12', rulebook: testRulebook() });
-    const rows = result.months.map((m) => ('result' in m ? `${m.month} ${m.result.programmes.dibao.status} ${m.result.programmes.dibao.monthlyAmount}` : `${m.month} ${m.error.code}`));
-    expect(rows).toEqual(['2020-04 no-facts', '2020-05 enrolled 830.00', '2020-06 enrolled 830.00', '2020-07 enrolled 830.00', '2020-08 enrolled 830.00', '2020-09 enrolled 830.00', '2020-10 enrolled 830.00', '2020-11 enrolled 830.00', '2020-12 ineligible 0.00']);
+    const rows = result.months.map((m) =>
+      'result' in m ? `${m.month} ${m.result.programmes.dibao.status} ${m.result.programmes.dibao.monthlyAmount}` : `${m.month} ${m.error.code}`,
+    );
+    expect(rows).toEqual([
+      '2020-04 no-facts',
+      '2020-05 enrolled 830.00',
+      '2020-06 enrolled 830.00',
+      '2020-07 enrolled 830.00',
+      '2020-08 enrolled 830.00',
+      '2020-09 enrolled 830.00',
+      '2020-10 enrolled 830.00',
+      '2020-11 enrolled 830.00',
+      '2020-12 ineligible 0.00',
+    ]);
   });
 
   it('a snapshot that sets history replaces the carried case state; a bad snapshot names its path', () => {
@@ -44,17 +61,27 @@ describe('timelines', () => {
     const timeline = { snapshots: [{ from: '2024-01', household: { ...base, history: { dibao: { enrolledSince: '2023-01', lastAmount: '500', gradualExitSince: '2023-12' } } } }] };
     const result = evaluateTimeline(timeline, { from: '2024-01', to: '2024-02', rulebook: testRulebook() });
     expect(result.months.map((m) => ('result' in m ? m.result.programmes.dibao.monthlyAmount : ''))).toEqual(['500.00', '400.00']);
-    expect(() => evaluateTimeline({ snapshots: [{ from: '2024-01', household: { ...base, residence: 'town' } }] }, { from: '2024-01', to: '2024-02', rulebook: testRulebook() })).toThrow(/\$\.snapshots\[0\]\.household\.residence/);
+    expect(() =>
+      evaluateTimeline({ snapshots: [{ from: '2024-01', household: { ...base, residence: 'town' } }] }, { from: '2024-01', to: '2024-02', rulebook: testRulebook() }),
+    ).toThrow(/\$\.snapshots\[0\]\.household\.residence/);
   });
 
   it('keeps the case state through months dibao cannot be evaluated (no standard): the exit goes on after', () => {
     // Yubei: enrolled on wages of 400 from 2022-11; Chongqing's 2023 standard is not configured; wages
     // of 1000 from 2024-01 lift the household out, into the national six-month gradual exit.
     const base = { id: 'yb', jurisdiction: 'cn-500112', residence: 'urban', members: [member('a', 'head', '400')] };
-    const timeline = { snapshots: [{ from: '2022-11', household: base }, { from: '2024-01', changes: { members: [member('a', 'head', '1000')] } }] };
+    const timeline = {
+      snapshots: [
+        { from: '2022-11', household: base },
+        { from: '2024-01', changes: { members: [member('a', 'head', '1000')] } },
+      ],
+    };
     const result = evaluateTimeline(timeline, { from: '2022-11', to: '2024-01', rulebook: testRulebook() });
     const at = (month: string) => result.months.find((m) => m.month === month);
-    const dibao = (month: string) => { const m = at(month); return m && 'result' in m ? [m.result.programmes.dibao.status, m.result.programmes.dibao.monthlyAmount] : undefined; };
+    const dibao = (month: string) => {
+      const m = at(month);
+      return m && 'result' in m ? [m.result.programmes.dibao.status, m.result.programmes.dibao.monthlyAmount] : undefined;
+    };
     expect(dibao('2022-12')).toEqual(['enrolled', '317.00']);
     expect(dibao('2023-06')).toEqual(['not-configured', '0.00']);
     expect(dibao('2024-01')).toEqual(['gradual-exit', '317.00']);

@@ -27,7 +27,11 @@ function mixedLines(size = 600): string[] {
   lines.splice(5, 0, '{ not json');
   lines.splice(50, 0, '');
   lines.splice(100, 0, JSON.stringify({ id: 'x', jurisdiction: 'cn-500000', residence: 'town', members: [] }));
-  lines.splice(300, 0, JSON.stringify({ month: '2021-13', household: { id: 'y', jurisdiction: 'cn-500000', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] } }));
+  lines.splice(
+    300,
+    0,
+    JSON.stringify({ month: '2021-13', household: { id: 'y', jurisdiction: 'cn-500000', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] } }),
+  );
   lines.splice(400, 0, JSON.stringify({ id: 'z', jurisdiction: 'cn-999999', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] }));
   return lines;
 }
@@ -36,7 +40,10 @@ describe('batch evaluation', () => {
   it('gives one record per input, in order, each as evaluate would', () => {
     fc.assert(
       fc.property(fc.array(household(), { minLength: 1, maxLength: 20 }), (items) => {
-        const records = evaluateBatch(items.map(({ household: h, month }) => ({ month, household: h })), { month: '2024-01', rulebook });
+        const records = evaluateBatch(
+          items.map(({ household: h, month }) => ({ month, household: h })),
+          { month: '2024-01', rulebook },
+        );
         expect(records.map((r) => r.line)).toEqual(items.map((_, i) => i + 1));
         records.forEach((record, i) => {
           const { household: h, month } = items[i]!;
@@ -68,7 +75,10 @@ describe('batch evaluation', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const { code, stdout, stderr } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '2']);
     expect(code).toBe(3);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { code: string } });
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { code: string } });
     expect(out.length).toBe(lines.length);
     expect(out.map((r) => r.line)).toEqual(lines.map((_, i) => i + 1));
     const errors = out.filter((r) => !r.ok);
@@ -98,7 +108,8 @@ describe('batch evaluation', () => {
   });
 
   it('CLI: CSV in, one row per person, one record per household', () => {
-    const header = 'household_id,month,jurisdiction,residence,member_id,birth_date,relation,disability_category,disability_grade,income_wages,income_veteransBenefits,financial_assets';
+    const header =
+      'household_id,month,jurisdiction,residence,member_id,birth_date,relation,disability_category,disability_grade,income_wages,income_veteransBenefits,financial_assets';
     const rows = [
       'h1,2021-10,cn-500000,urban,a,1980-01-01,head,,,1000,,5000',
       'h1,2021-10,cn-500000,urban,b,1982-01-01,spouse,physical,1,,300,',
@@ -108,7 +119,10 @@ describe('batch evaluation', () => {
     const file = join(dir, 'people.csv');
     writeFileSync(file, `${[header, ...rows].join('\n')}\n`);
     const { stdout } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '0']);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean; result?: { totalMonthlyAmount: string } ; error?: { message: string } });
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; ok: boolean; result?: { totalMonthlyAmount: string }; error?: { message: string } });
     expect(out.map((r) => r.line)).toEqual([2, 4, 5]);
     // h1: standard 636 × 2 − 1000 (veterans' benefits exempt from 2021-07) = 272.
     expect(out[0]?.result?.totalMonthlyAmount).toBe('272.00');
@@ -117,17 +131,23 @@ describe('batch evaluation', () => {
     expect(out[2]?.error?.message).toContain('line 5, column birth_date: expected a calendar date that exists, found "1950-02-30"');
   });
 
-  it('CLI: a CSV household\'s errors name the line and column of the cell, not a JSON path', () => {
+  it("CLI: a CSV household's errors name the line and column of the cell, not a JSON path", () => {
     const file = join(dir, 'cells.csv');
-    writeFileSync(file, [
-      'household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages,income_pension,dibao_last_amount',
-      'h1,2021-10,cn-500000,urban,a,1980-01-01,head,100,,12.345',
-      'h1,,,,b,1982-01-01,spouse,,-5,',
-      'h1,,,,a,2022-01-01,child,,,',
-      'h2,2021-13,cn-500000,urban,a,1980-01-01,head,,,',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages,income_pension,dibao_last_amount',
+        'h1,2021-10,cn-500000,urban,a,1980-01-01,head,100,,12.345',
+        'h1,,,,b,1982-01-01,spouse,,-5,',
+        'h1,,,,a,2022-01-01,child,,,',
+        'h2,2021-13,cn-500000,urban,a,1980-01-01,head,,,',
+      ].join('\n'),
+    );
     const { stdout } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '0']);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; error: { message: string; details: { path: string }[] } });
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; error: { message: string; details: { path: string }[] } });
     expect(out.map((r) => r.line)).toEqual([2, 5]);
     expect(out[0]?.error.details.map((d) => d.path)).toEqual(['line 3, column income_pension', 'line 2, column dibao_last_amount', 'line 4, column member_id']);
     expect(out[0]?.error.message).toContain('line 4, column member_id: expected an id no other member has (it is also line 2, column member_id), found "a"');
@@ -137,19 +157,38 @@ describe('batch evaluation', () => {
 
   it('CLI: a CSV row that cannot be read is its own error record; the others go on', () => {
     const file = join(dir, 'broken.csv');
-    writeFileSync(file, 'household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages\nh1,2021-10,cn-500000,urban,a,1980-01-01,head,100\nh2,2021-10,cn-500000,urban,a,1980-01-01\nh3,2021-10,cn-500000,rural,a,1950-01-01,head,\n');
+    writeFileSync(
+      file,
+      'household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages\nh1,2021-10,cn-500000,urban,a,1980-01-01,head,100\nh2,2021-10,cn-500000,urban,a,1980-01-01\nh3,2021-10,cn-500000,rural,a,1950-01-01,head,\n',
+    );
     const { code, stdout } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '0']);
     expect(code).toBe(3);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean });
-    expect(out.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false], [4, true]]);
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; ok: boolean });
+    expect(out.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
   });
 
   it('CLI: a household whose rows disagree on a household column is an error record, not a silent choice', () => {
     const file = join(dir, 'conflict.csv');
-    writeFileSync(file, 'household_id,month,jurisdiction,residence,member_id,birth_date,relation,financial_assets\nh1,2021-10,cn-500000,urban,a,1980-01-01,head,5000\nh1,,,,b,1982-01-01,spouse,\nh2,2021-10,cn-500000,urban,a,1980-01-01,head,100\nh2,2021-10,cn-500000,rural,b,1982-01-01,spouse,\n');
+    writeFileSync(
+      file,
+      'household_id,month,jurisdiction,residence,member_id,birth_date,relation,financial_assets\nh1,2021-10,cn-500000,urban,a,1980-01-01,head,5000\nh1,,,,b,1982-01-01,spouse,\nh2,2021-10,cn-500000,urban,a,1980-01-01,head,100\nh2,2021-10,cn-500000,rural,b,1982-01-01,spouse,\n',
+    );
     const { stdout } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '0']);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { message: string } });
-    expect(out.map((r) => [r.line, r.ok])).toEqual([[2, true], [4, false]]);
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { message: string } });
+    expect(out.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [4, false],
+    ]);
     expect(out[1]?.error?.message).toContain('line 5 gives residence "rural", its first row (line 4) "urban"');
   });
 

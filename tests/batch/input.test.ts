@@ -32,7 +32,13 @@ describe('NDJSON chunks', () => {
           at += size;
         }
         const lines = await linesOf(pieces, 50, chunkBytes);
-        expect(lines.map(([n, t]) => [n, t.startsWith('error') ? 'error' : t])).toEqual([[1, 'a'], [2, 'b'], [3, 'error'], [4, 'c'], [5, 'd']]);
+        expect(lines.map(([n, t]) => [n, t.startsWith('error') ? 'error' : t])).toEqual([
+          [1, 'a'],
+          [2, 'b'],
+          [3, 'error'],
+          [4, 'c'],
+          [5, 'd'],
+        ]);
         expect(lines[2]?.[1]).toContain('line 3 is longer than 50 bytes');
       }),
       { numRuns: 200 },
@@ -40,7 +46,10 @@ describe('NDJSON chunks', () => {
   });
 
   it('a too-long last line without a line break is an error record too', async () => {
-    expect(await linesOf(['a\n', 'y'.repeat(60), 'y'.repeat(60)], 50, 8)).toEqual([[1, 'a'], [2, expect.stringContaining('error: line 2')]]);
+    expect(await linesOf(['a\n', 'y'.repeat(60), 'y'.repeat(60)], 50, 8)).toEqual([
+      [1, 'a'],
+      [2, expect.stringContaining('error: line 2')],
+    ]);
   });
 
   it('buffers a long line in linear time (joining on every read took 2.3 s for 20 MB)', async () => {

@@ -23,13 +23,22 @@ function cli(args: string[], options: { input?: string; stdin?: number; cwd?: st
 }
 
 type Out = { line: number; ok: boolean; result?: { household: string; totalMonthlyAmount: string }; error?: { code: string; message: string } };
-const records = (stdout: string) => stdout.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Out);
+const records = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Out);
 
 const HEADER = 'household_id,month,jurisdiction,residence,member_id,birth_date,relation,income_wages';
 const person = (id: string, member: string, relation = 'head') => `${id},2021-10,cn-500000,urban,${member},1980-01-01,${relation},100`;
 
 function ndjson(size: number, seed = 5): string {
-  return population(size, seed).map(({ household, month }) => JSON.stringify({ month, household })).join('\n') + '\n';
+  return (
+    population(size, seed)
+      .map(({ household, month }) => JSON.stringify({ month, household }))
+      .join('\n') + '\n'
+  );
 }
 
 describe('batch integrity', () => {
@@ -39,7 +48,13 @@ describe('batch integrity', () => {
     const { code, stdout } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '0']);
     expect(code).toBe(3);
     const out = records(stdout);
-    expect(out.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, true], [4, false], [5, true], [6, false]]);
+    expect(out.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [3, true],
+      [4, false],
+      [5, true],
+      [6, false],
+    ]);
     expect(out[2]?.error?.message).toContain('household h1');
     expect(out[2]?.error?.message).toContain('line 2');
   });
@@ -73,7 +88,11 @@ describe('batch integrity', () => {
     const { code, stdout, stderr } = cli(['evaluate', '--month', '2024-01', '--batch', file, '--workers', '0']);
     expect(code).toBe(3);
     const out = records(stdout);
-    expect(out.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false], [10_004, true]]);
+    expect(out.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [3, false],
+      [10_004, true],
+    ]);
     expect(out[1]?.error?.message).toContain('10,000 rows');
     expect(stderr).toContain('3 records = 2 results + 1 errors');
   });
@@ -87,7 +106,11 @@ describe('batch integrity', () => {
     // Before: 28 s of copying to be refused; now one pass.
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(code).toBe(3);
-    expect(records(stdout).map((r) => [r.line, r.ok])).toEqual([[1, true], [2, false], [3, true]]);
+    expect(records(stdout).map((r) => [r.line, r.ok])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ]);
     expect(stderr).toContain('3 records = 2 results + 1 errors');
   });
 
@@ -115,7 +138,10 @@ describe('batch integrity', () => {
     expect(code).toBe(130);
     const text = readFileSync(out, 'utf8');
     expect(text.endsWith('\n')).toBe(true);
-    const written_ = text.trimEnd().split('\n').map((l) => JSON.parse(l) as Out);
+    const written_ = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Out);
     expect(written_.map((r) => r.line)).toEqual(written_.map((_, i) => i + 1));
     expect(stderr).toContain(`${written_.length.toLocaleString('en')} records =`);
     expect(stderr).toContain('interrupted');
@@ -127,7 +153,11 @@ describe('batch integrity', () => {
     const { code, stdout } = cli(['evaluate', '--batch', '-', '--workers', '0'], { input: `${lines[0]}\n${bare}\n${lines[1]}\n` });
     expect(code).toBe(3);
     const out = records(stdout);
-    expect(out.map((r) => [r.line, r.ok])).toEqual([[1, true], [2, false], [3, true]]);
+    expect(out.map((r) => [r.line, r.ok])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ]);
     expect(out[1]?.error?.message).toContain('--month');
   });
 });

@@ -12,7 +12,22 @@ const OPS = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan'
 const DECORATED = ['not:equal', 'someFact:equal', 'everyFact:greaterThan', 'swap:in', 'someValue:equal', 'everyValue:lessThan', 'not:swap:contains'];
 /** Names json-rules-engine does not know (it keeps operators in a Map): refused at load here. */
 const PROTOTYPE_OPS = ['constructor', 'hasOwnProperty', 'valueOf', 'not:toString', 'toString:equal'];
-const PATHS = ['$.name', '$.name.length', '$.name[0]', '$.list[01]', '$.list[1]', '$.list.length', '$.s.length', '$.s[0]', '$.n.toFixed', "$['name']", '$.constructor', '$.toString', '$.nested.name.length', '$'];
+const PATHS = [
+  '$.name',
+  '$.name.length',
+  '$.name[0]',
+  '$.list[01]',
+  '$.list[1]',
+  '$.list.length',
+  '$.s.length',
+  '$.s[0]',
+  '$.n.toFixed',
+  "$['name']",
+  '$.constructor',
+  '$.toString',
+  '$.nested.name.length',
+  '$',
+];
 
 const scalar = fc.oneof(
   fc.integer({ min: -5, max: 5 }),
@@ -22,7 +37,14 @@ const scalar = fc.oneof(
   fc.constant(null),
 );
 const record = fc.record(
-  { name: fc.constantFrom('abc', '', 'x', '3'), list: fc.array(scalar, { maxLength: 3 }), s: fc.constantFrom('', 'xy'), n: fc.integer({ min: 0, max: 3 }), nested: fc.record({ name: fc.constantFrom('ab', '') }), toString: scalar },
+  {
+    name: fc.constantFrom('abc', '', 'x', '3'),
+    list: fc.array(scalar, { maxLength: 3 }),
+    s: fc.constantFrom('', 'xy'),
+    n: fc.integer({ min: 0, max: 3 }),
+    nested: fc.record({ name: fc.constantFrom('ab', '') }),
+    toString: scalar,
+  },
   { requiredKeys: ['name', 'list'] },
 );
 const factValue = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), record);
@@ -150,7 +172,12 @@ describe('compiled conditions', () => {
 
   it('records every comparison for the trace', () => {
     const record: never[] = [];
-    compileCondition({ all: [{ fact: 'a', operator: 'equal', value: 1 }, { fact: 'b', operator: 'in', value: [1, 2] }] })({ a: 1, b: 3 }, record);
+    compileCondition({
+      all: [
+        { fact: 'a', operator: 'equal', value: 1 },
+        { fact: 'b', operator: 'in', value: [1, 2] },
+      ],
+    })({ a: 1, b: 3 }, record);
     expect(record).toMatchObject([
       { fact: 'a', result: true },
       { fact: 'b', result: false, factValue: 3 },

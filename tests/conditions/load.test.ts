@@ -39,7 +39,12 @@ describe('loading conditions', () => {
   it('refuses operators that are only names on Object.prototype', () => {
     for (const operator of ['hasOwnProperty', 'valueOf', 'constructor', 'not:toString']) {
       const error = loadError({ all: [{ fact: 'perCapitaIncome', operator, value: 1 }] });
-      expect(error.details[0], operator).toEqual({ file: 'rules/dibao.json', path: `${where}.operator`, expected: expect.stringMatching(/operators/), found: JSON.stringify(operator) });
+      expect(error.details[0], operator).toEqual({
+        file: 'rules/dibao.json',
+        path: `${where}.operator`,
+        expected: expect.stringMatching(/operators/),
+        found: JSON.stringify(operator),
+      });
     }
   });
 

@@ -10,7 +10,37 @@ async function reference(value: unknown, path: string): Promise<unknown> {
   return almanac.factValue('f', {}, path);
 }
 
-const NAMES = ['name', 'list', 'length', 'constructor', 'toString', '__proto__', 'valueOf', 'a', '$x', '_', '0', '1', '01', 'a-b', 'a.b', 'a b', '残疾', '', '$', '..', '.', '*', 'a,b', '^', '~', '@string()', '`a', '1:2', '(a)'];
+const NAMES = [
+  'name',
+  'list',
+  'length',
+  'constructor',
+  'toString',
+  '__proto__',
+  'valueOf',
+  'a',
+  '$x',
+  '_',
+  '0',
+  '1',
+  '01',
+  'a-b',
+  'a.b',
+  'a b',
+  '残疾',
+  '',
+  '$',
+  '..',
+  '.',
+  '*',
+  'a,b',
+  '^',
+  '~',
+  '@string()',
+  '`a',
+  '1:2',
+  '(a)',
+];
 const token = fc.oneof(
   fc.constantFrom(...NAMES).map((n) => `.${n}`),
   fc.constantFrom(...NAMES).map((n) => `['${n}']`),
@@ -19,12 +49,7 @@ const token = fc.oneof(
 const path = fc.array(token, { maxLength: 4 }).map((tokens) => `$${tokens.join('')}`);
 const leafValue = fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('', 'abc', '残疾人'), fc.integer(), fc.boolean(), fc.constant(null));
 const value = fc.letrec<{ v: unknown }>((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small' },
-    leafValue,
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom(...NAMES), tie('v'), { maxKeys: 4 }),
-  ),
+  v: fc.oneof({ depthSize: 'small' }, leafValue, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...NAMES), tie('v'), { maxKeys: 4 })),
 })).v;
 
 describe('fact paths', () => {

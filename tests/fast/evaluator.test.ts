@@ -60,7 +60,10 @@ describe('the compiled path', () => {
     for (const golden of readCases()) {
       const options = golden.knownAt ? { knownAt: golden.knownAt } : {};
       const fast = compileEvaluator(rulebook, { trace: true, ...options });
-      expect(outcome(() => fast.evaluate(golden.household, golden.month)), golden.file).toBe(outcome(() => evaluateWith(golden.household, { month: golden.month, rulebook, ...options })));
+      expect(
+        outcome(() => fast.evaluate(golden.household, golden.month)),
+        golden.file,
+      ).toBe(outcome(() => evaluateWith(golden.household, { month: golden.month, rulebook, ...options })));
     }
   });
 
@@ -77,14 +80,25 @@ describe('the compiled path', () => {
       ],
       assets: { financial },
     });
-    for (const [wages, financial] of [['1908', '22896'], ['1907.99', '22896'], ['1907.99', '22896.01'], ['1908.01', '0'], ['1000', '22895.99']]) {
+    for (const [wages, financial] of [
+      ['1908', '22896'],
+      ['1907.99', '22896'],
+      ['1907.99', '22896.01'],
+      ['1908.01', '0'],
+      ['1000', '22895.99'],
+    ]) {
       const input = at(wages as string, financial as string);
       expect(outcome(() => traced.evaluate(input, '2021-10'))).toBe(outcome(() => evaluateWith(input, { month: '2021-10', rulebook })));
     }
   });
 
   it('hands a household fixed point cannot hold to the Decimal evaluator, with the same result', () => {
-    const huge = { id: 'h', jurisdiction: 'cn-500000', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head', incomes: [{ type: 'wages', monthly: '999999999.99' }] }] };
+    const huge = {
+      id: 'h',
+      jurisdiction: 'cn-500000',
+      residence: 'urban',
+      members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head', incomes: [{ type: 'wages', monthly: '999999999.99' }] }],
+    };
     const fast = compileEvaluator(rulebook);
     expect(outcome(() => fast.evaluate(huge, '2021-10'))).toBe(outcome(() => evaluateWith(huge, { month: '2021-10', rulebook, trace: false })));
     expect(fast.fallbacks).toBe(1);

@@ -61,7 +61,9 @@ describe('messages (#15)', () => {
   it('the history errors name their JSON path', () => {
     const earning = { ...head, incomes: [{ type: 'wages', monthly: '5000' }] };
     // Yubei 2024 sets a gradual exit: a household leaving it needs its last amount.
-    expect(refused({ ...base, jurisdiction: 'cn-500112', members: [earning], history: { dibao: { enrolledSince: '2020-01' } } }, '2024-05').message).toContain('$.history.dibao.lastAmount');
+    expect(refused({ ...base, jurisdiction: 'cn-500112', members: [earning], history: { dibao: { enrolledSince: '2020-01' } } }, '2024-05').message).toContain(
+      '$.history.dibao.lastAmount',
+    );
     expect(refused({ ...base, history: { dibao: { enrolledSince: '2022-01', lastAmount: '1' } } }, '2021-10').message).toContain('$.history.dibao.enrolledSince');
   });
 

@@ -13,7 +13,11 @@ const withIncome = (monthly: unknown) => ({ ...base, members: [{ ...base.members
 
 describe('money inputs are bounded and never rounded (#7)', () => {
   it('refuses a last amount of 43 digits instead of rounding it', () => {
-    const leaving = { ...base, members: [{ ...base.members[0], incomes: [{ type: 'wages', monthly: '5000' }] }], history: { dibao: { enrolledSince: '2020-01', lastAmount: `1${'0'.repeat(40)}.01` } } };
+    const leaving = {
+      ...base,
+      members: [{ ...base.members[0], incomes: [{ type: 'wages', monthly: '5000' }] }],
+      history: { dibao: { enrolledSince: '2020-01', lastAmount: `1${'0'.repeat(40)}.01` } },
+    };
     const error = errorOf(() => evaluateWith(leaving, { month: '2021-10', rulebook }));
     expect(error.code).toBe('invalid-household');
     expect(error.details.map((d) => d.path)).toEqual(['$.history.dibao.lastAmount']);
@@ -25,7 +29,10 @@ describe('money inputs are bounded and never rounded (#7)', () => {
     }
     for (const bad of ['1000000000', 1e9, '1000000000.00', 1e21, '99999999999999999999']) {
       const error = errorOf(() => evaluateWith(withIncome(bad), { month: '2021-10', rulebook }));
-      expect(error.details.map((d) => d.path), String(bad)).toEqual(['$.members[0].incomes[0].monthly']);
+      expect(
+        error.details.map((d) => d.path),
+        String(bad),
+      ).toEqual(['$.members[0].incomes[0].monthly']);
     }
   });
 

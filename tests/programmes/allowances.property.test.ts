@@ -68,7 +68,8 @@ describe('allowance properties', () => {
           const entitled = lines.reduce((sum, line) => sum.plus(line.entitled), new Decimal(0));
           expect(paid.toFixed(2), id).toBe(programme.monthlyAmount);
           // A programme suspended for want of a value may carry no entitlement at all.
-          if (programme.entitledAmount !== undefined || !['not-configured', 'not-in-force'].includes(programme.status)) expect(entitled.toFixed(2), id).toBe(programme.entitledAmount);
+          if (programme.entitledAmount !== undefined || !['not-configured', 'not-in-force'].includes(programme.status))
+            expect(entitled.toFixed(2), id).toBe(programme.entitledAmount);
           for (const line of lines) expect(new Decimal(line.paid).lessThanOrEqualTo(line.entitled), `${id} ${line.member}`).toBe(true);
           // Paid only when something is paid; not-paid only when entitled and all dropped by an interaction.
           if (programme.status === 'paid') expect(paid.isZero(), id).toBe(false);
@@ -101,20 +102,16 @@ describe('allowance properties', () => {
   it('an exempt allowance added to the incomes never changes the dibao result', () => {
     const TYPES = ['disabilityLivingSubsidy', 'disabilityCareSubsidy', 'orphanAllowance'] as const;
     fc.assert(
-      fc.property(
-        allowanceHousehold(),
-        fc.constantFrom(...TYPES),
-        fc.integer({ min: 1, max: 500_000 }),
-        fc.nat(),
-        ({ household, month }, type, fen, who) => {
-          // Only where the pack itself says the type is not counted (dibao.income.exempt.<type> true).
-          fc.pre(resolveExempt(household.jurisdiction, type, month));
-          const before = evaluated(household, month);
-          const members = household.members.map((m, i) => (i === who % household.members.length ? { ...m, incomes: [...(m.incomes ?? []), { type, monthly: (fen / 100).toFixed(2) }] } : m));
-          const after = run({ ...household, members }, month) as EvaluationResult;
-          expect(after.programmes.dibao).toEqual(before.programmes.dibao);
-        },
-      ),
+      fc.property(allowanceHousehold(), fc.constantFrom(...TYPES), fc.integer({ min: 1, max: 500_000 }), fc.nat(), ({ household, month }, type, fen, who) => {
+        // Only where the pack itself says the type is not counted (dibao.income.exempt.<type> true).
+        fc.pre(resolveExempt(household.jurisdiction, type, month));
+        const before = evaluated(household, month);
+        const members = household.members.map((m, i) =>
+          i === who % household.members.length ? { ...m, incomes: [...(m.incomes ?? []), { type, monthly: (fen / 100).toFixed(2) }] } : m,
+        );
+        const after = run({ ...household, members }, month) as EvaluationResult;
+        expect(after.programmes.dibao).toEqual(before.programmes.dibao);
+      }),
       RUNS,
     );
   });

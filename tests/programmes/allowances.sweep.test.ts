@@ -19,7 +19,9 @@ const PROGRAMMES = ['disability-living-subsidy', 'disability-care-subsidy', 'orp
 
 /** On dibao: a grade-1 disabled grandfather with no income, a scattered and an institutional orphan. */
 const onDibao = (jurisdiction: string) => ({
-  id: 'sweep-a', jurisdiction, residence: 'urban',
+  id: 'sweep-a',
+  jurisdiction,
+  residence: 'urban',
   members: [
     { id: 'gf', birthDate: '1955-01-01', relation: 'head', disability: { category: 'physical', grade: 1 } },
     { id: 'o1', birthDate: '2012-01-01', relation: 'grandchild', child: { status: 'orphan', care: 'scattered' } },
@@ -28,7 +30,9 @@ const onDibao = (jurisdiction: string) => ({
 });
 /** Off dibao, so the de-facto rate is reached without the difference rule: an earner and a de-facto child. */
 const offDibao = (jurisdiction: string) => ({
-  id: 'sweep-b', jurisdiction, residence: 'urban',
+  id: 'sweep-b',
+  jurisdiction,
+  residence: 'urban',
   members: [
     { id: 'aunt', birthDate: '1980-01-01', relation: 'head', incomes: [{ type: 'wages', monthly: '20000' }] },
     { id: 'c', birthDate: '2012-01-01', relation: 'other', child: { status: 'deFactoUnsupported', care: 'scattered' } },
@@ -47,7 +51,10 @@ function state(jurisdiction: string, month: string): string {
   } catch (error) {
     if (!isBenefitRulesError(error)) throw error;
     // The allowances never make a household an error: only dibao's own parameters may.
-    expect(error.details.map((d) => d.path).filter((path) => !path.startsWith('dibao.')), `${jurisdiction} ${month}: ${error.message}`).toEqual([]);
+    expect(
+      error.details.map((d) => d.path).filter((path) => !path.startsWith('dibao.')),
+      `${jurisdiction} ${month}: ${error.message}`,
+    ).toEqual([]);
     return `error ${error.code} (${error.details.map((d) => d.path).join(', ')})`;
   }
 }

@@ -16,7 +16,9 @@ function withCondition(when: unknown) {
 describe('amounts in conditions', () => {
   it('are compared with amounts or null, never written into a rule file', () => {
     expect(() => checkRulebook(withCondition({ all: [{ fact: 'perCapitaIncome', operator: 'lessThan', value: 500 }] }))).toThrow(/perCapitaIncome compared with the literal 500/);
-    expect(() => checkRulebook(withCondition({ all: [{ fact: 'householdSize', operator: 'lessThan', value: { fact: 'standard' } }] }))).toThrow(/householdSize compared with standard/);
+    expect(() => checkRulebook(withCondition({ all: [{ fact: 'householdSize', operator: 'lessThan', value: { fact: 'standard' } }] }))).toThrow(
+      /householdSize compared with standard/,
+    );
     expect(() => checkRulebook(withCondition({ all: [{ fact: 'perCapitaIncome', operator: 'lessThan', value: { fact: 'standard' } }] }))).not.toThrow();
   });
 });

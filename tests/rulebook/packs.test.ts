@@ -38,7 +38,11 @@ describe('pack loading refuses bad packs with the file and parameter named', () 
   it('overlapping periods', () => {
     const error = loadError([pack('test-a', null, { 'dibao.standard': { urban: [value('2024-01-01', '700', { until: '2024-12-31' }), value('2024-06-01', '720')] } })]);
     expect(error.code).toBe('invalid-pack');
-    expect(error.details[0]).toMatchObject({ file: 'jurisdictions/test-a/parameters/dibao/standard.json', path: '$.urban[1].from', expected: 'periods of dibao.standard.urban that do not overlap' });
+    expect(error.details[0]).toMatchObject({
+      file: 'jurisdictions/test-a/parameters/dibao/standard.json',
+      path: '$.urban[1].from',
+      expected: 'periods of dibao.standard.urban that do not overlap',
+    });
   });
 
   it('two values from the same day', () => {
@@ -78,10 +82,7 @@ describe('pack loading refuses bad packs with the file and parameter named', () 
   });
 
   it('reports every problem at once', () => {
-    const error = loadError([
-      pack('test-a', null, { 'dibao.standard': { urban: [value('2024-01-01', 1)], rural: [value('not-a-date', '1')] } }),
-      pack('test-b', 'test-missing'),
-    ]);
+    const error = loadError([pack('test-a', null, { 'dibao.standard': { urban: [value('2024-01-01', 1)], rural: [value('not-a-date', '1')] } }), pack('test-b', 'test-missing')]);
     // One problem in each pack, each reported once (a malformed date is one mistake, not two).
     expect(error.details.map((d) => [d.file, d.path])).toEqual([
       ['jurisdictions/test-a/parameters/dibao/standard.json', '$.rural[0].from'],

@@ -9,7 +9,12 @@ const resolve = (pack: string, id: string, day: string, knownAt?: string) => res
 
 describe('resolving dated parameters', () => {
   it('takes the child value where it covers the day, the parent value elsewhere', () => {
-    expect(resolve('cn-420113', 'dibao.standard.rural', '2020-05-01')).toMatchObject({ value: expect.anything(), jurisdiction: 'cn-420113', from: '2020-04-01', until: '2020-12-31' });
+    expect(resolve('cn-420113', 'dibao.standard.rural', '2020-05-01')).toMatchObject({
+      value: expect.anything(),
+      jurisdiction: 'cn-420113',
+      from: '2020-04-01',
+      until: '2020-12-31',
+    });
     expect(resolve('cn-420113', 'dibao.standard.rural', '2020-03-01')).toMatchObject({ jurisdiction: 'cn-420100', from: '2020-01-01', until: '2020-03-31' });
     expect(resolve('cn-420113', 'dibao.standard.rural', '2022-05-01').jurisdiction).toBe('cn-420100');
   });
@@ -153,19 +158,15 @@ describe('date sweep of rules other than the standards', () => {
     expect(coverage('cn-500000', 'dibao.membership.clergyYearsApart')).toEqual(['2015-01..2026-12 3']);
   });
 
-  it('the residents\' basic pension exemption is not configured before 民发〔2021〕57号, like the other four', () => {
+  it("the residents' basic pension exemption is not configured before 民发〔2021〕57号, like the other four", () => {
     for (const id of ['veteransBenefits', 'familyPlanningAwards', 'scholarshipsAwards', 'socialAssistance', 'residentsBasicPension']) {
       expect(() => resolve('cn', `dibao.income.exempt.${id}`, '2014-04-30'), id).toThrowError(BenefitRulesError);
       expect(coverage('cn', `dibao.income.exempt.${id}`)[0], id).toBe('2015-01..2021-06 not configured');
     }
-    expect(coverage('cn', 'dibao.income.exempt.residentsBasicPension')).toEqual([
-      '2015-01..2021-06 not configured',
-      '2021-07..2025-12 true',
-      '2026-01..2026-12 not configured',
-    ]);
+    expect(coverage('cn', 'dibao.income.exempt.residentsBasicPension')).toEqual(['2015-01..2021-06 not configured', '2021-07..2025-12 true', '2026-01..2026-12 not configured']);
   });
 
-  it('Suyu: the first-half-2020 extensions not configured until the seed\'s own date, the marginal line until the national notice', () => {
+  it("Suyu: the first-half-2020 extensions not configured until the seed's own date, the marginal line until the national notice", () => {
     expect(coverage('cn-321311', 'dibao.singlePerson.intellectualMentalGrades')).toEqual([
       '2015-01..2019-12 not covered',
       '2020-01..2020-06 not configured',
@@ -176,11 +177,7 @@ describe('date sweep of rules other than the standards', () => {
       '2020-01..2020-06 not configured',
       '2020-07..2026-12 true',
     ]);
-    expect(coverage('cn-321311', 'dibao.marginal.incomeMultiple')).toEqual([
-      '2015-01..2019-12 not covered',
-      '2020-01..2020-07 not configured',
-      '2020-08..2026-12 1.5',
-    ]);
+    expect(coverage('cn-321311', 'dibao.marginal.incomeMultiple')).toEqual(['2015-01..2019-12 not covered', '2020-01..2020-07 not configured', '2020-08..2026-12 1.5']);
     expect(resolve('cn-321311', 'dibao.marginal.incomeMultiple', '2020-07-30')).toMatchObject({ jurisdiction: 'cn', from: '2020-07-30' });
   });
 });

@@ -19,8 +19,18 @@ export const COVERED: readonly { jurisdiction: string; month: string }[] = [
 /** Test packs that switch on every rule variant: tiers, floors, deduction forms, per-capita rounding,
  * asset limits, gradual-exit schedules, one-person enrolment of registered-poor members. */
 export const VARIANTS: readonly { jurisdiction: string; month: string }[] = [
-  'test-tiers', 'test-floor', 'test-deduction-wage', 'test-deduction-standard', 'test-deduction-capped', 'test-deduction-fixed',
-  'test-rounding-yuan', 'test-single-rounding', 'test-assets', 'test-beijing-exit', 'test-poverty-assets', 'test-marginal-1120',
+  'test-tiers',
+  'test-floor',
+  'test-deduction-wage',
+  'test-deduction-standard',
+  'test-deduction-capped',
+  'test-deduction-fixed',
+  'test-rounding-yuan',
+  'test-single-rounding',
+  'test-assets',
+  'test-beijing-exit',
+  'test-poverty-assets',
+  'test-marginal-1120',
 ].map((jurisdiction) => ({ jurisdiction, month: '2024-03' }));
 
 export const money = fc.integer({ min: 0, max: 500_000 }).map((fen) => (fen / 100).toFixed(2));
@@ -39,10 +49,7 @@ export function member(index: number, options: MemberOptions = {}, month = '2020
       id: fc.constant(`m${index}`),
       birthDate: fc.date({ min: new Date('1930-01-01'), max: new Date(`${month}-01`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
       relation: fc.constantFrom('head', 'spouse', 'child', 'parent', 'grandchild', 'other'),
-      exclusion: fc.record(
-        { imprisoned: fc.boolean(), compulsoryRehabilitation: fc.boolean(), declaredMissing: fc.boolean() },
-        { requiredKeys: [] },
-      ),
+      exclusion: fc.record({ imprisoned: fc.boolean(), compulsoryRehabilitation: fc.boolean(), declaredMissing: fc.boolean() }, { requiredKeys: [] }),
       disability: options.noSinglePersonTraits
         ? fc.record({ category: fc.constantFrom('physical', 'visual', 'hearing', 'speech'), grade: fc.constantFrom(3, 4) })
         : fc.record({ category: fc.constantFrom('physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'), grade: fc.integer({ min: 1, max: 4 }) }),
@@ -54,7 +61,9 @@ export function member(index: number, options: MemberOptions = {}, month = '2020
   );
 }
 
-export function household(options: MemberOptions & { withHistory?: boolean; where?: readonly { jurisdiction: string; month: string }[] } = {}): fc.Arbitrary<{ household: HouseholdInput; month: string }> {
+export function household(
+  options: MemberOptions & { withHistory?: boolean; where?: readonly { jurisdiction: string; month: string }[] } = {},
+): fc.Arbitrary<{ household: HouseholdInput; month: string }> {
   return fc
     .record({
       where: fc.constantFrom(...(options.where ?? COVERED)),
@@ -114,16 +123,17 @@ export function allowanceWhere(ranges = ALLOWANCE_RANGES): fc.Arbitrary<{ jurisd
 /** A birth date `years` (and up to a year more) before the first day of `month`: children near the
  * age limits of 17 and 18, and adults. */
 function bornBefore(month: string) {
-  return fc
-    .tuple(fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 24, max: 95 })), fc.integer({ min: 0, max: 365 }))
-    .map(([years, days]) => {
-      const day = new Date(`${Number(month.slice(0, 4)) - years}${month.slice(4)}-01T00:00:00Z`);
-      day.setUTCDate(day.getUTCDate() - days);
-      return day.toISOString().slice(0, 10);
-    });
+  return fc.tuple(fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 24, max: 95 })), fc.integer({ min: 0, max: 365 })).map(([years, days]) => {
+    const day = new Date(`${Number(month.slice(0, 4)) - years}${month.slice(4)}-01T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - days);
+    return day.toISOString().slice(0, 10);
+  });
 }
 
-const smallMoney = fc.oneof(fc.integer({ min: 0, max: 400 }).map(String), fc.integer({ min: 0, max: 40_000 }).map((fen) => (fen / 100).toFixed(2)));
+const smallMoney = fc.oneof(
+  fc.integer({ min: 0, max: 400 }).map(String),
+  fc.integer({ min: 0, max: 40_000 }).map((fen) => (fen / 100).toFixed(2)),
+);
 
 /** A member with the traits the three allowances read: disability grade and category, self-care,
  * long-term care, elderly and work-injury care allowances, orphan or de-facto child status. */
@@ -139,14 +149,19 @@ export function allowanceMember(index: number, month: string) {
       schooling: fc.constantFrom('none', 'compulsory', 'seniorSecondary', 'vocational', 'higher'),
       otherAllowances: fc.array(fc.record({ type: fc.constantFrom('elderlyCare', 'workInjuryCare'), monthly: smallMoney }), { maxLength: 2 }),
       child: fc.record({ status: fc.constantFrom('orphan', 'deFactoUnsupported'), care: fc.constantFrom('scattered', 'institution') }),
-      incomes: fc.array(fc.record({ type: fc.constantFrom('wages', 'pension', 'business'), monthly: fc.integer({ min: 0, max: 150_000 }).map((fen) => (fen / 100).toFixed(2)) }), { maxLength: 2 }),
+      incomes: fc.array(fc.record({ type: fc.constantFrom('wages', 'pension', 'business'), monthly: fc.integer({ min: 0, max: 150_000 }).map((fen) => (fen / 100).toFixed(2)) }), {
+        maxLength: 2,
+      }),
     },
     { requiredKeys: ['id', 'birthDate', 'relation'] },
   );
 }
 
 /** A household for the allowance properties: one to five such members, sometimes on dibao. */
-export function allowanceHousehold(where: fc.Arbitrary<{ jurisdiction: string; month: string }> = allowanceWhere(), id = 'generated'): fc.Arbitrary<{ household: HouseholdInput; month: string }> {
+export function allowanceHousehold(
+  where: fc.Arbitrary<{ jurisdiction: string; month: string }> = allowanceWhere(),
+  id = 'generated',
+): fc.Arbitrary<{ household: HouseholdInput; month: string }> {
   return fc
     .record({ where, residence: fc.constantFrom('urban' as const, 'rural' as const), size: fc.integer({ min: 1, max: 5 }) })
     .chain(({ where: { jurisdiction, month }, residence, size }) =>

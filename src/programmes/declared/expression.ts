@@ -22,7 +22,10 @@ export interface CompiledAmount {
 }
 
 export class AmountCompileError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -72,7 +75,8 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
     return list;
   };
   if ('sum' in expression || 'higher' in expression || 'lower' in expression) {
-    const [key, list] = 'sum' in expression ? (['sum', expression.sum] as const) : 'higher' in expression ? (['higher', expression.higher] as const) : (['lower', expression.lower] as const);
+    const [key, list] =
+      'sum' in expression ? (['sum', expression.sum] as const) : 'higher' in expression ? (['higher', expression.higher] as const) : (['lower', expression.lower] as const);
     const parts = moneyList(sub(list, key), key);
     const fold = key === 'sum' ? 'add' : key === 'higher' ? 'max' : 'min';
     const word = key === 'sum' ? ' + ' : ', ';

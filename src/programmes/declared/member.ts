@@ -24,7 +24,14 @@ function baseFacts<N, R, G>(ctx: Context<N, R, G>, household: Household, memberI
 }
 
 /** The facts a declared programme's conditions and amount read for one member. */
-export function factsFor<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, memberIndex: number, used: UsedFacts, extra?: Record<string, unknown>): Record<string, unknown> {
+export function factsFor<N, R, G>(
+  ctx: Context<N, R, G>,
+  info: Prepared,
+  household: Household,
+  memberIndex: number,
+  used: UsedFacts,
+  extra?: Record<string, unknown>,
+): Record<string, unknown> {
   const member = household.members[memberIndex] as Household['members'][number];
   const params = info.parameterFacts.map((id) => ctx.param(id));
   return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.producers, member.id, ctx.a.zero, extra);

@@ -61,7 +61,8 @@ export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<strin
     }
     if (other.scope === 'member') {
       facts.set(`${other.programme}.entitled`, { kind: 'money', description: { zh: `${other.name.zh}应享金额`, en: `${other.name.en}: amount entitled` } });
-      if (order.indexOf(other.programme) < position) facts.set(`${other.programme}.paid`, { kind: 'money', description: { zh: `${other.name.zh}实发金额`, en: `${other.name.en}: amount paid` } });
+      if (order.indexOf(other.programme) < position)
+        facts.set(`${other.programme}.paid`, { kind: 'money', description: { zh: `${other.name.zh}实发金额`, en: `${other.name.en}: amount paid` } });
     }
   }
   return facts;
@@ -108,4 +109,3 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     moneyFacts,
   };
 }
-

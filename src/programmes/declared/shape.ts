@@ -8,7 +8,14 @@
 import type { ProvidedFacts } from '../types.js';
 import { UNKNOWN } from '../context.js';
 
-export type FactsMaker = (base: Record<string, unknown>, params: readonly unknown[], producers: readonly ProvidedFacts[], member: string, zero: unknown, extra: Record<string, unknown> | undefined) => Record<string, unknown>;
+export type FactsMaker = (
+  base: Record<string, unknown>,
+  params: readonly unknown[],
+  producers: readonly ProvidedFacts[],
+  member: string,
+  zero: unknown,
+  extra: Record<string, unknown> | undefined,
+) => Record<string, unknown>;
 
 export interface Shape {
   /** Engine member facts, copied from the member's base facts. */
@@ -39,6 +46,9 @@ export function makeFacts(shape: Shape): FactsMaker {
   ];
   const producers = [...new Set(shape.members.map(([, producer]) => producer))];
   const lookups = producers.map((i) => `const m${i} = P[${i}].members.get(id);`).join('\n');
-  const make = new Function('d', 'U', `return function facts(b, p, P, id, z, e) {\n${lookups}\nreturn {\n${lines.join(',\n')}\n}; };`) as (d: unknown[], unknown: unknown) => FactsMaker;
+  const make = new Function('d', 'U', `return function facts(b, p, P, id, z, e) {\n${lookups}\nreturn {\n${lines.join(',\n')}\n}; };`) as (
+    d: unknown[],
+    unknown: unknown,
+  ) => FactsMaker;
   return make(defaults, UNKNOWN);
 }

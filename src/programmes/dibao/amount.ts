@@ -25,17 +25,35 @@ export function amountFor<N, R, G>(ctx: Context<N, R, G>, size: number, countabl
   } else if (ctx.param('dibao.rounding.perCapitaIncome') !== null) {
     // The pack rounds per-capita income first, so the difference is taken per person.
     amount = a.timesCount(a.sub(standard, perCapita), size);
-    if (ctx.trace) ctx.record({ kind: 'calculation', id: 'differencePerPerson', values: { standard: a.plain(standard), perCapitaIncome: a.plain(perCapita), householdSize: String(size) }, result: a.exact(amount) });
+    if (ctx.trace)
+      ctx.record({
+        kind: 'calculation',
+        id: 'differencePerPerson',
+        values: { standard: a.plain(standard), perCapitaIncome: a.plain(perCapita), householdSize: String(size) },
+        result: a.exact(amount),
+      });
   } else {
     // Exact: standard × size − income, which equals (standard − income / size) × size without division.
     amount = a.sub(a.timesCount(standard, size), countable);
-    if (ctx.trace) ctx.record({ kind: 'calculation', id: 'difference', values: { standard: a.plain(standard), householdSize: String(size), countableIncome: a.exact(countable) }, result: a.exact(amount) });
+    if (ctx.trace)
+      ctx.record({
+        kind: 'calculation',
+        id: 'difference',
+        values: { standard: a.plain(standard), householdSize: String(size), countableIncome: a.exact(countable) },
+        result: a.exact(amount),
+      });
   }
   const floorShare = ctx.param<R>('dibao.amount.floorShareOfStandard');
   if (floorShare !== null) {
     const floor = a.timesCount(a.times(standard, floorShare), size);
     if (a.compare(amount, floor) < 0) {
-      if (ctx.trace) ctx.record({ kind: 'calculation', id: 'floor', values: { amount: a.plain(amount), share: a.rateText(floorShare), standard: a.plain(standard), householdSize: String(size) }, result: a.exact(floor) });
+      if (ctx.trace)
+        ctx.record({
+          kind: 'calculation',
+          id: 'floor',
+          values: { amount: a.plain(amount), share: a.rateText(floorShare), standard: a.plain(standard), householdSize: String(size) },
+          result: a.exact(floor),
+        });
       amount = floor;
     }
   }

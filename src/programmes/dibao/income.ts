@@ -56,7 +56,17 @@ function countLine<N, R, G>(ctx: Context<N, R, G>, member: string | null, income
   const share = ctx.declares(shareId) ? ctx.param<R>(shareId) : null;
   if (share !== null && !a.isOne(share)) {
     const counted = a.times(monthly, share);
-    if (ctx.trace) ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'share', counted: a.exact(counted), share: a.rateText(share), parameter: shareId });
+    if (ctx.trace)
+      ctx.record({
+        kind: 'income',
+        member,
+        type: income.type,
+        monthly: a.exact(monthly),
+        treatment: 'share',
+        counted: a.exact(counted),
+        share: a.rateText(share),
+        parameter: shareId,
+      });
     return counted;
   }
   if (ctx.trace) ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'counted', counted: a.exact(monthly) });

@@ -162,7 +162,13 @@ function leave<N, R, G>(ctx: Context<N, R, G>, household: Household, facts: Reco
     const month = exit.gradualExitMonth as number;
     const share = (exit.schedule as R[])[month - 1] as R;
     const raw = a.times(last, share);
-    if (ctx.trace) ctx.record({ kind: 'calculation', id: 'gradualExit', values: { lastAmount: a.money(last), month: String(month), of: String(exit.gradualExitMonths), share: a.rateText(share) }, result: a.exact(raw) });
+    if (ctx.trace)
+      ctx.record({
+        kind: 'calculation',
+        id: 'gradualExit',
+        values: { lastAmount: a.money(last), month: String(month), of: String(exit.gradualExitMonths), share: a.rateText(share) },
+        result: a.exact(raw),
+      });
     const amount = roundAmount(ctx, raw);
     const gradualExit = { since: exit.gradualExitSince, month, of: exit.gradualExitMonths as number, share: a.rateText(share), lastAmount: a.money(last) };
     return { status: 'gradual-exit' as const, amount, gradualExit };
