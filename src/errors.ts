@@ -74,3 +74,13 @@ function shorten(text: string): string {
   // By code points, so that a character outside the BMP is not cut in half.
   return `${Array.from(text).slice(0, 59).join('')}…`;
 }
+
+/** The value at a path inside an input (for "found …" in messages); undefined where there is none. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}

@@ -3,7 +3,7 @@
  * Pure: the result depends only on the household, the options and the rulebook; no clock, no I/O,
  * no randomness. The same input gives byte-identical JSON.
  */
-import { BenefitRulesError, describeValue, jsonPath } from './errors.js';
+import { BenefitRulesError, describeValue, jsonPath, valueAt } from './errors.js';
 import { householdSchema, type Household } from './schemas/household.js';
 import { checkOptions } from './options.js';
 import { checkHouseholdForMonth } from './schemas/month-check.js';
@@ -41,15 +41,6 @@ export function parseHousehold(input: unknown): Household {
     found: describeValue(valueAt(input, issue.path)),
   }));
   throw new BenefitRulesError('invalid-household', `The household is invalid:\n${details.map((d) => `  ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 /** The pack a household names, or a clear error. */

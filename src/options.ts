@@ -5,7 +5,7 @@
  * inside, and never an option silently ignored (an empty knownAt, a misspelt key).
  */
 import { z } from 'zod';
-import { BenefitRulesError, describeValue, type ErrorDetail } from './errors.js';
+import { BenefitRulesError, describeValue, type ErrorDetail, valueAt } from './errors.js';
 import { isoDate, isoMonth } from './schemas/common.js';
 import type { Rulebook } from './rulebook/index.js';
 
@@ -107,13 +107,4 @@ export function checkPrepare(book: Rulebook, jurisdictions: unknown, months: unk
 
 function optionError(details: ErrorDetail[]): BenefitRulesError {
   return new BenefitRulesError('invalid-option', `Invalid options:\n${details.map((d) => `  ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }

@@ -5,7 +5,7 @@
  * timeline is what feeds it the history a case system would otherwise send.
  */
 import { z } from 'zod';
-import { BenefitRulesError, describeValue, jsonPath } from '../errors.js';
+import { BenefitRulesError, describeValue, jsonPath, valueAt } from '../errors.js';
 import { isoMonth } from '../schemas/common.js';
 import { parseHousehold } from '../evaluate.js';
 import { quickHousehold } from '../schemas/quick.js';
@@ -113,15 +113,6 @@ export function parseTimeline(input: unknown): Timeline {
   });
   const head = snapshots[0] as Snapshot;
   return { id: head.household.id, jurisdiction: head.household.jurisdiction, snapshots };
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 /** The first month the timeline has facts for (`fallback` for a plain household). */

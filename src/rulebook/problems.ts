@@ -1,6 +1,8 @@
 /** Collects every problem found in the rule and pack files, so one load reports them all at once. */
 import type { z } from 'zod';
-import { BenefitRulesError, describeValue, jsonPath, type ErrorCode, type ErrorDetail } from '../errors.js';
+import { BenefitRulesError, describeValue, jsonPath, valueAt, type ErrorCode, type ErrorDetail } from '../errors.js';
+
+export { valueAt };
 
 export class Problems {
   readonly details: ErrorDetail[] = [];
@@ -24,13 +26,4 @@ export class Problems {
     const lines = this.details.map((d) => `  ${d.file ?? ''} ${d.path}: ${d.expected}${d.found !== undefined ? `, found ${d.found}` : ''}`);
     throw new BenefitRulesError(code, `${summary} (${this.details.length} problem${this.details.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, this.details);
   }
-}
-
-export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
