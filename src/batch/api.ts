@@ -2,6 +2,7 @@
  * Batch evaluation for library users: arrays and (async) iterables of households, one record per
  * input, in input order. Compiled once per jurisdiction-month; synchronous for arrays.
  */
+import { BenefitRulesError, describeValue } from '../errors.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { compileEvaluator, type CompiledEvaluator } from '../fast/evaluator.js';
 import { evaluateItem, type BatchRecord } from './records.js';
@@ -21,6 +22,11 @@ function evaluatorFor(options: BatchOptions) {
 
 /** Evaluates an array; item i gets line number i + 1. */
 export function evaluateBatch(inputs: readonly unknown[], options: BatchOptions): BatchRecord[] {
+  if (!Array.isArray(inputs)) {
+    throw new BenefitRulesError('invalid-option', 'evaluateBatch takes an array of households', [
+      { path: 'inputs', expected: 'an array of households', found: describeValue(inputs) },
+    ]);
+  }
   const evaluator = evaluatorFor(options);
   return inputs.map((input, index) => evaluateItem(evaluator, index + 1, input, options.month));
 }

@@ -54,7 +54,7 @@ export function valueSchema(kind: ParameterKind): z.ZodType {
       return z.array(z.enum(kind.values as [string, ...string[]]));
     case 'rounding':
       return kind.wholeFen
-        ? roundingSchema.refine((r) => Number.isInteger(Number(r.step) * 100) && /^\d+(\.\d{1,2})?$/.test(r.step), {
+        ? roundingSchema.refine((r) => /^\d+(\.\d{1,2})?$/.test(r.step), {
             message: 'expected a step of whole fen (0.01, 0.1, 1, 10 …): payments are made in fen',
           })
         : roundingSchema;

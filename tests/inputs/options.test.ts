@@ -43,6 +43,10 @@ describe('one options check for every entry point (#9)', () => {
     expect(() => fast.prepare(['cn-500000'], ['2021-10'])).not.toThrow();
   });
 
+  it('evaluateBatch refuses what is not an array of households, with a clear error', () => {
+    expect(problem(() => evaluateBatch(null as never, { month: '2021-10', rulebook }))).toEqual(['invalid-option', ['inputs']]);
+  });
+
   it('evaluateBatch and evaluateStream refuse bad options at once', () => {
     expect(problem(() => evaluateBatch([household], { month: '2021-10', rulebook, knownAt: '' }))).toEqual(['invalid-option', ['options.knownAt']]);
     expect(problem(() => evaluateBatch([household], { month: '2021-10' } as never))).toEqual(['invalid-option', ['options.rulebook']]);

@@ -102,3 +102,12 @@ describe('rule files and values that would break exactness are refused', () => {
     expect(error.details[0]?.expected).toContain('whole fen');
   });
 });
+
+describe('rounding steps of paid amounts', () => {
+  it('accepts any whole-fen step, including ones a binary float cannot hold (0.07, 0.29)', async () => {
+    const { valueSchema } = await import('../../src/parameters/values.js');
+    const schema = valueSchema({ kind: 'rounding', wholeFen: true });
+    for (const step of ['0.01', '0.07', '0.29', '1', '10']) expect(schema.safeParse({ mode: 'halfUp', step }).success).toBe(true);
+    for (const step of ['0.001', '0.075']) expect(schema.safeParse({ mode: 'halfUp', step }).success).toBe(false);
+  });
+});
