@@ -5,6 +5,7 @@
  * later dates across the retroactive decisions, with wrong amounts, 补发 lines, duplicates, missing
  * months, bad lines, timelines with snapshots and decided history, and households interleaved.
  */
+import { random } from '../bench/population.js';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -79,18 +80,6 @@ function templates(mixed: boolean): { household: unknown; place: (typeof PLACES)
     }
     return { household, place, rows };
   });
-}
-
-/** A small seeded generator (mulberry32): the same seed, the same files. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function withId(household: unknown, id: string): unknown {
