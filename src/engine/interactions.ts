@@ -11,7 +11,7 @@ import { factsFor } from '../programmes/declared/member.js';
 import { memberFacts } from '../programmes/declared/facts.js';
 import type { PreparedInteraction } from '../programmes/declared/prepare.js';
 import type { Run } from './run.js';
-import { move } from './run.js';
+import { move } from './used.js';
 import { UNKNOWN } from '../programmes/context.js';
 
 export function applyInteractions(run: Run, position: number, runs: readonly Run[], household: Household, used: UsedFacts): void {

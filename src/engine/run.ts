@@ -11,12 +11,13 @@ import { Decimal } from '../money.js';
 import { NOT_CONFIGURED, type Context } from '../programmes/context.js';
 import { evaluateProgramme } from '../programmes/index.js';
 import type { Prepared } from '../programmes/declared/prepare.js';
-import type { Outcome, ProvidedFacts, RunScratch, UsedFacts } from '../programmes/types.js';
+import type { Outcome, RunScratch } from '../programmes/types.js';
 import type { TraceEntry } from '../programmes/trace.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { ContextPool } from './pool.js';
 import type { ProgrammeResult } from './result.js';
 import { applyInteractions } from './interactions.js';
+import { usedFacts } from './used.js';
 
 /** Shared by every result with no member lines: frozen, so no result can change another. */
 const NO_LINES = Object.freeze([]) as unknown as ProgrammeResult['members'] & object;
@@ -108,47 +109,6 @@ function suspension(ctx: Context): 'not-configured' | 'not-in-force' {
   // to null (not configured), or a rule no pack sets for the month (not in force).
   const by = ctx.suspendedBy;
   return by === undefined || !ctx.plan.slots.has(by) || ctx.plan.get(by).entry?.kind === 'parameter' ? 'not-configured' : 'not-in-force';
-}
-
-/** An amount of one arithmetic in another (INEXACT when units cannot hold it). */
-export function move(value: unknown, from: Arithmetic, to: Arithmetic): unknown {
-  return from.kind === to.kind ? value : to.fromDecimal(from.toDecimal(value));
-}
-
-/** What a programme not configured this month gives: nothing known. */
-const UNKNOWN_PROVIDES: ProvidedFacts = Object.freeze({ household: Object.freeze({}), members: new Map(), unknown: true as const });
-
-const moneyByRules = new WeakMap<ProgrammeRules, Set<string>>();
-
-/** The facts a programme provides that are amounts (converted when the reader's arithmetic differs). */
-function moneyOf(rules: ProgrammeRules): Set<string> {
-  let money = moneyByRules.get(rules);
-  if (!money) {
-    money = new Set(['entitled']);
-    for (const [name, fact] of Object.entries({ ...rules.provides?.household, ...rules.provides?.member })) if (fact.kind === 'money') money.add(name);
-    moneyByRules.set(rules, money);
-  }
-  return money;
-}
-
-/** What `rules` reads of the programmes it uses, each in arithmetic `a`: the producers' own facts
- * when they ran on the same arithmetic (nearly always), a converted copy otherwise. */
-export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>, a: Arithmetic, scratch?: RunScratch): UsedFacts {
-  const producers = (rules.uses ?? []).map((id) => {
-    const run = byId.get(id) as Run;
-    const from = run.ctx.a;
-    const provided = run.outcome.provides;
-    if (run.suspended !== undefined) return UNKNOWN_PROVIDES;
-    if (from.kind === a.kind) return provided;
-    const money = moneyOf(run.rules);
-    const convert = (facts: Record<string, unknown>) => {
-      const out: Record<string, unknown> = {};
-      for (const name in facts) out[name] = money.has(name) ? move(facts[name], from, a) : facts[name];
-      return out;
-    };
-    return { household: convert(provided.household), members: new Map([...provided.members].map(([member, facts]) => [member, convert(facts)])) };
-  });
-  return scratch ? { producers, scratch } : { producers };
 }
 
 function assemble(runs: readonly Run[], settings: RunSettings): HouseholdRun {

@@ -1,0 +1,50 @@
+/**
+ * What a programme reads of the programmes it uses, in its own arithmetic. Apart from run.ts so
+ * that the interactions, which weigh one programme's amounts against another's, need not import
+ * the runner that calls them.
+ */
+import type { Arithmetic } from '../arithmetic/types.js';
+import type { ProvidedFacts, RunScratch, UsedFacts } from '../programmes/types.js';
+import type { ProgrammeRules } from '../rulebook/index.js';
+import type { Run } from './run.js';
+
+/** An amount of one arithmetic in another (INEXACT when units cannot hold it). */
+export function move(value: unknown, from: Arithmetic, to: Arithmetic): unknown {
+  return from.kind === to.kind ? value : to.fromDecimal(from.toDecimal(value));
+}
+
+/** What a programme not configured this month gives: nothing known. */
+const UNKNOWN_PROVIDES: ProvidedFacts = Object.freeze({ household: Object.freeze({}), members: new Map(), unknown: true as const });
+
+const moneyByRules = new WeakMap<ProgrammeRules, Set<string>>();
+
+/** The facts a programme provides that are amounts (converted when the reader's arithmetic differs). */
+function moneyOf(rules: ProgrammeRules): Set<string> {
+  let money = moneyByRules.get(rules);
+  if (!money) {
+    money = new Set(['entitled']);
+    for (const [name, fact] of Object.entries({ ...rules.provides?.household, ...rules.provides?.member })) if (fact.kind === 'money') money.add(name);
+    moneyByRules.set(rules, money);
+  }
+  return money;
+}
+
+/** What `rules` reads of the programmes it uses, each in arithmetic `a`: the producers' own facts
+ * when they ran on the same arithmetic (nearly always), a converted copy otherwise. */
+export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>, a: Arithmetic, scratch?: RunScratch): UsedFacts {
+  const producers = (rules.uses ?? []).map((id) => {
+    const run = byId.get(id) as Run;
+    const from = run.ctx.a;
+    const provided = run.outcome.provides;
+    if (run.suspended !== undefined) return UNKNOWN_PROVIDES;
+    if (from.kind === a.kind) return provided;
+    const money = moneyOf(run.rules);
+    const convert = (facts: Record<string, unknown>) => {
+      const out: Record<string, unknown> = {};
+      for (const name in facts) out[name] = money.has(name) ? move(facts[name], from, a) : facts[name];
+      return out;
+    };
+    return { household: convert(provided.household), members: new Map([...provided.members].map(([member, facts]) => [member, convert(facts)])) };
+  });
+  return scratch ? { producers, scratch } : { producers };
+}
