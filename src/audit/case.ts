@@ -21,6 +21,8 @@ export interface ProgrammeDue {
   members?: Map<string, number>;
   /** Set when no rule was in force (or the pack marks it not configured): nothing can be checked. */
   unavailable?: string;
+  /** Members whose line is not decided (not configured for them, or a fact missing), by status. */
+  undecided?: Map<string, string>;
 }
 
 export interface MonthDue {
@@ -40,9 +42,10 @@ function compact(entry: TimelineMonth): MonthDue {
   }
   const programmes = new Map<string, ProgrammeDue>();
   for (const [id, programme] of Object.entries(entry.result.programmes)) {
-    const due: ProgrammeDue = { status: programme.status, fen: resultFen(programme.monthlyAmount) };
-    if (programme.status === 'not-in-force' || programme.status === 'not-configured') due.unavailable = programme.status;
-    if (programme.members) due.members = new Map(programme.members.map((m) => [m.member, resultFen(m.paid)]));
+    const due: ProgrammeDue = { status: programme.status, fen: programme.monthlyAmount === null ? 0 : resultFen(programme.monthlyAmount) };
+    if (programme.monthlyAmount === null) due.unavailable = programme.status;
+    if (programme.members) due.members = new Map(programme.members.flatMap((m) => (m.paid === null ? [] : [[m.member, resultFen(m.paid)] as const])));
+    if (programme.unknownMembers) due.undecided = new Map(programme.unknownMembers.map((m) => [m.member, m.status]));
     programmes.set(id, due);
   }
   return { month: entry.month, household: entry.household, programmes };
@@ -125,6 +128,8 @@ export function dueOf(month: MonthDue, programme: string, member: string): Due {
   if (due.unavailable)
     return { unavailable: due.unavailable, message: `${programme}: no rule ${due.unavailable === 'not-in-force' ? 'in force' : 'configured'} in ${month.month}` };
   if (!member) return { fen: due.fen, status: due.status };
+  const undecided = due.undecided?.get(member);
+  if (undecided !== undefined) return { unavailable: undecided, message: `${programme}: ${member}'s line is ${undecided} in ${month.month}` };
   return { fen: due.members?.get(member) ?? 0, status: due.members?.has(member) ? due.status : 'ineligible' };
 }
 

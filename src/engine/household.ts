@@ -23,9 +23,11 @@ export function evaluateOnPool(household: Household, pool: ContextPool, options:
         knownAt: options.knownAt,
         programmes: run.programmes as EvaluationResult['programmes'],
         totalMonthlyAmount: run.total,
+        totalIsPartial: run.unknown.length > 0,
+        unknown: run.unknown,
         receipt: pool.receipt,
       }
-    : { household: household.id, jurisdiction, month, programmes: run.programmes as EvaluationResult['programmes'], totalMonthlyAmount: run.total, receipt: pool.receipt };
+    : { household: household.id, jurisdiction, month, programmes: run.programmes as EvaluationResult['programmes'], totalMonthlyAmount: run.total, totalIsPartial: run.unknown.length > 0, unknown: run.unknown, receipt: pool.receipt };
   if (options.lang) result.explanation = explain(result, run.traces, rulebook, options.lang);
   return result;
 }

@@ -2,7 +2,7 @@
 import type { Rulebook } from '../rulebook/index.js';
 import { VERSION } from '../version.js';
 
-export type { MemberResult, ProgrammeResult, Receipt, EvaluationResult } from '../programmes/result.js';
+export type { MemberResult, ProgrammeResult, Receipt, EvaluationResult, UnknownMember, UnknownPart } from '../programmes/result.js';
 import type { Receipt } from '../programmes/result.js';
 
 /** The receipt of every result for a pack: an auditor can tell which rules and data produced it. */

@@ -5,22 +5,19 @@
  * with any programme that cannot stay exact re-run on Decimals — that programme alone.
  */
 import type { Household } from '../schemas/household.js';
-import type { Arithmetic, ArithmeticKind } from '../arithmetic/types.js';
+import type { ArithmeticKind } from '../arithmetic/types.js';
 import { INEXACT } from '../arithmetic/types.js';
-import { Decimal } from '../money.js';
 import { NOT_CONFIGURED, type Context } from '../programmes/context.js';
 import { evaluateProgramme } from '../programmes/index.js';
 import type { Prepared } from '../programmes/declared/prepare.js';
-import type { Outcome, RunScratch } from '../programmes/types.js';
-import type { TraceEntry } from '../programmes/trace.js';
+import type { MemberLine, Outcome, RunScratch } from '../programmes/types.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { ContextPool } from './pool.js';
-import type { ProgrammeResult } from './result.js';
-import { applyInteractions } from './interactions.js';
+import { linePaid, settleLine, type PaidBy } from './interactions.js';
 import { usedFacts } from './used.js';
+import { assemble, type HouseholdRun } from './assemble.js';
 
-/** Shared by every result with no member lines: frozen, so no result can change another. */
-const NO_LINES = Object.freeze([]) as unknown as ProgrammeResult['members'] & object;
+export type { HouseholdRun } from './assemble.js';
 
 export interface RunSettings {
   /** Try fixed-point units first (the compiled path). */
@@ -36,14 +33,9 @@ export interface Run {
   info: Prepared;
   ctx: Context;
   outcome: Outcome<unknown>;
-  /** Set when a parameter the programme needs is missing this month. */
+  /** Set when the programme as a whole cannot be evaluated this month (a household programme, or
+   * a parameter read before any member); a member programme's lines are otherwise suspended one by one. */
   suspended: 'not-configured' | 'not-in-force' | undefined;
-}
-
-export interface HouseholdRun {
-  programmes: Record<string, ProgrammeResult>;
-  total: string;
-  traces: [string, TraceEntry[]][];
 }
 
 export function runHousehold(household: Household, pool: ContextPool, settings: RunSettings): HouseholdRun {
@@ -57,32 +49,71 @@ export function runHousehold(household: Household, pool: ContextPool, settings: 
     runs.push(run);
     byId.set(rules.programme, run);
   }
-  for (let i = 0; i < runs.length; i += 1) {
-    const run = runs[i] as Run;
-    if (run.info.interactions.length === 0 || run.suspended !== undefined || !run.outcome.members?.length) continue;
-    try {
-      applyInteractions(run, i, runs, household, usedFacts(run.rules, byId, run.ctx.a, scratch));
-    } catch (error) {
-      if (error === INEXACT && run.ctx.a.kind === 'units') {
-        pool.fallbacks += 1;
-        const again = entitle(run.rules, 'decimal', household, pool, byId, settings, scratch);
-        runs[i] = again;
-        byId.set(run.rules.programme, again);
-        if (again.suspended === undefined) suspendOn(again, () => applyInteractions(again, i, runs, household, usedFacts(again.rules, byId, again.ctx.a, scratch)));
-      } else if (error === NOT_CONFIGURED) {
-        run.suspended = suspension(run.ctx);
-      } else throw error;
-    }
-  }
+  const settler = new Settler(runs, byId, household, pool, settings, scratch);
+  for (let i = 0; i < runs.length; i += 1) settler.settleProgramme(i);
   return assemble(runs, settings);
 }
 
-function suspendOn(run: Run, body: () => void): void {
-  try {
-    body();
-  } catch (error) {
-    if (error !== NOT_CONFIGURED) throw error;
-    run.suspended = suspension(run.ctx);
+/**
+ * Settles the member lines of every programme (its interactions applied), in the rulebook's order,
+ * except that an exclusion by a later programme first settles that programme's line for the
+ * member: it weighs what the other pays, not what it would. Each line is settled once; a line
+ * whose settling needs itself (a cycle) is read as it stands.
+ */
+class Settler {
+  private readonly settled = new Set<MemberLine<unknown>>();
+  private readonly active = new Set<MemberLine<unknown>>();
+  private readonly paidBy: PaidBy = (programme, member, a) => {
+    const j = this.runs.findIndex((r) => r.rules.programme === programme);
+    const index = this.household.members.findIndex((m) => m.id === member);
+    for (let k = 0; k <= j; k += 1) this.settleMember(k, member);
+    return linePaid(this.runs[j] as Run, this.household, index, a);
+  };
+
+  constructor(
+    private readonly runs: Run[],
+    private readonly byId: Map<string, Run>,
+    private readonly household: Household,
+    private readonly pool: ContextPool,
+    private readonly settings: RunSettings,
+    private readonly scratch: RunScratch,
+  ) {}
+
+  settleProgramme(i: number): void {
+    // By position: a fallback to Decimals replaces the lines (same members, same order).
+    for (let k = 0; k < this.lines(i).length; k += 1) this.settle(i, this.lines(i)[k] as MemberLine<unknown>);
+  }
+
+  private settleMember(i: number, member: string): void {
+    const line = this.lines(i).find((l) => l.member === member);
+    if (line !== undefined) this.settle(i, line);
+  }
+
+  private lines(i: number): MemberLine<unknown>[] {
+    const run = this.runs[i] as Run;
+    return run.info.interactions.length === 0 || run.suspended !== undefined ? [] : (run.outcome.members ?? []);
+  }
+
+  private settle(i: number, line: MemberLine<unknown>): void {
+    if (this.settled.has(line) || this.active.has(line)) return;
+    const run = this.runs[i] as Run;
+    this.active.add(line);
+    try {
+      settleLine(run, line, i, this.runs, this.household, usedFacts(run.rules, this.byId, run.ctx.a, this.scratch), this.paidBy);
+      this.settled.add(line);
+    } catch (error) {
+      if (error !== INEXACT || run.ctx.a.kind !== 'units') throw error;
+      // This programme cannot stay exact on units: it alone is entitled again on Decimals, and the
+      // lines it had settled are settled again (the values others read from it are the same).
+      this.pool.fallbacks += 1;
+      const again = entitle(run.rules, 'decimal', this.household, this.pool, this.byId, this.settings, this.scratch);
+      this.runs[i] = again;
+      this.byId.set(run.rules.programme, again);
+      const done = new Set(run.outcome.members?.filter((l) => this.settled.has(l) || l === line).map((l) => l.member));
+      for (const l of this.lines(i)) if (done.has(l.member)) this.settle(i, l);
+    } finally {
+      this.active.delete(line);
+    }
   }
 }
 
@@ -99,58 +130,6 @@ function entitle(rules: ProgrammeRules, kind: ArithmeticKind, household: Househo
     }
     if (error !== NOT_CONFIGURED) throw error;
     const outcome: Outcome<unknown> = { status: 'not-configured', reasons: ['notConfigured'], amount: a.zero, fields: {}, provides: { household: {}, members: new Map() } };
-    return { rules, info, ctx, outcome, suspended: suspension(ctx) };
+    return { rules, info, ctx, outcome, suspended: ctx.suspension() };
   }
-}
-
-/** Not configured when the pack says so (a null value); not in force when no pack sets it at all. */
-function suspension(ctx: Context): 'not-configured' | 'not-in-force' {
-  // Decided by what stopped it: a programme it needs (not configured itself), a value the pack sets
-  // to null (not configured), or a rule no pack sets for the month (not in force).
-  const by = ctx.suspendedBy;
-  return by === undefined || !ctx.plan.slots.has(by) || ctx.plan.get(by).entry?.kind === 'parameter' ? 'not-configured' : 'not-in-force';
-}
-
-function assemble(runs: readonly Run[], settings: RunSettings): HouseholdRun {
-  const programmes: Record<string, ProgrammeResult> = {};
-  const traces: [string, TraceEntry[]][] = [];
-  let unitsTotal = 0;
-  let decimalTotal: Decimal | undefined;
-  let unitsMoney: ((units: number) => string) | undefined;
-  for (const run of runs) {
-    const { ctx, outcome } = run;
-    const a = ctx.a as Arithmetic<unknown>;
-    let paid = outcome.amount;
-    if (outcome.members && run.suspended === undefined) {
-      paid = a.zero;
-      for (const line of outcome.members) paid = a.add(paid, line.paid);
-    }
-    if (run.suspended !== undefined) paid = a.zero;
-    const result: ProgrammeResult = {
-      status: run.suspended ?? (outcome.members && a.isZero(paid) && !a.isZero(outcome.amount) ? 'not-paid' : outcome.status),
-      reasons: run.suspended !== undefined ? ['notConfigured'] : outcome.reasons,
-      monthlyAmount: a.money(paid),
-      notConfigured: ctx.notices,
-      ...outcome.fields,
-    };
-    if (outcome.members) {
-      result.entitledAmount = run.suspended === undefined ? a.money(outcome.amount) : a.money(a.zero);
-      result.members =
-        run.suspended === undefined && outcome.members.length > 0
-          ? outcome.members.map((l) => ({ member: l.member, entitled: a.money(l.entitled), paid: a.money(l.paid), reasons: l.reasons }))
-          : NO_LINES;
-    }
-    if (ctx.trace !== undefined) {
-      if (settings.include) result.trace = ctx.trace;
-      traces.push([run.rules.programme, ctx.trace]);
-    }
-    programmes[run.rules.programme] = result;
-    if (a.kind === 'units') {
-      unitsTotal += paid as number;
-      unitsMoney ??= (units) => a.money(units);
-    } else decimalTotal = (decimalTotal ?? new Decimal(0)).plus(a.toDecimal(paid));
-  }
-  // Every programme's amount is whole fen, so their sum is too: no rounding happens here.
-  const total = decimalTotal === undefined && unitsMoney ? unitsMoney(unitsTotal) : (decimalTotal ?? new Decimal(0)).plus(new Decimal(unitsTotal).dividedBy(10_000)).toFixed(2);
-  return { programmes, total, traces };
 }

@@ -8,12 +8,16 @@ export const STATUS: Record<string, Bilingual> = {
   ineligible: { zh: '不符合条件', en: 'not eligible' },
   'not-configured': { zh: '本月未配置，无法计算', en: 'not configured for this month: cannot be computed' },
   'not-in-force': { zh: '本月未实施', en: 'not in force this month' },
+  'partly-configured': { zh: '部分成员的标准本月未配置：只计已知部分', en: 'not configured for some members this month: only the known part is counted' },
+  'missing-facts': { zh: '缺少计算所需的家庭信息', en: 'household facts it needs are missing' },
 };
 
 export const REASONS: Record<string, Bilingual> = {
   eligible: { zh: '符合条件', en: 'eligible' },
   notConfigured: { zh: '所需参数本月未配置', en: 'a parameter it needs is not configured this month' },
   amountNotConfigured: { zh: '本类情形的金额未配置', en: 'no amount is configured for this case' },
+  missingFact: { zh: '缺少计算所需的成员信息', en: 'a member fact it needs is missing' },
+  someMembersUnknown: { zh: '部分成员无法确定', en: 'some members cannot be decided' },
 };
 
 export const OPERATORS: Record<string, string> = {
@@ -58,4 +62,8 @@ export const WORDS = {
   paid: { zh: '实发', en: 'paid' },
   interaction: { zh: '项目衔接', en: 'interaction' },
   weighedAgainst: { zh: '比较', en: 'weighed against' },
+  unknownAmount: { zh: '未知', en: 'unknown' },
+  lineNotConfigured: { zh: '未配置', en: 'not configured' },
+  factMissing: { zh: '缺少', en: 'missing' },
+  totalIsPartial: { zh: '合计不完整（仅含已知金额），未知部分', en: 'the total is partial (known amounts only); unknown' },
 } as const satisfies Record<string, Bilingual>;

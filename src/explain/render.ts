@@ -16,7 +16,22 @@ export type Language = 'zh' | 'en';
 
 interface Renderable {
   totalMonthlyAmount: string;
-  programmes: Record<string, { status: string; monthlyAmount: string; reasons: string[]; members?: { member: string; entitled: string; paid: string; reasons: string[] }[] }>;
+  totalIsPartial?: boolean;
+  unknown?: { programme: string; status: string; members?: string[] }[];
+  programmes: Record<
+    string,
+    {
+      status: string;
+      monthlyAmount: string | null;
+      reasons: string[];
+      members?: { member: string; entitled: string | null; paid: string | null; reasons: string[]; notConfigured?: string[]; missingFacts?: { path: string }[] }[];
+    }
+  >;
+}
+
+/** An amount, or the word for one that is not known (never a zero). */
+function amount(value: string | null, lang: Language): string {
+  return value === null ? WORDS.unknownAmount[lang] : value;
 }
 
 /** Long exact decimals (1000 / 3) are shown to the fen with an ellipsis. */
@@ -45,11 +60,13 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
     const messages = rules.messages ?? {};
     const word = (table: Record<string, Bilingual> | undefined, fallback: Record<string, Bilingual>, key: string) =>
       t(table?.[key] ?? fallback[key] ?? conditionText(rules, key) ?? { zh: key, en: key });
-    lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${outcome.monthlyAmount} ${t(WORDS.yuanPerMonth)}`);
+    lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${amount(outcome.monthlyAmount, lang)} ${t(WORDS.yuanPerMonth)}`);
     lines.push(`  ${t(WORDS.reasons)}: ${outcome.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ')}`);
     for (const line of outcome.members ?? []) {
       const why = line.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ');
-      lines.push(`  ${t(WORDS.member)} ${line.member}: ${t(WORDS.entitled)} ${line.entitled}, ${t(WORDS.paid)} ${line.paid} (${why})`);
+      const missing = [...(line.notConfigured ?? []), ...(line.missingFacts ?? []).map((f) => f.path)];
+      const unknown = missing.length > 0 ? ` — ${t(line.missingFacts ? WORDS.factMissing : WORDS.lineNotConfigured)}: ${missing.join(', ')}` : '';
+      lines.push(`  ${t(WORDS.member)} ${line.member}: ${t(WORDS.entitled)} ${amount(line.entitled, lang)}, ${t(WORDS.paid)} ${amount(line.paid, lang)} (${why})${unknown}`);
     }
     const facts = prepared(rulebook, rules).facts;
     const describe = (id: string) => {
@@ -68,6 +85,10 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
     if (notSet.length > 0) lines.push(`  · ${WORDS.notSet[lang]}: ${notSet.join(', ')}`);
   }
   lines.push(`${WORDS.total[lang]}: ${result.totalMonthlyAmount} ${WORDS.yuanPerMonth[lang]}`);
+  if (result.totalIsPartial) {
+    const parts = (result.unknown ?? []).map((u) => (u.members ? `${u.programme} (${u.members.join(', ')})` : u.programme));
+    lines.push(`  ${WORDS.totalIsPartial[lang]}: ${parts.join(lang === 'zh' ? '；' : '; ')}`);
+  }
   return lines;
 }
 

@@ -101,6 +101,21 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     throw NOT_CONFIGURED;
   }
 
+  /** Not configured when the pack says so (a null value) or a programme it needs is not; not in
+   * force when no pack sets the rule for the month at all. */
+  suspension(): 'not-configured' | 'not-in-force' {
+    const by = this.suspendedBy;
+    return by === undefined || !this.plan.slots.has(by) || this.plan.get(by).entry?.kind === 'parameter' ? 'not-configured' : 'not-in-force';
+  }
+
+  /** What stopped one member's line, cleared so the next member starts afresh. */
+  takeSuspension(): { status: 'not-configured' | 'not-in-force'; notConfigured: string[] } {
+    const status = this.suspension();
+    const by = this.suspendedBy;
+    this.suspendedBy = undefined;
+    return { status, notConfigured: by === undefined ? [] : [by] };
+  }
+
   /** True when the rule file declares the parameter. */
   declares(id: string): boolean {
     return this.plan.slots.has(id);

@@ -3,21 +3,49 @@ import type { TraceEntry } from './trace.js';
 
 export interface MemberResult {
   member: string;
-  entitled: string;
-  paid: string;
+  /** null when the line is not decided (see status). */
+  entitled: string | null;
+  paid: string | null;
   reasons: string[];
+  /** Only on a line that is not decided: not-configured, not-in-force or missing-facts. */
+  status?: 'not-configured' | 'not-in-force' | 'missing-facts';
+  /** The parameters (or programmes whose facts are unknown) that leave the line undecided. */
+  notConfigured?: string[];
+  /** The household facts the line needs and the caller did not give, with their JSON paths. */
+  missingFacts?: { path: string; fact: string }[];
+}
+
+/** A member whose line is not decided, listed in the programme's result. */
+export interface UnknownMember {
+  member: string;
+  status: 'not-configured' | 'not-in-force' | 'missing-facts';
+  notConfigured?: string[];
+  missingFacts?: { path: string; fact: string }[];
+}
+
+/** What the household's total leaves out: a programme with no known amount, or some members' lines. */
+export interface UnknownPart {
+  programme: string;
+  status: string;
+  /** Member programmes: the members whose lines are not decided. */
+  members?: string[];
 }
 
 export interface ProgrammeResult {
   status: string;
   reasons: string[];
-  /** What is paid this month, after the interactions with other programmes. */
-  monthlyAmount: string;
-  /** Member programmes: what the members are entitled to before interactions. */
-  entitledAmount?: string;
+  /** What is paid this month, after the interactions with other programmes; of the decided
+   * lines only when some are not (status partly-configured or missing-facts); null when nothing is known. */
+  monthlyAmount: string | null;
+  /** Member programmes: what the members are entitled to before interactions (decided lines). */
+  entitledAmount?: string | null;
   /** Parameters the pack marks "not configured" this month, whose rule was therefore left out. */
   notConfigured: string[];
   members?: MemberResult[];
+  /** Member programmes with lines not decided: who, and why (absent when every line is decided). */
+  unknownMembers?: UnknownMember[];
+  /** Household facts missing for some lines, with their JSON paths (absent when none). */
+  missingFacts?: { member: string; path: string; fact: string }[];
   trace?: TraceEntry[];
   [field: string]: unknown;
 }
@@ -35,7 +63,12 @@ export interface EvaluationResult {
   knownAt?: string;
   /** Every programme of the rulebook by id; dibao is always there. */
   programmes: Record<string, ProgrammeResult> & { dibao: ProgrammeResult };
+  /** The sum of what is known to be paid; see totalIsPartial. */
   totalMonthlyAmount: string;
+  /** True when some programme's amount, or some member's line, is not known: the total is then a lower bound. */
+  totalIsPartial: boolean;
+  /** What the total leaves out (empty when totalIsPartial is false). */
+  unknown: UnknownPart[];
   /** What produced the result: engine version, the hash of each rule file and of every pack on the chain. */
   receipt: Receipt;
   explanation?: string[];

@@ -9,7 +9,19 @@ export interface MemberLine<N> {
   entitled: N;
   paid: N;
   reasons: string[];
+  /** Set when this member's line cannot be decided: its amounts are then written null. */
+  unknown?: LineUnknown;
 }
+
+/** Why one member's line is not decided: a figure the pack does not configure (or no pack sets)
+ * for this member, or a fact of the household the amount needs and the caller did not give. */
+export type LineUnknown = (
+  | { status: 'not-configured' | 'not-in-force'; notConfigured: string[] }
+  | { status: 'missing-facts'; missingFacts: { path: string; fact: string }[] }
+) & {
+  /** Set when only an interaction is undecided: the entitlement itself is known. */
+  entitledKnown?: true;
+};
 
 /** Facts a programme gives the programmes that use it: the household's, and each member's. */
 export interface ProvidedFacts {

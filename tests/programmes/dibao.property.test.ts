@@ -8,7 +8,7 @@ import type { HouseholdInput } from '../../src/schemas/household.js';
 
 const rulebook = testRulebook();
 const run = (input: HouseholdInput, month: string) => evaluateWith(input, { month, rulebook });
-const amount = (input: HouseholdInput, month: string) => new Decimal(run(input, month).programmes.dibao.monthlyAmount);
+const amount = (input: HouseholdInput, month: string) => new Decimal(run(input, month).programmes.dibao.monthlyAmount ?? NaN);
 
 /** Adds an income line of the household as a whole, which is always counted unless exempt. */
 function withIncome(input: HouseholdInput, type: string, monthly: string): HouseholdInput {
@@ -70,7 +70,7 @@ describe('dibao properties', () => {
     fc.assert(
       fc.property(household({ withHistory: true }), ({ household: input, month }) => {
         const result = run(input, month);
-        const sum = Object.values(result.programmes).reduce((acc, p) => acc.plus(p.monthlyAmount), new Decimal(0));
+        const sum = Object.values(result.programmes).reduce((acc, p) => acc.plus(p.monthlyAmount ?? 0), new Decimal(0));
         expect(sum.toFixed(2)).toBe(result.totalMonthlyAmount);
       }),
       { numRuns: 100 },

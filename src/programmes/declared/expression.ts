@@ -112,8 +112,10 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
     };
     const pick = (ctx: AnyContext, f: Facts): CompiledAmount => {
       const branch = branches.get(key(ctx, f)) ?? fallback;
-      if (branch === undefined) throw new AmountCaseMissing(`${'parameter' in on ? on.parameter : on.fact} = ${key(ctx, f)}`);
-      return branch;
+      if (branch !== undefined) return branch;
+      // A member fact the household leaves out (null) is a missing input, not a case the pack omits.
+      const missing = 'fact' in on && f[on.fact] === null ? on.fact : undefined;
+      throw new AmountCaseMissing(`${'parameter' in on ? on.parameter : on.fact} = ${key(ctx, f)}`, missing);
     };
     return {
       kind: [...kinds][0] as Kind,
@@ -128,6 +130,7 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
   const pick = (ctx: AnyContext, f: Facts) => {
     const value = f[on.fact];
     if (value === UNKNOWN) ctx.unknown(on.fact);
+    if (value === null) throw new AmountCaseMissing(`${on.fact} = null`, on.fact);
     return bands.find((band) => (value as number) < ctx.required<number>(band.limit))?.then ?? last;
   };
   return {
@@ -137,5 +140,13 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
   };
 }
 
-/** A member whose case the amount form does not list: the amount cannot be said. */
-export class AmountCaseMissing extends Error {}
+/** A member whose case the amount form does not list: the amount cannot be said. `fact` is set
+ * when the case is missing because the household does not give that member fact. */
+export class AmountCaseMissing extends Error {
+  constructor(
+    message: string,
+    readonly fact?: string,
+  ) {
+    super(message);
+  }
+}

@@ -26,6 +26,22 @@ export const MEMBER_FACTS = {
   workInjuryCarePay: { kind: 'boolean', description: { zh: '领取工伤保险生活护理费', en: 'draws work-injury insurance care pay' } },
 } as const satisfies Record<string, { kind: string; description: Bilingual }>;
 
+/** Where each optional member fact comes from in the household, for a missing input's JSON path. */
+export const MEMBER_FACT_INPUTS: Readonly<Record<string, string>> = {
+  disabilityCategory: 'disability.category',
+  disabilityGrade: 'disability.grade',
+  selfCare: 'selfCare',
+  needsLongTermCare: 'needsLongTermCare',
+  schooling: 'schooling',
+  childStatus: 'child.status',
+  childCare: 'child.care',
+};
+
+/** The JSON path of member `index`'s input behind a member fact. */
+export function factPath(index: number, fact: string): string {
+  return `$.members[${index}].${MEMBER_FACT_INPUTS[fact] ?? fact}`;
+}
+
 /** Completed years from a birth date to a day (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, day: string): number {
   return yearsBetween(birthDate, day);

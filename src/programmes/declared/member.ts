@@ -5,9 +5,9 @@
  * arithmetic.
  */
 import type { Household } from '../../schemas/household.js';
-import type { Context } from '../context.js';
-import type { MemberLine, Outcome, UsedFacts } from '../types.js';
-import { memberFacts } from './facts.js';
+import { NOT_CONFIGURED, UNKNOWN, type Context } from '../context.js';
+import type { LineUnknown, MemberLine, Outcome, UsedFacts } from '../types.js';
+import { factPath, memberFacts } from './facts.js';
 import { AmountCaseMissing } from './expression.js';
 import { prepared, type Prepared } from './prepare.js';
 
@@ -48,33 +48,16 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
     // Members who are not candidates at all (not disabled, not a child…) are not listed, and cost
     // no more than the candidate test on their own facts when that test reads nothing else.
     if (info.candidatesOnMemberFacts && !(info.candidates as NonNullable<Prepared['candidates']>).test(baseFacts(ctx, household, m, used))) continue;
-    const facts = factsFor(ctx, info, household, m, used);
-    if (info.candidates !== undefined && !info.candidatesOnMemberFacts && !ctx.test(info.candidates, facts)) continue;
-    if (info.candidates !== undefined) ctx.check(info.candidates, facts, member.id, 'never');
-    const reasons: string[] = [];
-    for (const condition of info.eligibility) {
-      if (!ctx.check(condition, facts, member.id)) {
-        reasons.push(condition.id);
-        break;
-      }
-    }
-    let amount = a.zero;
-    if (reasons.length === 0) {
-      try {
-        amount = memberAmount(ctx, info, facts, member.id);
-        reasons.push('eligible');
-      } catch (error) {
-        if (!(error instanceof AmountCaseMissing)) throw error;
-        reasons.push('amountNotConfigured');
-        if (ctx.trace) ctx.record({ kind: 'decision', id: 'amountNotConfigured', values: { member: member.id, case: error.message } });
-      }
-    }
-    lines.push({ member: member.id, entitled: amount, paid: amount, reasons });
-    entitled.set(member.id, { entitled: amount });
-    total = a.add(total, amount);
+    const line = memberLine(ctx, info, household, m, used);
+    if (line === undefined) continue;
+    lines.push(line);
+    entitled.set(member.id, { entitled: line.unknown ? UNKNOWN : line.entitled });
+    total = a.add(total, line.entitled);
   }
   if (lines.length === 0) return nobody(a.zero);
   const paid = !a.isZero(total);
+  // The status of a programme with undecided lines is the engine's to say (run.ts): it knows the
+  // interactions' outcome too.
   return {
     status: paid ? 'paid' : 'ineligible',
     reasons: [paid ? 'membersEligible' : lines.length > 0 ? 'noMemberEligible' : 'noCandidates'],
@@ -83,6 +66,35 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
     members: lines,
     provides: { household: {}, members: entitled },
   };
+}
+
+/** One member's line; undefined when the member is not a candidate. A figure not configured for
+ * this member, or a fact of theirs another programme cannot give, leaves this line undecided and
+ * no other: the members whose figures are known are still paid. */
+function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, m: number, used: UsedFacts): MemberLine<N> | undefined {
+  const { a } = ctx;
+  const member = household.members[m] as Household['members'][number];
+  try {
+    const facts = factsFor(ctx, info, household, m, used);
+    if (info.candidates !== undefined && !info.candidatesOnMemberFacts && !ctx.test(info.candidates, facts)) return undefined;
+    if (info.candidates !== undefined) ctx.check(info.candidates, facts, member.id, 'never');
+    for (const condition of info.eligibility) {
+      if (!ctx.check(condition, facts, member.id)) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: [condition.id] };
+    }
+    try {
+      const amount = memberAmount(ctx, info, facts, member.id);
+      return { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'] };
+    } catch (error) {
+      if (!(error instanceof AmountCaseMissing)) throw error;
+      if (ctx.trace) ctx.record({ kind: 'decision', id: error.fact ? 'missingFact' : 'amountNotConfigured', values: { member: member.id, case: error.message } });
+      if (error.fact === undefined) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['amountNotConfigured'] };
+      const unknown: LineUnknown = { status: 'missing-facts', missingFacts: [{ path: factPath(m, error.fact), fact: error.fact }] };
+      return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['missingFact'], unknown };
+    }
+  } catch (error) {
+    if (error !== NOT_CONFIGURED) throw error;
+    return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['notConfigured'], unknown: ctx.takeSuspension() };
+  }
 }
 
 function memberAmount<N, R, G>(ctx: Context<N, R, G>, info: Prepared, facts: Record<string, unknown>, member: string): N {

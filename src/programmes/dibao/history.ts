@@ -18,10 +18,10 @@ export interface DibaoHistory {
  * not-in-force (no standard the month): nothing is known, so the case state is kept as it was.
  */
 export function dibaoNextHistory(result: ProgrammeResult, month: string, previous: DibaoHistory | undefined): DibaoHistory | undefined {
-  if (result.status === 'not-configured' || result.status === 'not-in-force') return previous;
+  if (result.status === 'not-configured' || result.status === 'not-in-force' || result.monthlyAmount === null) return previous;
   const enrolment = result['enrolment'];
   if (result.status === 'enrolled' && enrolment === 'moratorium' && previous) return previous;
-  if (result.status === 'enrolled') return { enrolledSince: previous?.enrolledSince ?? month, lastAmount: result.monthlyAmount };
+  if (result.status === 'enrolled') return { enrolledSince: previous?.enrolledSince ?? month, lastAmount: result.monthlyAmount as string };
   if (result.status === 'gradual-exit' && previous) return { ...previous, gradualExitSince: previous.gradualExitSince ?? month };
   return undefined;
 }

@@ -1,0 +1,124 @@
+/**
+ * The result of one household-month from the runs of its programmes. What is not known is said,
+ * never written as a zero: a programme or a member line that cannot be decided has null amounts
+ * and names why, and the household's total is the sum of what is known with what it leaves out.
+ */
+import type { Arithmetic } from '../arithmetic/types.js';
+import { Decimal } from '../money.js';
+import type { LineUnknown, MemberLine } from '../programmes/types.js';
+import type { TraceEntry } from '../programmes/trace.js';
+import type { MemberResult, ProgrammeResult, UnknownMember, UnknownPart } from './result.js';
+import type { Run, RunSettings } from './run.js';
+
+/** Shared by every result with no member lines: frozen, so no result can change another. */
+const NO_LINES = Object.freeze([]) as unknown as ProgrammeResult['members'] & object;
+
+export interface HouseholdRun {
+  programmes: Record<string, ProgrammeResult>;
+  total: string;
+  unknown: UnknownPart[];
+  traces: [string, TraceEntry[]][];
+}
+
+type Lines = MemberLine<unknown>[];
+
+/** The status of a member programme some of whose lines are not decided. */
+function partialStatus(unknown: LineUnknown[], decided: number): string {
+  const suspended = unknown.find((u) => u.status !== 'missing-facts');
+  if (decided > 0) return suspended ? 'partly-configured' : 'missing-facts';
+  if (unknown.some((u) => u.status === 'not-configured')) return 'not-configured';
+  return suspended ? 'not-in-force' : 'missing-facts';
+}
+
+function unknownMember(line: MemberLine<unknown>): UnknownMember {
+  const u = line.unknown as LineUnknown;
+  return u.status === 'missing-facts' ? { member: line.member, status: u.status, missingFacts: u.missingFacts } : { member: line.member, status: u.status, notConfigured: u.notConfigured };
+}
+
+function memberResult(a: Arithmetic<unknown>, line: MemberLine<unknown>): MemberResult {
+  if (line.unknown === undefined) return { member: line.member, entitled: a.money(line.entitled), paid: a.money(line.paid), reasons: line.reasons };
+  const { status, notConfigured, missingFacts } = unknownMember(line);
+  const result: MemberResult = { member: line.member, entitled: line.unknown.entitledKnown ? a.money(line.entitled) : null, paid: null, reasons: line.reasons, status };
+  if (notConfigured) result.notConfigured = notConfigured;
+  if (missingFacts) result.missingFacts = missingFacts;
+  return result;
+}
+
+/** A member programme's result from its lines; null amounts when no line is decided. */
+function memberProgramme(run: Run, lines: Lines, into: UnknownPart[]): { result: ProgrammeResult; paid: unknown } {
+  const { ctx, outcome } = run;
+  const a = ctx.a as Arithmetic<unknown>;
+  let paid = a.zero;
+  let entitled = a.zero;
+  let entitledKnown = 0;
+  const unknown: MemberLine<unknown>[] = [];
+  for (const line of lines) {
+    if (line.unknown === undefined) paid = a.add(paid, line.paid);
+    else unknown.push(line);
+    if (line.unknown === undefined || line.unknown.entitledKnown) {
+      entitled = a.add(entitled, line.entitled);
+      entitledKnown += 1;
+    }
+  }
+  const decided = lines.length - unknown.length;
+  if (unknown.length === 0) {
+    const status = a.isZero(paid) && !a.isZero(outcome.amount) ? 'not-paid' : outcome.status;
+    const result: ProgrammeResult = { status, reasons: outcome.reasons, monthlyAmount: a.money(paid), notConfigured: ctx.notices, ...outcome.fields };
+    result.entitledAmount = a.money(entitled);
+    result.members = lines.length > 0 ? lines.map((l) => memberResult(a, l)) : NO_LINES;
+    return { result, paid };
+  }
+  const status = partialStatus(
+    unknown.map((l) => l.unknown as LineUnknown),
+    decided,
+  );
+  const reasons = decided > 0 ? [...outcome.reasons, 'someMembersUnknown'] : [status === 'missing-facts' ? 'missingFact' : 'notConfigured'];
+  const result: ProgrammeResult = { status, reasons, monthlyAmount: decided > 0 ? a.money(paid) : null, notConfigured: ctx.notices, ...outcome.fields };
+  result.entitledAmount = entitledKnown > 0 ? a.money(entitled) : null;
+  result.members = lines.map((l) => memberResult(a, l));
+  result.unknownMembers = unknown.map(unknownMember);
+  const missing = unknown.flatMap((l) => (l.unknown?.status === 'missing-facts' ? l.unknown.missingFacts.map((f) => ({ member: l.member, ...f })) : []));
+  if (missing.length > 0) result.missingFacts = missing;
+  into.push({ programme: run.rules.programme, status, members: unknown.map((l) => l.member) });
+  return { result, paid };
+}
+
+export function assemble(runs: readonly Run[], settings: RunSettings): HouseholdRun {
+  const programmes: Record<string, ProgrammeResult> = {};
+  const traces: [string, TraceEntry[]][] = [];
+  const unknown: UnknownPart[] = [];
+  let unitsTotal = 0;
+  let decimalTotal: Decimal | undefined;
+  let unitsMoney: ((units: number) => string) | undefined;
+  for (const run of runs) {
+    const { ctx, outcome } = run;
+    const a = ctx.a as Arithmetic<unknown>;
+    let result: ProgrammeResult;
+    let paid = a.zero;
+    if (run.suspended !== undefined) {
+      result = { status: run.suspended, reasons: ['notConfigured'], monthlyAmount: null, notConfigured: ctx.notices, ...outcome.fields };
+      if (run.rules.scope === 'member') {
+        result.entitledAmount = null;
+        result.members = NO_LINES;
+      }
+      unknown.push({ programme: run.rules.programme, status: run.suspended });
+    } else if (outcome.members) {
+      ({ result, paid } = memberProgramme(run, outcome.members, unknown));
+    } else {
+      paid = outcome.amount;
+      result = { status: outcome.status, reasons: outcome.reasons, monthlyAmount: a.money(paid), notConfigured: ctx.notices, ...outcome.fields };
+    }
+    if (ctx.trace !== undefined) {
+      if (settings.include) result.trace = ctx.trace;
+      traces.push([run.rules.programme, ctx.trace]);
+    }
+    programmes[run.rules.programme] = result;
+    if (a.kind === 'units') {
+      unitsTotal += paid as number;
+      unitsMoney ??= (units) => a.money(units);
+    } else decimalTotal = (decimalTotal ?? new Decimal(0)).plus(a.toDecimal(paid));
+  }
+  // Every programme's amount is whole fen, so their sum is too: no rounding happens here.
+  const total = decimalTotal === undefined && unitsMoney ? unitsMoney(unitsTotal) : (decimalTotal ?? new Decimal(0)).plus(new Decimal(unitsTotal).dividedBy(10_000)).toFixed(2);
+  return { programmes, total, unknown, traces };
+}
