@@ -66,8 +66,10 @@ function templates(mixed: boolean): { household: unknown; place: (typeof PLACES)
     for (const month of evaluateTimeline(household, { from: place.from, to: place.to, rulebook, ...(knownAt ? { knownAt } : {}) }).months) {
       if (!('result' in month)) continue;
       for (const [id, programme] of Object.entries(month.result.programmes)) {
-        if (programme.members) for (const m of programme.members) if (m.paid !== null && m.paid !== '0.00') rows.push({ member: m.member, programme: id, month: month.month, amount: m.paid });
-        if (!programme.members && programme.monthlyAmount !== null && programme.monthlyAmount !== '0.00') rows.push({ member: '', programme: id, month: month.month, amount: programme.monthlyAmount });
+        if (programme.members)
+          for (const m of programme.members) if (m.paid !== null && m.paid !== '0.00') rows.push({ member: m.member, programme: id, month: month.month, amount: m.paid });
+        if (!programme.members && programme.monthlyAmount !== null && programme.monthlyAmount !== '0.00')
+          rows.push({ member: '', programme: id, month: month.month, amount: programme.monthlyAmount });
       }
     }
     return rows;

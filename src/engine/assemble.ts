@@ -32,7 +32,9 @@ function partialStatus(unknown: LineUnknown[], decided: number): string {
 
 function unknownMember(line: MemberLine<unknown>): UnknownMember {
   const u = line.unknown as LineUnknown;
-  return u.status === 'missing-facts' ? { member: line.member, status: u.status, missingFacts: u.missingFacts } : { member: line.member, status: u.status, notConfigured: u.notConfigured };
+  return u.status === 'missing-facts'
+    ? { member: line.member, status: u.status, missingFacts: u.missingFacts }
+    : { member: line.member, status: u.status, notConfigured: u.notConfigured };
 }
 
 function memberResult(a: Arithmetic<unknown>, line: MemberLine<unknown>): MemberResult {

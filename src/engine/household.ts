@@ -27,7 +27,16 @@ export function evaluateOnPool(household: Household, pool: ContextPool, options:
         unknown: run.unknown,
         receipt: pool.receipt,
       }
-    : { household: household.id, jurisdiction, month, programmes: run.programmes as EvaluationResult['programmes'], totalMonthlyAmount: run.total, totalIsPartial: run.unknown.length > 0, unknown: run.unknown, receipt: pool.receipt };
+    : {
+        household: household.id,
+        jurisdiction,
+        month,
+        programmes: run.programmes as EvaluationResult['programmes'],
+        totalMonthlyAmount: run.total,
+        totalIsPartial: run.unknown.length > 0,
+        unknown: run.unknown,
+        receipt: pool.receipt,
+      };
   if (options.lang) result.explanation = explain(result, run.traces, rulebook, options.lang);
   return result;
 }

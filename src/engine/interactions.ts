@@ -50,7 +50,14 @@ export function settleLine(run: Run, line: MemberLine<unknown>, position: number
 }
 
 /** The new amount and what it was weighed against; others undefined when the rule does not bite. */
-function weigh(interaction: PreparedInteraction, facts: Record<string, unknown>, paid: unknown, run: Run, member: string, paidBy: PaidBy): { after: unknown; others: string[] | undefined } {
+function weigh(
+  interaction: PreparedInteraction,
+  facts: Record<string, unknown>,
+  paid: unknown,
+  run: Run,
+  member: string,
+  paidBy: PaidBy,
+): { after: unknown; others: string[] | undefined } {
   const { ctx } = run;
   const a = ctx.a;
   const rule = interaction.rule;

@@ -143,34 +143,46 @@ export function compareOutcomes(what: string, a: Outcome, b: Outcome, codeOnly =
   }
 }
 
-/** Money is well formed, never negative, and the parts make the totals. */
+/** Money is well formed, never negative, and the parts make the totals; what is not known is null
+ * (never a zero) and listed as left out of a partial total. */
 export function checkMoney({ result }: { result: EvaluationResult }): void {
   const money = (where: string, value: unknown) => {
     if (typeof value !== 'string' || !MONEY.test(value)) throw new FuzzFailure('money', `${where} is ${JSON.stringify(value)}, expected an amount like "12.34"`);
     return fen(value);
   };
   let total = 0n;
+  const unknown: string[] = [];
   for (const [id, programme] of Object.entries(result.programmes)) {
-    const paid = money(`programmes.${id}.monthlyAmount`, programme.monthlyAmount);
+    const paid = programme.monthlyAmount === null ? 0n : money(`programmes.${id}.monthlyAmount`, programme.monthlyAmount);
     total += paid;
-    if (programme.entitledAmount !== undefined) money(`programmes.${id}.entitledAmount`, programme.entitledAmount);
+    if (programme.entitledAmount !== undefined && programme.entitledAmount !== null) money(`programmes.${id}.entitledAmount`, programme.entitledAmount);
+    let undecided = programme.monthlyAmount === null;
     if (programme.members !== undefined) {
       let paidSum = 0n;
       programme.members.forEach((member, i) => {
+        if (member.paid === null) {
+          undecided = true;
+          return;
+        }
         money(`programmes.${id}.members[${i}].entitled`, member.entitled);
         paidSum += money(`programmes.${id}.members[${i}].paid`, member.paid);
       });
       if (paidSum !== paid) throw new FuzzFailure('sum', `programmes.${id}.monthlyAmount ${programme.monthlyAmount} is not the sum of its members' paid amounts`);
     }
+    if (undecided) unknown.push(id);
     noOddNumbers(`programmes.${id}`, { ...programme, trace: undefined });
   }
   if (money('totalMonthlyAmount', result.totalMonthlyAmount) !== total) {
     throw new FuzzFailure('sum', `totalMonthlyAmount ${result.totalMonthlyAmount} is not the sum of the programmes' monthlyAmount`);
   }
+  const listed = result.unknown.map((u) => u.programme).join(',');
+  if (result.totalIsPartial !== unknown.length > 0 || listed !== unknown.join(',')) {
+    throw new FuzzFailure('sum', `totalIsPartial ${result.totalIsPartial} (${listed}) does not match the programmes not known (${unknown.join(',')})`);
+  }
 }
 
 /** Fields that hold member ids or reason codes, which are the household's own text, not amounts. */
-const NOT_AMOUNTS = new Set(['member', 'members', 'countedMembers', 'singlePersonMembers', 'reasons', 'notConfigured']);
+const NOT_AMOUNTS = new Set(['member', 'members', 'countedMembers', 'singlePersonMembers', 'reasons', 'notConfigured', 'unknownMembers', 'missingFacts']);
 
 /** No NaN, Infinity or negative amount anywhere in a programme's own fields, as text or as number. */
 function noOddNumbers(where: string, value: unknown): void {

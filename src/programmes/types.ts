@@ -15,10 +15,7 @@ export interface MemberLine<N> {
 
 /** Why one member's line is not decided: a figure the pack does not configure (or no pack sets)
  * for this member, or a fact of the household the amount needs and the caller did not give. */
-export type LineUnknown = (
-  | { status: 'not-configured' | 'not-in-force'; notConfigured: string[] }
-  | { status: 'missing-facts'; missingFacts: { path: string; fact: string }[] }
-) & {
+export type LineUnknown = ({ status: 'not-configured' | 'not-in-force'; notConfigured: string[] } | { status: 'missing-facts'; missingFacts: { path: string; fact: string }[] }) & {
   /** Set when only an interaction is undecided: the entitlement itself is known. */
   entitledKnown?: true;
 };

@@ -33,7 +33,10 @@ export const exclusionSchema = z
 export const childStatusSchema = z
   .object({
     status: z.enum(['orphan', 'deFactoUnsupported']).describe('孤儿 or 事实无人抚养儿童.'),
-    care: z.enum(['scattered', 'institution']).describe('Scattered (散居) or institutional (机构) care.'),
+    care: z
+      .enum(['scattered', 'institution'])
+      .optional()
+      .describe('Scattered (散居) or institutional (机构) care; absent: unknown, so an orphan rate that depends on it is reported as a missing fact.'),
   })
   .strict();
 

@@ -83,7 +83,7 @@ describe('timelines', () => {
       return m && 'result' in m ? [m.result.programmes.dibao.status, m.result.programmes.dibao.monthlyAmount] : undefined;
     };
     expect(dibao('2022-12')).toEqual(['enrolled', '317.00']);
-    expect(dibao('2023-06')).toEqual(['not-configured', '0.00']);
+    expect(dibao('2023-06')).toEqual(['not-configured', null]);
     expect(dibao('2024-01')).toEqual(['gradual-exit', '317.00']);
   });
 });

@@ -29,6 +29,9 @@ export interface Prepared {
   /** Every fact this programme's conditions and amounts may read, and whether it is an amount. */
   facts: Map<string, { kind: string; description?: { zh: string; en: string } }>;
   moneyFacts: Set<string>;
+  /** The member facts of the household its conditions and amounts read (MEMBER_FACTS names): what
+   * a caller must give for a member's line to be decided. */
+  memberInputs: string[];
   makeFacts: FactsMaker;
 }
 
@@ -107,5 +110,23 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     })),
     facts,
     moneyFacts,
+    memberInputs: memberInputs(rules),
   };
+}
+
+/** Every engine member fact named by the rule file's conditions, amount and interactions. */
+function memberInputs(rules: ProgrammeRules): string[] {
+  const read = new Set<string>();
+  for (const c of rules.conditions.values()) for (const fact of c.test.facts) read.add(fact);
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'fact' && typeof value === 'string') read.add(value);
+      else walk(value);
+    }
+  };
+  walk(rules.amount);
+  walk(rules.interactions);
+  return Object.keys(MEMBER_FACTS).filter((fact) => read.has(fact));
 }
