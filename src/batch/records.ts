@@ -82,7 +82,17 @@ export function csvLayout(rulebook: Rulebook): CsvLayout {
   if (!layout) {
     const fields: [string, string][] = [];
     for (const rules of rulebook.programmes.values()) for (const field of rules.columns ?? ['status', 'monthlyAmount']) fields.push([rules.programme, field]);
-    const header = ['line', 'household', 'jurisdiction', 'month', ...fields.map(([p, f]) => `${snake(p)}_${snake(f)}`), 'total_monthly_amount', 'error_code', 'error_message'];
+    const header = [
+      'line',
+      'household',
+      'jurisdiction',
+      'month',
+      ...fields.map(([p, f]) => `${snake(p)}_${snake(f)}`),
+      'total_monthly_amount',
+      'total_is_partial',
+      'error_code',
+      'error_message',
+    ];
     layouts.set(rulebook, (layout = { header, fields }));
   }
   return layout;
@@ -108,7 +118,8 @@ export function formatRecord(record: BatchRecord, format: OutputFormat, layout?:
   if (!record.ok) return stringify([[record.line, ...Array<string>(layout.header.length - 3).fill(''), record.error.code, record.error.message]], CSV_OPTIONS);
   const r = record.result;
   const cells = layout.fields.map(([programme, field]) => cell(r.programmes[programme]?.[field]));
-  return stringify([[record.line, r.household, r.jurisdiction, r.month, ...cells, r.totalMonthlyAmount, '', '']], CSV_OPTIONS);
+  // An amount not known is an empty cell (never 0.00); total_is_partial says the total leaves it out.
+  return stringify([[record.line, r.household, r.jurisdiction, r.month, ...cells, r.totalMonthlyAmount, r.totalIsPartial, '', '']], CSV_OPTIONS);
 }
 
 /** Counts for the summary; amounts in fen, exact as integers. */

@@ -151,9 +151,16 @@ export function demoCommand(options: { lang: Language }): string {
     }
     const cells = programmes.map((rules) => {
       const outcome = result.programmes[rules.programme];
-      return outcome ? `${word(rules, outcome.status)}\n${outcome.monthlyAmount}` : '';
+      // Not known is said, never shown as a zero.
+      return outcome ? `${word(rules, outcome.status)}\n${outcome.monthlyAmount ?? (zh ? '未知' : 'unknown')}` : '';
     });
-    table.push([where, result.household, result.month, ...cells, result.totalMonthlyAmount]);
+    table.push([
+      where,
+      result.household,
+      result.month,
+      ...cells,
+      result.totalIsPartial ? `${result.totalMonthlyAmount}\n${zh ? '（不完整）' : '(partial)'}` : result.totalMonthlyAmount,
+    ]);
   }
   const hint = zh
     ? '查看任一家庭的逐项说明：npx benefit-rules evaluate --month 2020-08 --explain --lang zh examples/hannan-2020.json'

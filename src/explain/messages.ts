@@ -8,8 +8,8 @@ export const STATUS: Record<string, Bilingual> = {
   ineligible: { zh: '不符合条件', en: 'not eligible' },
   'not-configured': { zh: '本月未配置，无法计算', en: 'not configured for this month: cannot be computed' },
   'not-in-force': { zh: '本月未实施', en: 'not in force this month' },
-  'partly-configured': { zh: '部分成员的标准本月未配置：只计已知部分', en: 'not configured for some members this month: only the known part is counted' },
-  'missing-facts': { zh: '缺少计算所需的家庭信息', en: 'household facts it needs are missing' },
+  'partly-configured': { zh: '部分成员未配置（只计已知部分）', en: 'partly configured (known part only)' },
+  'missing-facts': { zh: '缺少所需信息', en: 'facts missing' },
 };
 
 export const REASONS: Record<string, Bilingual> = {

@@ -87,8 +87,10 @@ describe('properties', () => {
     for (const month of result.months) {
       if (!('result' in month)) continue;
       for (const [id, programme] of Object.entries(month.result.programmes)) {
-        if (programme.members) for (const m of programme.members) if (m.paid !== null && m.paid !== '0.00') rows.push([household.id, m.member, id, month.month, m.paid, `${month.month}-20`]);
-        if (!programme.members && programme.monthlyAmount !== null && programme.monthlyAmount !== '0.00') rows.push([household.id, '', id, month.month, programme.monthlyAmount, `${month.month}-20`]);
+        if (programme.members)
+          for (const m of programme.members) if (m.paid !== null && m.paid !== '0.00') rows.push([household.id, m.member, id, month.month, m.paid, `${month.month}-20`]);
+        if (!programme.members && programme.monthlyAmount !== null && programme.monthlyAmount !== '0.00')
+          rows.push([household.id, '', id, month.month, programme.monthlyAmount, `${month.month}-20`]);
       }
     }
     return rows;

@@ -9,6 +9,8 @@ import { compileEvaluator } from '../../src/fast/evaluator.js';
 import { prepared } from '../../src/programmes/declared/prepare.js';
 import type { HouseholdInput } from '../../src/schemas/household.js';
 import { testRulebook } from '../support/rulebook.js';
+import { csvLayout, formatRecord } from '../../src/batch/records.js';
+import { parse } from 'csv-parse/sync';
 
 const rulebook = testRulebook();
 const run = (household: HouseholdInput, month: string, lang?: 'zh' | 'en') => evaluateWith(household, { month, rulebook, trace: false, ...(lang ? { lang } : {}) });
@@ -154,5 +156,27 @@ describe('a household fact the amount needs and the caller left out', () => {
     expect(inputs('disability-care-subsidy')).toEqual(expect.arrayContaining(['selfCare', 'disabilityGrade', 'disabilityCategory']));
     expect(inputs('orphan-allowance')).toEqual(expect.arrayContaining(['childStatus', 'childCare']));
     expect(inputs('orphan-allowance')).not.toContain('selfCare');
+  });
+});
+
+describe('a batch written as CSV', () => {
+  it('leaves an amount that is not known empty (never 0.00) and says the total is partial', () => {
+    const layout = csvLayout(rulebook);
+    const row = (household: HouseholdInput, month: string) => {
+      const text = formatRecord({ line: 1, ok: true, result: run(household, month) }, 'csv', layout);
+      const [cells] = parse(text) as string[][];
+      return Object.fromEntries(layout.header.map((name, i) => [name, cells?.[i]]));
+    };
+    const chongqing: HouseholdInput = { id: 'cq', jurisdiction: 'cn-500000', residence: 'urban', members: [{ id: 'a', birthDate: '1960-01-01', relation: 'head' }] };
+    const unknown = row(chongqing, '2023-01');
+    expect([unknown['dibao_status'], unknown['dibao_monthly_amount'], unknown['total_monthly_amount'], unknown['total_is_partial']]).toEqual([
+      'not-configured',
+      '',
+      '0.00',
+      'true',
+    ]);
+    const known = row(ningxia, '2021-12');
+    expect([known['orphan_allowance_status'], known['orphan_allowance_monthly_amount'], known['total_is_partial']]).toEqual(['partly-configured', '937.00', 'true']);
+    expect(row(chongqing, '2022-12')['total_is_partial']).toBe('false');
   });
 });
