@@ -75,10 +75,11 @@ describe('evaluate', () => {
 
   it('reports dibao not in force, or not configured, where the packs set no standard: never a guess', () => {
     const before = evaluate(example('hannan-2020.json'), { month: '2010-01' });
-    expect(before.programmes.dibao).toMatchObject({ status: 'not-in-force', monthlyAmount: '0.00', notConfigured: ['dibao.standard.rural'] });
+    expect(before.programmes.dibao).toMatchObject({ status: 'not-in-force', monthlyAmount: null, notConfigured: ['dibao.standard.rural'] });
     const unknown = evaluate(example('hannan-2020.json'), { month: '2021-05' });
-    expect(unknown.programmes.dibao).toMatchObject({ status: 'not-configured', monthlyAmount: '0.00' });
-    expect(unknown.totalMonthlyAmount).toBe('0.00');
+    expect(unknown.programmes.dibao).toMatchObject({ status: 'not-configured', monthlyAmount: null });
+    // Nothing known is paid, and the total says it is not the whole answer.
+    expect([unknown.totalMonthlyAmount, unknown.totalIsPartial, unknown.unknown[0]]).toEqual(['0.00', true, { programme: 'dibao', status: 'not-configured' }]);
   });
 
   it('asks for the last amount when a leaving household has none', () => {
