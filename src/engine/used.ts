@@ -7,6 +7,7 @@ import type { Arithmetic } from '../arithmetic/types.js';
 import type { ProvidedFacts, RunScratch, UsedFacts } from '../programmes/types.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { Run } from './run.js';
+import { UNKNOWN } from '../programmes/context.js';
 
 /** An amount of one arithmetic in another (INEXACT when units cannot hold it). */
 export function move(value: unknown, from: Arithmetic, to: Arithmetic): unknown {
@@ -41,7 +42,7 @@ export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>,
     const money = moneyOf(run.rules);
     const convert = (facts: Record<string, unknown>) => {
       const out: Record<string, unknown> = {};
-      for (const name in facts) out[name] = money.has(name) ? move(facts[name], from, a) : facts[name];
+      for (const name in facts) out[name] = money.has(name) && facts[name] !== UNKNOWN ? move(facts[name], from, a) : facts[name];
       return out;
     };
     return { household: convert(provided.household), members: new Map([...provided.members].map(([member, facts]) => [member, convert(facts)])) };

@@ -59,7 +59,7 @@ export const EXPECTED_TRANSITIONS: Record<string, string[]> = {
   'cn-420100': [
     '2015-01 dibao configured, living not-in-force, care not-in-force, orphans not-configured, de-facto not-in-force', // dibao 580 (2015); disability subsidies from 2016-01-01 only; no pack sets the de-facto rate before 2020
     '2016-01 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-in-force', // cn-420100 disability method/amount null from 2016-01-01 (Wuhan pays its own, figures not found)
-    '2017-05 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-configured',
+    '2017-05 dibao configured, living not-configured, care not-configured, orphans partly-configured, de-facto not-configured', // the institutional rate is known from 2017-05, the scattered one is not: the scattered orphan's line alone is not configured
     '2018-01 dibao not-configured, living not-configured, care not-configured, orphans not-configured, de-facto not-configured', // dibao 715 / 580 (date not found) null from 2018-01-01
     '2020-01 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-configured', // dibao 780 / 635 in force January 2020; scattered and de-facto null until 2021-12-31
     '2021-01 dibao not-configured, living not-configured, care not-configured, orphans not-configured, de-facto not-configured', // dibao 2021 (870 / 730, start not found) null
@@ -69,7 +69,7 @@ export const EXPECTED_TRANSITIONS: Record<string, string[]> = {
   'cn-420113': [
     '2015-01 dibao configured, living not-in-force, care not-in-force, orphans not-configured, de-facto not-in-force', // dibao 580 (2015); disability subsidies from 2016-01-01 only; no pack sets the de-facto rate before 2020
     '2016-01 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-in-force', // cn-420100 disability method/amount null from 2016-01-01 (Wuhan pays its own, figures not found)
-    '2017-05 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-configured',
+    '2017-05 dibao configured, living not-configured, care not-configured, orphans partly-configured, de-facto not-configured', // as in cn-420100
     '2018-01 dibao not-configured, living not-configured, care not-configured, orphans not-configured, de-facto not-configured', // dibao 715 / 580 (date not found) null from 2018-01-01
     '2020-01 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-configured', // dibao 780 / 635 in force January 2020; scattered and de-facto null until 2021-12-31
     '2021-01 dibao not-configured, living not-configured, care not-configured, orphans not-configured, de-facto not-configured', // dibao 2021 (870 / 730, start not found) null

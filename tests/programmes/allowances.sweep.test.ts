@@ -39,7 +39,8 @@ const offDibao = (jurisdiction: string) => ({
   ],
 });
 
-const kind = (status: string) => (status === 'not-in-force' || status === 'not-configured' ? status : 'configured');
+// Some members' lines known and others not is a class of its own: it must not read as configured.
+const kind = (status: string) => (['not-in-force', 'not-configured', 'partly-configured'].includes(status) ? status : 'configured');
 
 /** One line per month: the class of each programme, or the dibao parameter whose absence is an error. */
 function state(jurisdiction: string, month: string): string {
