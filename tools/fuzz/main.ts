@@ -6,7 +6,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../load.js';
+import { PACKAGE_ROOT } from '../../src/load.js';
 import { checkAt, describeFailure, emptyTally, fast, inputAt, setup, summary, type Tally } from './run.js';
 import { show } from './show.js';
 
