@@ -1,5 +1,5 @@
 /**
- * The fuzzer (src/fuzz) in the test suite: a few thousand seeded mutations of the golden cases and
+ * The fuzzer (tools/fuzz) in the test suite: a few thousand seeded mutations of the golden cases and
  * examples, each accepted by both evaluation paths alike or refused by both with a BenefitRulesError,
  * with well-formed money that adds up. A failure names its seed and index; `npm run fuzz -- --seed S
  * --index I` makes it again. Inputs that once failed are kept in tests/fuzz-corpus/ and run as they are.
@@ -8,10 +8,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkAt, describeFailure, emptyTally, fast, setup } from '../src/fuzz/run.js';
-import { FuzzFailure, Oracle, checkMoney, compareOutcomes } from '../src/fuzz/check.js';
+import { checkAt, describeFailure, emptyTally, fast, setup } from '../tools/fuzz/run.js';
+import { FuzzFailure, Oracle, checkMoney, compareOutcomes } from '../tools/fuzz/check.js';
 import { evaluate, BenefitRulesError, type EvaluationResult } from '../src/index.js';
-import { generate } from '../src/fuzz/mutate.js';
+import { generate } from '../tools/fuzz/mutate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, 'tests', 'fuzz-corpus');

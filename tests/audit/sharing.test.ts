@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { bundledRulebook } from '../../src/load.js';
-import { writeAuditInputs } from '../../src/audit/benchdata.js';
+import { writeAuditInputs } from '../../tools/bench/audit-data.js';
 import { JsonReport, csvHeader, csvRow } from '../../src/audit/report.js';
 import { runAudit } from '../../src/audit/run.js';
 

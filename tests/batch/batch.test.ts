@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { evaluateBatch, evaluateStream } from '../../src/batch/api.js';
 import { evaluateWith } from '../../src/evaluate.js';
-import { population } from '../../src/bench/population.js';
+import { population } from '../../src/testing/population.js';
 import { household } from '../support/arbitraries.js';
 import { testRulebook } from '../support/rulebook.js';
 

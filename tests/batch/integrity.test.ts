@@ -5,7 +5,7 @@ import { closeSync, linkSync, mkdtempSync, openSync, readFileSync, statSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { population } from '../../src/bench/population.js';
+import { population } from '../../src/testing/population.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'benefit-rules-integrity-'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileCondition, ConditionCompileError } from '../../src/conditions/compile.js';
 import { BenefitRulesError } from '../../src/errors.js';
-import { referenceEngine } from '../../src/conditions/reference.js';
+import { referenceEngine } from './reference.js';
 import type { Condition } from '../../src/schemas/condition.js';
 import { Decimal } from '../../src/money.js';
 

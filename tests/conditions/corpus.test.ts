@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileCondition, ConditionCompileError } from '../../src/conditions/compile.js';
-import { referenceEngine } from '../../src/conditions/reference.js';
+import { referenceEngine } from './reference.js';
 import { conditionSchema, type Condition } from '../../src/schemas/condition.js';
 import { BenefitRulesError } from '../../src/errors.js';
 

@@ -5,13 +5,13 @@
  * later dates across the retroactive decisions, with wrong amounts, 补发 lines, duplicates, missing
  * months, bad lines, timelines with snapshots and decided history, and households interleaved.
  */
-import { random } from '../bench/population.js';
+import { random } from '../../src/testing/random.js';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { bundledRulebook } from '../load.js';
-import { evaluateTimeline } from './api.js';
-import { nextMonth } from './timeline.js';
+import { bundledRulebook } from '../../src/load.js';
+import { evaluateTimeline } from '../../src/audit/api.js';
+import { nextMonth } from '../../src/audit/timeline.js';
 
 const PLACES = [
   { jurisdiction: 'cn-420113', from: '2020-01', to: '2020-12' },

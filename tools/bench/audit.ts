@@ -2,7 +2,7 @@
  * npm run bench:audit — a generated ledger of 1 000 000 lines over 100 000 households (dibao and
  * the disability subsidies, 2020–2021, Hannan's and Chongqing's retroactive raises among them)
  * audited through the CLI in a child process: ledger lines a second and the child's peak RSS.
- * AUDIT_LINES, AUDIT_HOUSEHOLDS: a smaller run; AUDIT_MIXED=<seed>: the mixed ledger (src/audit/benchdata.ts);
+ * AUDIT_LINES, AUDIT_HOUSEHOLDS: a smaller run; AUDIT_MIXED=<seed>: the mixed ledger (tools/bench/audit-data.ts);
  * AUDIT_DIR=<dir>: keep the inputs there (to compare reports); AUDIT_PROF=<dir>: a CPU profile of the child.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeAuditInputs } from './benchdata.js';
+import { writeAuditInputs } from './audit-data.js';
 
 const HOUSEHOLDS = Number(process.env['AUDIT_HOUSEHOLDS'] ?? 100_000);
 const LINES = Number(process.env['AUDIT_LINES'] ?? 1_000_000);
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   if (KEEP) mkdirSync(KEEP, { recursive: true });
   try {
     const written = await writeAuditInputs(dir, { households: HOUSEHOLDS, lines: LINES, mixed: MIXED !== undefined, seed: Number(MIXED ?? 1) });
-    const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+    const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
     const started = Date.now();
     const child = spawnSync(
       process.execPath,

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { household, random } from './population.js';
+import { household } from '../../src/testing/population.js';
+import { random } from '../../src/testing/random.js';
 
 const { values } = parseArgs({ options: { households: { type: 'string', default: '1000000' }, workers: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const count = Number(values.households);
@@ -27,7 +28,7 @@ out.end();
 await once(out, 'finish');
 console.log(`${count.toLocaleString('en')} households written to ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB)`);
 
-const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const args = [
   cli,
   'evaluate',

@@ -1,22 +1,12 @@
 /**
- * A seeded synthetic population for benchmarks: households of 1–8 members with the income types,
- * disabilities, self-care, other care allowances, orphans and de-facto unsupported children,
- * exclusions, assets and dibao histories the programmes read, spread over
- * the bundled jurisdiction-months. Same seed, same population, on every machine.
+ * A seeded synthetic population, for the benchmarks and the batch tests now and for users' own load
+ * tests later (src/testing is what `benefit-rules/testing` will export): households of 1–8 members
+ * with the income types, disabilities, self-care, other care allowances, orphans and de-facto
+ * unsupported children, exclusions, assets and dibao histories the programmes read, spread over the
+ * bundled jurisdiction-months. Same seed, same population, on every machine.
  */
 import type { HouseholdInput } from '../schemas/household.js';
-
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG; the seed makes runs repeatable. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random.js';
 
 /** Jurisdiction-months where every bundled pack on the chain has its standards. */
 export const POPULATION_MONTHS: readonly [string, string][] = [

@@ -1,12 +1,12 @@
 /**
  * json-rules-engine itself, run on the same conditions and facts: the reference semantics the
- * compiled conditions are tested against, and the baseline the benchmark compares with. Asynchronous
- * by nature; never used on the evaluation path.
+ * compiled conditions are tested against. Asynchronous by nature and never on the evaluation path,
+ * so it lives with the tests and json-rules-engine is a devDependency (the bench has its own use).
  */
 import { Engine } from 'json-rules-engine';
-import type { Condition } from '../schemas/condition.js';
-import { Decimal } from '../money.js';
-import type { Facts } from './compile.js';
+import type { Condition } from '../../src/schemas/condition.js';
+import { Decimal } from '../../src/money.js';
+import type { Facts } from '../../src/conditions/compile.js';
 
 /** json-rules-engine compares numbers, so exact Decimals go in as the numbers they stand for. */
 export function toEngineValue(value: unknown): unknown {

@@ -7,11 +7,11 @@
  * with the interactions. Neither explains anything, rounds, or handles gradual exits.
  */
 import { Engine } from 'json-rules-engine';
-import type { Rulebook } from '../rulebook/index.js';
-import type { Household } from '../schemas/household.js';
-import type { Plan } from '../programmes/plan.js';
-import { moneyUnits, times, type Rate } from '../arithmetic/units-core.js';
-import { ageOn } from '../programmes/declared/facts.js';
+import type { Rulebook } from '../../src/rulebook/index.js';
+import type { Household } from '../../src/schemas/household.js';
+import type { Plan } from '../../src/programmes/plan.js';
+import { moneyUnits, times, type Rate } from '../../src/arithmetic/units-core.js';
+import { ageOn } from '../../src/programmes/declared/facts.js';
 
 const value = <T>(plan: Plan, id: string): T | null => (plan.get(id).units ?? null) as T | null;
 

@@ -5,8 +5,7 @@
  * with its seed and index. `--index I` checks that one input and prints it. Exit status 1 on any failure.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../load.js';
+import { PACKAGE_ROOT } from '../../src/load.js';
 import { checkAt, describeFailure, emptyTally, fast, inputAt, setup, summary, type Tally } from './run.js';
 import { show } from './show.js';
 
@@ -47,6 +46,15 @@ function parseArgs(argv: string[]): { inputs: number; seed: number; workers: num
     ...(index === undefined ? {} : { index }),
     root: args.get('--root') ?? PACKAGE_ROOT,
   };
+}
+
+/**
+ * A worker running this file. The fuzzer runs from its TypeScript source through tsx, and on Node 20
+ * a worker thread does not inherit tsx's loader, so the worker registers it before importing us.
+ */
+function startWorker(job: Job): Worker {
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  return new Worker(boot, { eval: true, workerData: job });
 }
 
 function work(job: Job): void {
@@ -136,7 +144,7 @@ function main(): void {
     process.exit(total.failures.length > 0 ? 1 : 130);
   });
   for (let worker = 0; worker < workers; worker += 1) {
-    const thread = new Worker(fileURLToPath(import.meta.url), { workerData: { root, seed, inputs, worker, workers, current } satisfies Job });
+    const thread = startWorker({ root, seed, inputs, worker, workers, current });
     threads.push(thread);
     thread.on('message', (message: { tally?: Tally; described?: string[]; done?: boolean }) => {
       if (message.tally) {

@@ -6,16 +6,16 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { bundledRulebook } from '../load.js';
-import { parseHousehold, evaluateHousehold } from '../evaluate.js';
-import { compileEvaluator } from '../fast/evaluator.js';
-import { Plan } from '../programmes/plan.js';
-import { buildRulebook } from '../rulebook/index.js';
-import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } from '../load.js';
-import { checkRulebook } from '../programmes/index.js';
-import { firstDayOf } from '../dates.js';
-import type { Household } from '../schemas/household.js';
-import { population, POPULATION_MONTHS } from './population.js';
+import { bundledRulebook } from '../../src/load.js';
+import { parseHousehold, evaluateHousehold } from '../../src/evaluate.js';
+import { compileEvaluator } from '../../src/fast/evaluator.js';
+import { Plan } from '../../src/programmes/plan.js';
+import { buildRulebook } from '../../src/rulebook/index.js';
+import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } from '../../src/load.js';
+import { checkRulebook } from '../../src/programmes/index.js';
+import { firstDayOf } from '../../src/dates.js';
+import type { Household } from '../../src/schemas/household.js';
+import { population, POPULATION_MONTHS } from '../../src/testing/population.js';
 import { jsonRulesEngineDibao, plainProgrammes } from './baselines.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

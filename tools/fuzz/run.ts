@@ -1,8 +1,8 @@
-/** One fuzz run over a range of indices, shared by `npm run fuzz` (src/fuzz/main.ts) and the test suite. */
+/** One fuzz run over a range of indices, shared by `npm run fuzz` (tools/fuzz/main.ts) and the test suite. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLED_JURISDICTIONS, loadRulebook } from '../load.js';
-import type { Rulebook } from '../rulebook/index.js';
+import { BUNDLED_JURISDICTIONS, loadRulebook } from '../../src/load.js';
+import type { Rulebook } from '../../src/rulebook/index.js';
 import { readCorpus, type Seed } from './corpus.js';
 import { generate, type FuzzInput } from './mutate.js';
 import { FuzzFailure, Oracle, type Verdict } from './check.js';

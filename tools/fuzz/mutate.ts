@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { Random } from './random.js';
 import { api, date, json, money, month as anyMonth, monthIn, retype, text } from './values.js';
 import type { Seed } from './corpus.js';
-import { INCOME_TYPE_IDS } from '../schemas/income.js';
-import { childStatusSchema, disabilitySchema, householdSchema, memberSchema, otherAllowanceSchema, vehicleSchema } from '../schemas/household.js';
+import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
+import { childStatusSchema, disabilitySchema, householdSchema, memberSchema, otherAllowanceSchema, vehicleSchema } from '../../src/schemas/household.js';
 
 export interface FuzzInput {
   household: unknown;

@@ -4,12 +4,12 @@
  * code; an accepted result must hold only well-formed money whose parts add up to its totals; and no
  * evaluation may take a second. Anything else is a failure, thrown as a FuzzFailure.
  */
-import { evaluate } from '../index.js';
-import { isBenefitRulesError, type BenefitRulesError } from '../errors.js';
-import { compileEvaluator, type CompiledEvaluator } from '../fast/evaluator.js';
-import { parseHousehold, type EvaluationResult } from '../evaluate.js';
-import { quickHousehold } from '../schemas/quick.js';
-import type { Rulebook } from '../rulebook/index.js';
+import { evaluate } from '../../src/index.js';
+import { isBenefitRulesError, type BenefitRulesError } from '../../src/errors.js';
+import { compileEvaluator, type CompiledEvaluator } from '../../src/fast/evaluator.js';
+import { parseHousehold, type EvaluationResult } from '../../src/evaluate.js';
+import { quickHousehold } from '../../src/schemas/quick.js';
+import type { Rulebook } from '../../src/rulebook/index.js';
 import type { FuzzInput } from './mutate.js';
 
 export const SLOW_MS = 1000;

@@ -3,6 +3,7 @@
  * run's seed and the input's index, so that any one input can be made again from those two numbers
  * alone, without replaying the inputs before it.
  */
+import { random } from '../../src/testing/random.js';
 
 /** One round of a 32-bit integer hash (splitmix-style finaliser): nearby seeds give unrelated streams. */
 function mix(x: number): number {
@@ -12,19 +13,11 @@ function mix(x: number): number {
 }
 
 export class Random {
-  private state: number;
+  /** A number in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number, index: number) {
-    this.state = mix(mix(seed >>> 0) ^ mix((index >>> 0) + 0x9e3779b9) ^ Math.floor(index / 2 ** 32));
-  }
-
-  /** mulberry32: fast, and good enough to spread mutations; not for anything secret. */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    this.next = random(mix(mix(seed >>> 0) ^ mix((index >>> 0) + 0x9e3779b9) ^ Math.floor(index / 2 ** 32)));
   }
 
   /** An integer in [min, max]. */
