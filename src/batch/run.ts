@@ -5,6 +5,7 @@
  * household, for CSV) yields exactly one output record.
  */
 import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
@@ -15,9 +16,13 @@ import { evaluateChunk, type Chunk, type Item, type WorkerSetup } from './worker
 import type { Rulebook } from '../rulebook/index.js';
 import { csvItems } from './csvInput.js';
 import { ndjsonChunks } from './ndjson.js';
+import { spool } from './spool.js';
 
 export interface BatchRun {
-  input: Readable;
+  /** The households; for CSV, `inputFile` instead when it is a file (CSV is read twice, so a
+   * stream is first kept in a temporary file). */
+  input?: Readable;
+  inputFile?: string;
   inputFormat: 'ndjson' | 'csv';
   output: Writable;
   outputFormat: OutputFormat;
@@ -47,25 +52,34 @@ export interface BatchSummary extends BatchStats {
  * memory flat. */
 const CSV_CHUNK_ITEMS = 512;
 
-async function* chunks(run: BatchRun): AsyncGenerator<Chunk> {
+async function* chunks(run: BatchRun, onBytes?: (bytes: number) => void): AsyncGenerator<Chunk> {
   if (run.signal) {
-    yield* untilAborted(chunks({ ...run, signal: undefined } as BatchRun), run.signal, () => run.input.destroy());
+    yield* untilAborted(chunks({ ...run, signal: undefined } as BatchRun, onBytes), run.signal, () => run.input?.destroy());
     return;
   }
   if (run.inputFormat === 'ndjson') {
-    yield* ndjsonChunks(run.input);
+    const input = run.input ?? createReadStream(run.inputFile as string);
+    // Only for a progress bar, as before: a 'data' listener makes the stream flow.
+    if (onBytes) input.on('data', (data: Buffer | string) => onBytes(data.length));
+    yield* ndjsonChunks(input);
     return;
   }
-  let index = 0;
-  let buffer: Item[] = [];
-  for await (const item of csvItems(run.input)) {
-    buffer.push(item);
-    if (buffer.length === CSV_CHUNK_ITEMS) {
-      yield { index: index++, items: buffer };
-      buffer = [];
+  if (run.inputFile === undefined && run.input === undefined) throw new Error('internal: a batch needs an input');
+  const spooled = run.inputFile === undefined ? await spool(run.input as Readable) : undefined;
+  try {
+    let index = 0;
+    let buffer: Item[] = [];
+    for await (const item of csvItems(spooled?.path ?? (run.inputFile as string), onBytes ? { onBytes } : {})) {
+      buffer.push(item);
+      if (buffer.length === CSV_CHUNK_ITEMS) {
+        yield { index: index++, items: buffer };
+        buffer = [];
+      }
     }
+    if (buffer.length > 0) yield { index: index++, items: buffer };
+  } finally {
+    spooled?.remove();
   }
-  if (buffer.length > 0) yield { index: index++, items: buffer };
 }
 
 /**
@@ -108,10 +122,12 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   if (run.progress) {
     bar = new SingleBar({ stream: run.progress.stream, format: ' {bar} {percentage}% | {records} records | {rate}/s', hideCursor: true, clearOnComplete: true });
     bar.start(run.progress.totalBytes ?? 0, 0, { records: 0, rate: 0 });
-    run.input.on('data', (chunk: Buffer | string) => {
-      bytes += chunk.length;
-    });
   }
+  const onBytes = run.progress
+    ? (read: number) => {
+        bytes += read;
+      }
+    : undefined;
   const tick = () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     bar?.update(bytes, { records: stats.records.toLocaleString('en'), rate: Math.round(stats.records / Math.max(seconds, 1e-3)).toLocaleString('en') });
@@ -123,21 +139,21 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
 
   if (run.workers === 0) {
     const evaluator = compileEvaluator(rulebook, { trace: run.trace, ...(run.knownAt ? { knownAt: run.knownAt } : {}) });
-    for await (const chunk of chunks(run)) {
+    for await (const chunk of chunks(run, onBytes)) {
       const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, run.month), chunk, run.outputFormat, layout);
       merge(stats, done.stats);
       await write(run.output, done.text);
       tick();
     }
   } else {
-    await runWorkers(run, stats, tick);
+    await runWorkers(run, stats, tick, onBytes);
   }
   bar?.stop();
   return { ...stats, seconds: Number(process.hrtime.bigint() - started) / 1e9, workers: run.workers, interrupted: run.signal?.aborted ?? false };
 }
 
 /** Round-robin over the workers, at most two chunks each not yet written, records written in order. */
-async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): Promise<void> {
+async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void, onBytes?: (bytes: number) => void): Promise<void> {
   const setup: WorkerSetup = {
     jurisdictions: run.jurisdictions,
     ...(run.month ? { month: run.month } : {}),
@@ -192,7 +208,7 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): P
   };
   let sent = 0;
   try {
-    for await (const chunk of chunks(run)) {
+    for await (const chunk of chunks(run, onBytes)) {
       await settle();
       // Bounded by what is not yet written, not only by what is being evaluated: finished chunks
       // waiting for an earlier one count too, so memory stays flat whatever the file size.

@@ -38,7 +38,9 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
   const jurisdictions = [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])];
   // Loaded here first, so a bad pack is reported once and clearly, before any worker starts.
   const rulebook = loadRulebook({ jurisdictions });
-  const input = fromStdin ? process.stdin : createReadStream(options.batch);
+  const inputFormat = options.inputFormat ?? (options.batch.endsWith('.csv') ? 'csv' : 'ndjson');
+  // A CSV file is read twice (each household whole whatever the order of its rows): by its path.
+  const input = fromStdin ? { input: process.stdin } : inputFormat === 'csv' ? { inputFile: options.batch } : { input: createReadStream(options.batch) };
   const output = options.out ? createWriteStream('', { fd: openOutput(options.out) }) : process.stdout;
   // Ctrl-C stops reading; what was evaluated is written whole and summed up. A second one stops at once.
   const interrupt = new AbortController();
@@ -50,8 +52,8 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
   const summary = await runBatch({
     signal: interrupt.signal,
     rulebook,
-    input,
-    inputFormat: options.inputFormat ?? (options.batch.endsWith('.csv') ? 'csv' : 'ndjson'),
+    ...input,
+    inputFormat,
     output,
     outputFormat: options.outputFormat,
     ...(options.month ? { month: options.month } : {}),
