@@ -15,7 +15,7 @@ import { csvHeader, csvLayout, emptyStats, evaluateText, merge, type BatchStats,
 import { evaluateChunk, type Chunk, type Item, type WorkerSetup } from './worker.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { csvItems } from './csvInput.js';
-import { ndjsonChunks } from './ndjson.js';
+import { CHUNK_BYTES, MAX_LINE_BYTES, ndjsonChunks } from './ndjson.js';
 import { spool } from './spool.js';
 
 export interface BatchRun {
@@ -37,6 +37,9 @@ export interface BatchRun {
   rulebook?: Rulebook;
   /** A progress bar on this stream (a terminal), sized by the input's byte length when known. */
   progress?: { stream: NodeJS.WriteStream; totalBytes?: number };
+  /** Answers each line as soon as it is evaluated, not when a chunk is full: for a caller that
+   * keeps the process open and talks to it line by line (standard input). */
+  lineByLine?: boolean;
   /** Stops reading: the chunks already sent are finished and written, whole, and the run returns. */
   signal?: AbortSignal;
 }
@@ -61,7 +64,7 @@ async function* chunks(run: BatchRun, onBytes?: (bytes: number) => void): AsyncG
     const input = run.input ?? createReadStream(run.inputFile as string);
     // Only for a progress bar, as before: a 'data' listener makes the stream flow.
     if (onBytes) input.on('data', (data: Buffer | string) => onBytes(data.length));
-    yield* ndjsonChunks(input);
+    yield* ndjsonChunks(input, MAX_LINE_BYTES, CHUNK_BYTES, run.lineByLine ? () => input.readableLength === 0 : undefined);
     return;
   }
   if (run.inputFile === undefined && run.input === undefined) throw new Error('internal: a batch needs an input');
@@ -182,20 +185,6 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void, on
     }
     return new Promise<void>((resolve) => (wake = resolve));
   };
-  for (const worker of workers) {
-    worker.on('message', (message: { index: number; bytes: Uint8Array; stats: BatchStats }) => {
-      done.set(message.index, message);
-      notify();
-    });
-    worker.on('error', (error) => {
-      failure = error;
-      notify();
-    });
-    worker.on('exit', (code) => {
-      if (!finished) failure ??= new Error(`a batch worker stopped (exit code ${code}) before the batch was done`);
-      notify();
-    });
-  }
   const settle = async () => {
     while (done.has(next)) {
       const chunk = done.get(next) as { bytes: Uint8Array; stats: BatchStats };
@@ -206,24 +195,50 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void, on
       tick();
     }
   };
+  // Writes are chained: the message handler and the reading loop both write, never at once.
+  let writing = Promise.resolve();
+  function flush(): Promise<void> {
+    writing = writing.then(settle);
+    return writing;
+  }
+  for (const worker of workers) {
+    worker.on('message', (message: { index: number; bytes: Uint8Array; stats: BatchStats }) => {
+      done.set(message.index, message);
+      notify();
+      // Written as soon as it is next in order, not when the next input arrives: a caller may be
+      // waiting for this answer before it writes more.
+      flush().catch((error: Error) => {
+        failure ??= error;
+        notify();
+      });
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      if (!finished) failure ??= new Error(`a batch worker stopped (exit code ${code}) before the batch was done`);
+      notify();
+    });
+  }
   let sent = 0;
   try {
     for await (const chunk of chunks(run, onBytes)) {
-      await settle();
+      await flush();
       // Bounded by what is not yet written, not only by what is being evaluated: finished chunks
       // waiting for an earlier one count too, so memory stays flat whatever the file size.
       while (sent - next >= workers.length * 2 && !failure) {
         await waitForOne();
-        await settle();
+        await flush();
       }
       if (failure) throw failure;
       (workers[chunk.index % workers.length] as Worker).postMessage(chunk, 'bytes' in chunk ? [chunk.bytes.buffer as ArrayBuffer] : []);
       sent += 1;
     }
-    await settle();
+    await flush();
     while (next < sent && !failure) {
       await waitForOne();
-      await settle();
+      await flush();
     }
     if (failure) throw failure;
   } finally {

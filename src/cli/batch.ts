@@ -54,6 +54,8 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
     rulebook,
     ...input,
     inputFormat,
+    // One line in, one line out: a caller may keep the process open and wait for each answer.
+    lineByLine: fromStdin,
     output,
     outputFormat: options.outputFormat,
     ...(options.month ? { month: options.month } : {}),
