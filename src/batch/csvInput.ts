@@ -28,11 +28,10 @@ type SkipError = Error & ParseInfo & { code?: string; column?: string | number |
  * so that a row read back alone splits as it did in the file. */
 const OPTIONS = { skip_empty_lines: true, bom: true, record_delimiter: ['\r\n', '\n'] };
 
-const errorItem = (line: number, message: string, where: string, expected: string, found: string): Item => [
-  line,
-  '',
-  new BenefitRulesError('invalid-input', message, [{ path: where, expected, found }]).toJSON(),
-];
+const errorItem = (line: number, message: string, where: string, expected: string, found: string, household?: string): Item => {
+  const error = new BenefitRulesError('invalid-input', message, [{ path: where, expected, found }]).toJSON();
+  return household === undefined ? [line, '', error] : [line, '', error, household];
+};
 
 export interface CsvReading {
   maxRows?: number;
@@ -143,6 +142,7 @@ export async function* csvItems(path: string, reading: CsvReading = {}): AsyncGe
       `line ${line}`,
       `the household's ${conflict.column} of line ${firstLine}, or an empty cell`,
       JSON.stringify(group[conflict.row]?.[conflict.column]),
+      id,
     );
   };
   const tooMany = (id: string, household: number): Item => {
@@ -154,6 +154,7 @@ export async function* csvItems(path: string, reading: CsvReading = {}): AsyncGe
       `line ${line}`,
       `at most ${maxRows.toLocaleString('en')} rows (people) a household`,
       `${rows} rows`,
+      id,
     );
   };
 

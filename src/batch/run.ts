@@ -17,6 +17,7 @@ import type { Rulebook } from '../rulebook/index.js';
 import { csvItems } from './csvInput.js';
 import { CHUNK_BYTES, MAX_LINE_BYTES, ndjsonChunks } from './ndjson.js';
 import { spool } from './spool.js';
+import { ReceiptLines, type FirstUse, type ReceiptMode } from './receipts.js';
 
 export interface BatchRun {
   /** The households; for CSV, `inputFile` instead when it is a file (CSV is read twice, so a
@@ -37,6 +38,9 @@ export interface BatchRun {
   rulebook?: Rulebook;
   /** A progress bar on this stream (a terminal), sized by the input's byte length when known. */
   progress?: { stream: NodeJS.WriteStream; totalBytes?: number };
+  /** `once` (the default): each receipt is written once, as its own line before the first record
+   * naming it, and records name theirs by hash (receipts.ts); `each`: every record carries it whole. */
+  receipts?: ReceiptMode;
   /** Answers each line as soon as it is evaluated, not when a chunk is full: for a caller that
    * keeps the process open and talks to it line by line (standard input). */
   lineByLine?: boolean;
@@ -138,34 +142,37 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   // The main thread has checked the packs already (they load before workers start): reuse them.
   const rulebook = run.rulebook ?? loadRulebook({ jurisdictions: run.jurisdictions });
   const layout = csvLayout(rulebook);
+  const receipts = run.receipts ?? 'once';
+  const lines = new ReceiptLines();
   if (run.outputFormat === 'csv') await write(run.output, csvHeader(layout));
 
   if (run.workers === 0) {
     const evaluator = compileEvaluator(rulebook, { trace: run.trace, ...(run.knownAt ? { knownAt: run.knownAt } : {}) });
     for await (const chunk of chunks(run, onBytes)) {
-      const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, run.month), chunk, run.outputFormat, layout);
+      const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, run.month), chunk, run.outputFormat, layout, receipts);
       merge(stats, done.stats);
-      await write(run.output, done.text);
+      for (const piece of lines.pieces(Buffer.from(done.text), done.firsts)) await write(run.output, piece);
       tick();
     }
   } else {
-    await runWorkers(run, stats, tick, onBytes);
+    await runWorkers(run, stats, tick, lines, onBytes);
   }
   bar?.stop();
   return { ...stats, seconds: Number(process.hrtime.bigint() - started) / 1e9, workers: run.workers, interrupted: run.signal?.aborted ?? false };
 }
 
 /** Round-robin over the workers, at most two chunks each not yet written, records written in order. */
-async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void, onBytes?: (bytes: number) => void): Promise<void> {
+async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void, lines: ReceiptLines, onBytes?: (bytes: number) => void): Promise<void> {
   const setup: WorkerSetup = {
     jurisdictions: run.jurisdictions,
     ...(run.month ? { month: run.month } : {}),
     trace: run.trace,
     format: run.outputFormat,
+    receipts: run.receipts ?? 'once',
     ...(run.knownAt ? { knownAt: run.knownAt } : {}),
   };
   const workers = Array.from({ length: run.workers }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
-  const done = new Map<number, { bytes: Uint8Array; stats: BatchStats }>();
+  const done = new Map<number, { bytes: Uint8Array; stats: BatchStats; firsts: FirstUse[] }>();
   let next = 0;
   let failure: Error | undefined;
   let finished = false;
@@ -187,11 +194,11 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void, on
   };
   const settle = async () => {
     while (done.has(next)) {
-      const chunk = done.get(next) as { bytes: Uint8Array; stats: BatchStats };
+      const chunk = done.get(next) as { bytes: Uint8Array; stats: BatchStats; firsts: FirstUse[] };
       done.delete(next);
       next += 1;
       merge(stats, chunk.stats);
-      await write(run.output, chunk.bytes);
+      for (const piece of lines.pieces(chunk.bytes, chunk.firsts)) await write(run.output, piece);
       tick();
     }
   };
@@ -202,7 +209,7 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void, on
     return writing;
   }
   for (const worker of workers) {
-    worker.on('message', (message: { index: number; bytes: Uint8Array; stats: BatchStats }) => {
+    worker.on('message', (message: { index: number; bytes: Uint8Array; stats: BatchStats; firsts: FirstUse[] }) => {
       done.set(message.index, message);
       notify();
       // Written as soon as it is next in order, not when the next input arrives: a caller may be

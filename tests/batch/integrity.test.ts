@@ -27,6 +27,7 @@ const records = (stdout: string) =>
   stdout
     .trimEnd()
     .split('\n')
+    .filter((l) => !l.startsWith('{"sha256"')) // receipt lines (one per receipt)
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Out);
 
@@ -139,6 +140,7 @@ describe('batch integrity', () => {
     const written_ = text
       .trimEnd()
       .split('\n')
+      .filter((l) => !l.startsWith('{"sha256"')) // receipt lines (one per receipt)
       .map((l) => JSON.parse(l) as Out);
     expect(written_.map((r) => r.line)).toEqual(written_.map((_, i) => i + 1));
     expect(stderr).toContain(`${written_.length.toLocaleString('en')} records =`);
