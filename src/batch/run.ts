@@ -107,6 +107,8 @@ async function* untilAborted<T>(source: AsyncGenerator<T>, signal: AbortSignal, 
     if (signal.aborted) {
       pending.catch(() => {});
       close();
+      // Once the pending read settles, the source's own clean-up runs (a spooled file is removed).
+      source.return(undefined).catch(() => {});
       return;
     }
     if (next.done) return;
