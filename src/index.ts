@@ -26,6 +26,7 @@ export { VERSION } from './version.js';
 export { compileEvaluator, type CompiledEvaluator, type CompileOptions } from './fast/evaluator.js';
 export { evaluateBatch, evaluateStream, type BatchOptions } from './batch/api.js';
 export type { BatchRecord } from './batch/records.js';
+export { receiptHash } from './batch/receipts.js';
 
 /**
  * Eligibility and monthly amounts for one household and one month. Uses the bundled rules and packs

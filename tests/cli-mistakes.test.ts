@@ -77,6 +77,7 @@ describe('CLI mistakes', () => {
     const out = stdout
       .trimEnd()
       .split('\n')
+      .filter((l) => !l.startsWith('{"sha256"')) // receipt lines (one per receipt)
       .map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { message: string } });
     expect(out.map((r) => [r.line, r.ok])).toEqual([
       [2, true],

@@ -1,6 +1,13 @@
 /**
  * Batch evaluation for library users: arrays and (async) iterables of households, one record per
  * input, in input order. Compiled once per jurisdiction-month; synchronous for arrays.
+ *
+ * What they return: `{ line, ok: true, result }` with the result exactly as `evaluate` gives it —
+ * its `receipt` is the whole receipt object, one frozen object shared by every result of a
+ * jurisdiction, so holding a million results costs no receipt copies — or
+ * `{ line, ok: false, household?, member?, error }`, with the household's id and the member's when
+ * they could be read. Writing records out, the CLI writes each receipt once and names it by hash in
+ * the records (`receiptHash`, receipts.ts); a caller writing its own output can do the same.
  */
 import { BenefitRulesError, describeValue } from '../errors.js';
 import type { Rulebook } from '../rulebook/index.js';

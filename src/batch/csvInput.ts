@@ -1,14 +1,17 @@
 /**
- * CSV input as numbered items: one household per group of consecutive rows with the same
- * household_id, numbered by its first row. Whatever goes wrong with a household (a row that cannot
- * be read, rows that disagree, too many rows, rows that come back after other households) becomes
- * that household's error record, and the rows around it go on.
+ * CSV input as numbered items, one household each, whole whatever the order of its rows: a first
+ * pass indexes where every row is (csvIndex.ts), the second reads the households in the order of
+ * their first rows — a household whose rows follow one another straight from the stream, one whose
+ * rows are spread by reading them back at their offsets. Memory holds the index and one household,
+ * never the file. Whatever goes wrong with a household (a row that cannot be read, rows that
+ * disagree, too many rows) becomes that household's error record, and the others go on.
  */
-import type { Readable } from 'node:stream';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse';
+import { parse as parseText } from 'csv-parse/sync';
 import { BenefitRulesError } from '../errors.js';
 import { CSV_INPUT_COLUMNS, conflictIn, householdOf, type Row } from './csv.js';
-import { SeenIds } from './seen.js';
+import { CsvIndex } from './csvIndex.js';
 import type { Item } from './worker.js';
 
 export const MAX_ROWS_PER_HOUSEHOLD = 10_000;
@@ -17,21 +20,96 @@ export const MAX_ROWS_PER_HOUSEHOLD = 10_000;
 interface ParseInfo {
   lines: number;
   empty_lines: number;
+  bytes: number;
 }
 type SkipError = Error & ParseInfo & { code?: string; column?: string | number | null };
 
-const errorItem = (line: number, message: string, where: string, expected: string, found: string): Item => [
-  line,
-  '',
-  new BenefitRulesError('invalid-input', message, [{ path: where, expected, found }]).toJSON(),
-];
+/** Both passes and the read-back parse the same way; the record delimiter is given, not guessed,
+ * so that a row read back alone splits as it did in the file. */
+const OPTIONS = { skip_empty_lines: true, bom: true, record_delimiter: ['\r\n', '\n'] };
 
-export async function* csvItems(input: Readable, maxRows = MAX_ROWS_PER_HOUSEHOLD): AsyncGenerator<Item> {
+const errorItem = (line: number, message: string, where: string, expected: string, found: string, household?: string): Item => {
+  const error = new BenefitRulesError('invalid-input', message, [{ path: where, expected, found }]).toJSON();
+  return household === undefined ? [line, '', error] : [line, '', error, household];
+};
+
+export interface CsvReading {
+  maxRows?: number;
+  /** Told the bytes of every read of the second pass (for a progress bar). */
+  onBytes?: (bytes: number) => void;
+}
+
+function changed(path: string, line: number): BenefitRulesError {
+  return new BenefitRulesError('invalid-input', `${path} changed while it was being read (at line ${line}): run again on a file that stays as it is`, [
+    { path: `line ${line}`, expected: 'the rows of the first reading', found: 'other rows' },
+  ]);
+}
+
+/** Pass 1: the header, and where every household's rows are. */
+async function indexOf(path: string): Promise<{ index: CsvIndex; header: string[]; headerEnd: number }> {
+  const index = new CsvIndex();
+  const skipped: number[] = []; // where each skipped row ended
+  let header: string[] = [];
+  let headerEnd = 0;
+  // Rows as arrays, not objects: this pass needs one cell of each, and objects cost twice the time.
+  const parser = createReadStream(path).pipe(parse({ ...OPTIONS, info: true, skip_records_with_error: true }));
+  parser.on('skip', (error: SkipError) => skipped.push(error.bytes));
+  let end = -1;
+  let idColumn = 0;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: ParseInfo }>) {
+    if (end < 0) {
+      header = checkHeader(record);
+      idColumn = header.indexOf('household_id');
+      end = headerEnd = info.bytes;
+      continue;
+    }
+    // A skipped row before this one: this row starts after it. (The parser may report a bad row
+    // before handing over the rows above it: hence the comparison.)
+    while (skipped.length > 0 && (skipped[0] as number) < info.bytes) end = Math.max(end, skipped.shift() as number);
+    index.add(record[idColumn] ?? '', end, info.bytes, info.lines);
+    end = info.bytes;
+  }
+  return { index, header, headerEnd };
+}
+
+/** A household's rows read back at their offsets: one read for each run of adjacent rows. */
+function readBack(fd: number, path: string, index: CsvIndex, household: number, header: string[], id: string): { rows: Row[]; lines: number[] } {
+  const pieces: Buffer[] = [];
+  const lines: number[] = [];
+  let from = -1;
+  let to = -1;
+  const flush = () => {
+    if (from < 0) return;
+    const buffer = Buffer.alloc(to - from);
+    if (readSync(fd, buffer, 0, buffer.length, from) !== buffer.length) throw changed(path, lines[0] ?? 0);
+    pieces.push(buffer);
+  };
+  for (const { line, start, end } of index.rowsOf(household)) {
+    lines.push(line);
+    if (start !== to) {
+      flush();
+      from = start;
+    }
+    to = end;
+  }
+  flush();
+  // A row read back on its own may lack its line break (the last row of the file): add one.
+  const text = pieces.map((piece) => piece.toString('utf8').replace(/(?<!\n)$/, '\n')).join('');
+  const rows = parseText(text, { ...OPTIONS, bom: false, columns: header }) as Row[];
+  if (rows.length !== lines.length || rows.some((row) => (row.household_id ?? '') !== id)) throw changed(path, lines[0] ?? 0);
+  return { rows, lines };
+}
+
+export async function* csvItems(path: string, reading: CsvReading = {}): AsyncGenerator<Item> {
+  const maxRows = reading.maxRows ?? MAX_ROWS_PER_HOUSEHOLD;
+  const { index, header } = await indexOf(path);
   const skipped: SkipError[] = [];
-  const parser = input.pipe(parse({ columns: checkHeader, skip_empty_lines: true, info: true, skip_records_with_error: true, bom: true }));
+  const input = createReadStream(path);
+  if (reading.onBytes) input.on('data', (data: Buffer | string) => reading.onBytes?.(data.length));
+  const parser = input.pipe(parse({ ...OPTIONS, info: true, skip_records_with_error: true, columns: () => header }));
   parser.on('skip', (error: SkipError) => skipped.push(error));
   // Where the last record or skipped row ended: an unclosed quote opened in the row after it.
-  let lastEnd: ParseInfo = { lines: 1, empty_lines: 0 };
+  let lastEnd: Pick<ParseInfo, 'lines' | 'empty_lines'> = { lines: 1, empty_lines: 0 };
   const unreadable = (error: SkipError): Item => {
     if (error.code !== 'CSV_QUOTE_NOT_CLOSED') {
       lastEnd = error;
@@ -48,36 +126,11 @@ export async function* csvItems(input: Readable, maxRows = MAX_ROWS_PER_HOUSEHOL
     );
   };
 
-  const seen = new SeenIds();
-  let id: string | undefined;
-  let group: Row[] = [];
-  let groupLines: number[] = [];
-  let firstLine = 0;
-  let rows = 0;
-  let earlier = 0; // the first line of the same household, when it came before other households
-
-  const itemOf = (): Item => {
-    if (earlier > 0) {
-      return errorItem(
-        firstLine,
-        `household ${id} comes back at line ${firstLine} after other households (its rows start at line ${earlier}): the rows of a household must be consecutive, so these ${rows} row${rows > 1 ? 's were' : ' was'} not evaluated and the result of line ${earlier} is without them`,
-        `line ${firstLine}`,
-        `the rows of household ${id} next to those of line ${earlier}`,
-        `household ${id} again after other households`,
-      );
-    }
-    if (rows > maxRows) {
-      return errorItem(
-        firstLine,
-        `household ${id} has ${rows.toLocaleString('en')} rows from line ${firstLine}, more than ${maxRows.toLocaleString('en')} rows: it was not evaluated`,
-        `line ${firstLine}`,
-        `at most ${maxRows.toLocaleString('en')} rows (people) a household`,
-        `${rows} rows`,
-      );
-    }
+  const itemOf = (id: string, group: readonly Row[], lines: readonly number[]): Item => {
+    const firstLine = lines[0] as number;
     const conflict = conflictIn(group);
-    if (!conflict) return [firstLine, JSON.stringify(householdOf(group)), null, groupLines];
-    const line = groupLines[conflict.row] as number;
+    if (!conflict) return [firstLine, JSON.stringify(householdOf(group)), null, [...lines]];
+    const line = lines[conflict.row] as number;
     const message = `household ${id}: line ${line} gives ${conflict.column} "${group[conflict.row]?.[conflict.column]}", its first row (line ${firstLine}) "${group[0]?.[conflict.column] ?? ''}"`;
     return errorItem(
       firstLine,
@@ -85,37 +138,64 @@ export async function* csvItems(input: Readable, maxRows = MAX_ROWS_PER_HOUSEHOL
       `line ${line}`,
       `the household's ${conflict.column} of line ${firstLine}, or an empty cell`,
       JSON.stringify(group[conflict.row]?.[conflict.column]),
+      id,
+    );
+  };
+  const tooMany = (id: string, household: number): Item => {
+    const line = index.lineOf(index.firstRow(household));
+    const rows = index.rowCount(household);
+    return errorItem(
+      line,
+      `household ${id} has ${rows.toLocaleString('en')} rows from line ${line}, more than ${maxRows.toLocaleString('en')} rows: it was not evaluated`,
+      `line ${line}`,
+      `at most ${maxRows.toLocaleString('en')} rows (people) a household`,
+      `${rows} rows`,
+      id,
     );
   };
 
-  for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: ParseInfo }>) {
-    if (rows > 0 && record.household_id !== id) {
-      yield itemOf();
-      group = [];
-      groupLines = [];
-      rows = 0;
+  const fd = openSync(path, 'r');
+  try {
+    let row = -1;
+    // The household being gathered from the stream (its rows follow one another), or -1.
+    let open = -1;
+    let group: Row[] = [];
+    let groupLines: number[] = [];
+    for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: ParseInfo }>) {
+      row += 1;
+      const id = record.household_id ?? '';
+      const household = row < index.rows && index.lineOf(row) === info.lines ? index.householdOf(id) : -1;
+      if (household < 0) throw changed(path, info.lines);
+      lastEnd = info;
+      if (household === open) {
+        group.push(record);
+        groupLines.push(info.lines);
+      } else if (index.firstRow(household) === row) {
+        // Unreadable rows come out in line order: before the household whose first row is after them.
+        while (skipped.length > 0 && (skipped[0] as SkipError).lines < info.lines) yield unreadable(skipped.shift() as SkipError);
+        if (index.rowCount(household) > maxRows) yield tooMany(id, household);
+        else if (index.consecutive(household)) {
+          open = household;
+          group = [record];
+          groupLines = [info.lines];
+        } else {
+          const { rows, lines } = readBack(fd, path, index, household, header, id);
+          yield itemOf(id, rows, lines);
+        }
+      }
+      // Otherwise a later row of a household already evaluated whole (read back), or refused.
+      if (open >= 0 && index.lastRow(open) === row) {
+        yield itemOf(id, group, groupLines);
+        open = -1;
+        group = [];
+        groupLines = [];
+      }
     }
-    // Unreadable rows come out in line order: after the household they interrupt, before the next.
-    // (The parser may report a bad row before handing over the rows above it: hence the filter.)
-    if (rows === 0) {
-      while (skipped.length > 0 && (skipped[0] as SkipError).lines < info.lines) yield unreadable(skipped.shift() as SkipError);
-      id = record.household_id;
-      firstLine = info.lines;
-      earlier = seen.add(id ?? '', firstLine);
-    }
-    rows += 1;
-    lastEnd = info;
-    // A household refused anyway keeps no rows: memory stays bounded however many follow.
-    if (earlier === 0 && rows <= maxRows) {
-      group.push(record);
-      groupLines.push(info.lines);
-    } else if (group.length > 0) {
-      group = [];
-      groupLines = [];
-    }
+    if (row + 1 !== index.rows) throw changed(path, lastEnd.lines);
+    for (const error of skipped.splice(0)) yield unreadable(error);
+  } finally {
+    closeSync(fd);
   }
-  if (rows > 0) yield itemOf();
-  for (const error of skipped.splice(0)) yield unreadable(error);
 }
 
 /** The header must name known columns only, each once, household_id among them: a misspelt or

@@ -25,11 +25,17 @@ function tooLong(index: number, line: number, maxLineBytes: number): Chunk {
   return { index, items: [[line, '', error.toJSON()]] };
 }
 
-/** Chunks numbered from 0, each with the number of its first line. */
+/**
+ * Chunks numbered from 0, each with the number of its first line. `idle` says whether nothing more
+ * is waiting to be read: the whole lines held are then cut at once instead of waiting for a full
+ * chunk, so that a caller writing one line and waiting for its answer gets it (a fast writer still
+ * fills chunks, since data is then waiting).
+ */
 export async function* ndjsonChunks(
   input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   maxLineBytes = MAX_LINE_BYTES,
   chunkBytes = CHUNK_BYTES,
+  idle?: () => boolean,
 ): AsyncGenerator<Chunk> {
   let index = 0;
   let firstLine = 1;
@@ -72,7 +78,7 @@ export async function* ndjsonChunks(
       skipping = true;
       continue;
     }
-    if (pending >= chunkBytes && complete > 0) yield* cut();
+    if (complete > 0 && (pending >= chunkBytes || idle?.())) yield* cut();
   }
   if (skipping) yield tooLong(index++, firstLine, maxLineBytes);
   else if (pending > 0) yield { index: index++, firstLine, bytes: new Uint8Array(Buffer.concat(pieces, pending)) };

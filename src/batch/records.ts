@@ -9,16 +9,38 @@ import { isoMonth } from '../schemas/common.js';
 import type { EvaluationResult } from '../evaluate.js';
 import type { CompiledEvaluator } from '../fast/evaluator.js';
 import type { Rulebook } from '../rulebook/index.js';
+import { receiptHash, type ReceiptMode } from './receipts.js';
 
 export type OutputFormat = 'ndjson' | 'csv';
 
-export type BatchRecord = { line: number; ok: true; result: EvaluationResult } | { line: number; ok: false; error: { code: string; message: string; details: readonly object[] } };
+/** An error record names the household (and the member) when they could be read, so that a case
+ * system can match it without keeping line numbers. */
+export type BatchRecord =
+  | { line: number; ok: true; result: EvaluationResult }
+  | { line: number; ok: false; household?: string; member?: string; error: { code: string; message: string; details: readonly object[] } };
+
+const MEMBER_PATH = /^\$\.members\[(\d+)\]/;
+
+/** The household's id, and the member's that the first detail naming a member points at. */
+function idsOf(household: unknown, details: readonly object[]): { household?: string; member?: string } {
+  if (household === null || typeof household !== 'object') return {};
+  const { id, members } = household as { id?: unknown; members?: unknown };
+  const out: { household?: string; member?: string } = typeof id === 'string' ? { household: id } : {};
+  for (const detail of details) {
+    const index = 'path' in detail && typeof detail.path === 'string' ? MEMBER_PATH.exec(detail.path)?.[1] : undefined;
+    if (index === undefined) continue;
+    const member = Array.isArray(members) ? (members[Number(index)] as { id?: unknown } | undefined)?.id : undefined;
+    if (typeof member === 'string') out.member = member;
+    break;
+  }
+  return out;
+}
 
 /** A line may be a household, or `{ "month": "YYYY-MM", "household": {…} }` to set its own month. */
 export function evaluateItem(evaluator: CompiledEvaluator, line: number, value: unknown, month: string | undefined): BatchRecord {
+  const enveloped = value !== null && typeof value === 'object' && 'household' in value && 'month' in value;
+  const household = enveloped ? (value as { household: unknown }).household : value;
   try {
-    const enveloped = value !== null && typeof value === 'object' && 'household' in value && 'month' in value;
-    const household = enveloped ? (value as { household: unknown }).household : value;
     let itemMonth = month;
     if (enveloped) {
       const own = (value as { month: unknown }).month;
@@ -38,10 +60,18 @@ export function evaluateItem(evaluator: CompiledEvaluator, line: number, value: 
     }
     return { line, ok: true, result: evaluator.evaluate(household, itemMonth) };
   } catch (error) {
-    if (isBenefitRulesError(error)) return { line, ok: false, error: error.toJSON() };
+    if (isBenefitRulesError(error)) {
+      const json = error.toJSON();
+      return { line, ok: false, ...idsOf(household, json.details), error: json };
+    }
     // A bug of ours must not cost the other million lines: it is recorded, counted and makes the
     // run exit non-zero.
-    return { line, ok: false, error: { code: 'internal-error', message: `internal error in benefit-rules (please report it): ${(error as Error).message}`, details: [] } };
+    return {
+      line,
+      ok: false,
+      ...idsOf(household, []),
+      error: { code: 'internal-error', message: `internal error in benefit-rules (please report it): ${(error as Error).message}`, details: [] },
+    };
   }
 }
 
@@ -92,6 +122,7 @@ export function csvLayout(rulebook: Rulebook): CsvLayout {
       'total_is_partial',
       'error_code',
       'error_message',
+      'receipt',
     ];
     layouts.set(rulebook, (layout = { header, fields }));
   }
@@ -112,14 +143,20 @@ function cell(value: unknown): unknown {
   return value;
 }
 
-export function formatRecord(record: BatchRecord, format: OutputFormat, layout?: CsvLayout): string {
-  if (format === 'ndjson') return `${JSON.stringify(record)}\n`;
+/** A record as written: with `once`, the result names its receipt by hash (see receipts.ts). */
+export function formatRecord(record: BatchRecord, format: OutputFormat, layout?: CsvLayout, receipts: ReceiptMode = 'each'): string {
+  if (format === 'ndjson') {
+    if (!record.ok || receipts === 'each') return `${JSON.stringify(record)}\n`;
+    return `${JSON.stringify({ ...record, result: { ...record.result, receipt: receiptHash(record.result.receipt) } })}\n`;
+  }
   if (!layout) throw new Error('internal: CSV output needs the layout');
-  if (!record.ok) return stringify([[record.line, ...Array<string>(layout.header.length - 3).fill(''), record.error.code, record.error.message]], CSV_OPTIONS);
+  if (!record.ok)
+    return stringify([[record.line, record.household ?? '', ...Array<string>(layout.header.length - 5).fill(''), record.error.code, record.error.message, '']], CSV_OPTIONS);
   const r = record.result;
   const cells = layout.fields.map(([programme, field]) => cell(r.programmes[programme]?.[field]));
   // An amount not known is an empty cell (never 0.00); total_is_partial says the total leaves it out.
-  return stringify([[record.line, r.household, r.jurisdiction, r.month, ...cells, r.totalMonthlyAmount, r.totalIsPartial, '', '']], CSV_OPTIONS);
+  const receipt = receipts === 'each' ? JSON.stringify(r.receipt) : receiptHash(r.receipt);
+  return stringify([[record.line, r.household, r.jurisdiction, r.month, ...cells, r.totalMonthlyAmount, r.totalIsPartial, '', '', receipt]], CSV_OPTIONS);
 }
 
 /** Counts for the summary; amounts in fen, exact as integers. */
@@ -129,11 +166,21 @@ export interface BatchStats {
   errors: number;
   paid: number;
   totalFen: number;
+  /** Results whose total leaves out an amount not known (totalIsPartial): their known part is
+   * summed, and they are counted so that the population total is read as a lower bound. */
+  partialTotals: number;
   errorCodes: Record<string, number>;
+  /** Results per programme and status, so that a population's not-configured and undetermined
+   * results are counted, not hidden in a sum. */
+  programmes: Record<string, Record<string, number>>;
 }
 
 export function emptyStats(): BatchStats {
-  return { records: 0, results: 0, errors: 0, paid: 0, totalFen: 0, errorCodes: {} };
+  return { records: 0, results: 0, errors: 0, paid: 0, totalFen: 0, partialTotals: 0, errorCodes: {}, programmes: {} };
+}
+
+function add(into: Record<string, number>, key: string, n: number): void {
+  into[key] = (into[key] ?? 0) + n;
 }
 
 export function count(stats: BatchStats, record: BatchRecord): void {
@@ -144,7 +191,14 @@ export function count(stats: BatchStats, record: BatchRecord): void {
     return;
   }
   stats.results += 1;
-  const fen = Number(record.result.totalMonthlyAmount.replace('.', ''));
+  for (const [programme, result] of Object.entries(record.result.programmes)) {
+    const status = (result as { status?: unknown } | undefined)?.status;
+    add((stats.programmes[programme] ??= {}), typeof status === 'string' ? status : 'no-status', 1);
+  }
+  if (record.result.totalIsPartial) stats.partialTotals += 1;
+  const total: string = record.result.totalMonthlyAmount;
+  if (!/^\d+\.\d\d$/.test(total)) throw new Error(`internal: total ${total} is not an amount in yuan`);
+  const fen = Number(total.replace('.', ''));
   if (fen > 0) stats.paid += 1;
   stats.totalFen += fen;
 }
@@ -155,5 +209,10 @@ export function merge(into: BatchStats, from: BatchStats): void {
   into.errors += from.errors;
   into.paid += from.paid;
   into.totalFen += from.totalFen;
-  for (const [code, n] of Object.entries(from.errorCodes)) into.errorCodes[code] = (into.errorCodes[code] ?? 0) + n;
+  into.partialTotals += from.partialTotals;
+  for (const [code, n] of Object.entries(from.errorCodes)) add(into.errorCodes, code, n);
+  for (const [programme, statuses] of Object.entries(from.programmes)) {
+    const target = (into.programmes[programme] ??= {});
+    for (const [status, n] of Object.entries(statuses)) add(target, status, n);
+  }
 }

@@ -5,6 +5,7 @@
  * household, for CSV) yields exactly one output record.
  */
 import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
@@ -14,10 +15,15 @@ import { csvHeader, csvLayout, emptyStats, evaluateText, merge, type BatchStats,
 import { evaluateChunk, type Chunk, type Item, type WorkerSetup } from './worker.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { csvItems } from './csvInput.js';
-import { ndjsonChunks } from './ndjson.js';
+import { CHUNK_BYTES, MAX_LINE_BYTES, ndjsonChunks } from './ndjson.js';
+import { spool } from './spool.js';
+import { ReceiptLines, type FirstUse, type ReceiptMode } from './receipts.js';
 
 export interface BatchRun {
-  input: Readable;
+  /** The households; for CSV, `inputFile` instead when it is a file (CSV is read twice, so a
+   * stream is first kept in a temporary file). */
+  input?: Readable;
+  inputFile?: string;
   inputFormat: 'ndjson' | 'csv';
   output: Writable;
   outputFormat: OutputFormat;
@@ -32,6 +38,12 @@ export interface BatchRun {
   rulebook?: Rulebook;
   /** A progress bar on this stream (a terminal), sized by the input's byte length when known. */
   progress?: { stream: NodeJS.WriteStream; totalBytes?: number };
+  /** `once` (the default): each receipt is written once, as its own line before the first record
+   * naming it, and records name theirs by hash (receipts.ts); `each`: every record carries it whole. */
+  receipts?: ReceiptMode;
+  /** Answers each line as soon as it is evaluated, not when a chunk is full: for a caller that
+   * keeps the process open and talks to it line by line (standard input). */
+  lineByLine?: boolean;
   /** Stops reading: the chunks already sent are finished and written, whole, and the run returns. */
   signal?: AbortSignal;
 }
@@ -47,25 +59,34 @@ export interface BatchSummary extends BatchStats {
  * memory flat. */
 const CSV_CHUNK_ITEMS = 512;
 
-async function* chunks(run: BatchRun): AsyncGenerator<Chunk> {
+async function* chunks(run: BatchRun, onBytes?: (bytes: number) => void): AsyncGenerator<Chunk> {
   if (run.signal) {
-    yield* untilAborted(chunks({ ...run, signal: undefined } as BatchRun), run.signal, () => run.input.destroy());
+    yield* untilAborted(chunks({ ...run, signal: undefined } as BatchRun, onBytes), run.signal, () => run.input?.destroy());
     return;
   }
   if (run.inputFormat === 'ndjson') {
-    yield* ndjsonChunks(run.input);
+    const input = run.input ?? createReadStream(run.inputFile as string);
+    // Only for a progress bar, as before: a 'data' listener makes the stream flow.
+    if (onBytes) input.on('data', (data: Buffer | string) => onBytes(data.length));
+    yield* ndjsonChunks(input, MAX_LINE_BYTES, CHUNK_BYTES, run.lineByLine ? () => input.readableLength === 0 : undefined);
     return;
   }
-  let index = 0;
-  let buffer: Item[] = [];
-  for await (const item of csvItems(run.input)) {
-    buffer.push(item);
-    if (buffer.length === CSV_CHUNK_ITEMS) {
-      yield { index: index++, items: buffer };
-      buffer = [];
+  if (run.inputFile === undefined && run.input === undefined) throw new Error('internal: a batch needs an input');
+  const spooled = run.inputFile === undefined ? await spool(run.input as Readable) : undefined;
+  try {
+    let index = 0;
+    let buffer: Item[] = [];
+    for await (const item of csvItems(spooled?.path ?? (run.inputFile as string), onBytes ? { onBytes } : {})) {
+      buffer.push(item);
+      if (buffer.length === CSV_CHUNK_ITEMS) {
+        yield { index: index++, items: buffer };
+        buffer = [];
+      }
     }
+    if (buffer.length > 0) yield { index: index++, items: buffer };
+  } finally {
+    spooled?.remove();
   }
-  if (buffer.length > 0) yield { index: index++, items: buffer };
 }
 
 /**
@@ -86,6 +107,8 @@ async function* untilAborted<T>(source: AsyncGenerator<T>, signal: AbortSignal, 
     if (signal.aborted) {
       pending.catch(() => {});
       close();
+      // Once the pending read settles, the source's own clean-up runs (a spooled file is removed).
+      source.return(undefined).catch(() => {});
       return;
     }
     if (next.done) return;
@@ -108,10 +131,12 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   if (run.progress) {
     bar = new SingleBar({ stream: run.progress.stream, format: ' {bar} {percentage}% | {records} records | {rate}/s', hideCursor: true, clearOnComplete: true });
     bar.start(run.progress.totalBytes ?? 0, 0, { records: 0, rate: 0 });
-    run.input.on('data', (chunk: Buffer | string) => {
-      bytes += chunk.length;
-    });
   }
+  const onBytes = run.progress
+    ? (read: number) => {
+        bytes += read;
+      }
+    : undefined;
   const tick = () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     bar?.update(bytes, { records: stats.records.toLocaleString('en'), rate: Math.round(stats.records / Math.max(seconds, 1e-3)).toLocaleString('en') });
@@ -119,34 +144,37 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   // The main thread has checked the packs already (they load before workers start): reuse them.
   const rulebook = run.rulebook ?? loadRulebook({ jurisdictions: run.jurisdictions });
   const layout = csvLayout(rulebook);
+  const receipts = run.receipts ?? 'once';
+  const lines = new ReceiptLines();
   if (run.outputFormat === 'csv') await write(run.output, csvHeader(layout));
 
   if (run.workers === 0) {
     const evaluator = compileEvaluator(rulebook, { trace: run.trace, ...(run.knownAt ? { knownAt: run.knownAt } : {}) });
-    for await (const chunk of chunks(run)) {
-      const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, run.month), chunk, run.outputFormat, layout);
+    for await (const chunk of chunks(run, onBytes)) {
+      const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, run.month), chunk, run.outputFormat, layout, receipts);
       merge(stats, done.stats);
-      await write(run.output, done.text);
+      for (const piece of lines.pieces(Buffer.from(done.text), done.firsts)) await write(run.output, piece);
       tick();
     }
   } else {
-    await runWorkers(run, stats, tick);
+    await runWorkers(run, stats, tick, lines, onBytes);
   }
   bar?.stop();
   return { ...stats, seconds: Number(process.hrtime.bigint() - started) / 1e9, workers: run.workers, interrupted: run.signal?.aborted ?? false };
 }
 
 /** Round-robin over the workers, at most two chunks each not yet written, records written in order. */
-async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): Promise<void> {
+async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void, lines: ReceiptLines, onBytes?: (bytes: number) => void): Promise<void> {
   const setup: WorkerSetup = {
     jurisdictions: run.jurisdictions,
     ...(run.month ? { month: run.month } : {}),
     trace: run.trace,
     format: run.outputFormat,
+    receipts: run.receipts ?? 'once',
     ...(run.knownAt ? { knownAt: run.knownAt } : {}),
   };
   const workers = Array.from({ length: run.workers }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
-  const done = new Map<number, { bytes: Uint8Array; stats: BatchStats }>();
+  const done = new Map<number, { bytes: Uint8Array; stats: BatchStats; firsts: FirstUse[] }>();
   let next = 0;
   let failure: Error | undefined;
   let finished = false;
@@ -166,10 +194,32 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): P
     }
     return new Promise<void>((resolve) => (wake = resolve));
   };
+  const settle = async () => {
+    while (done.has(next)) {
+      const chunk = done.get(next) as { bytes: Uint8Array; stats: BatchStats; firsts: FirstUse[] };
+      done.delete(next);
+      next += 1;
+      merge(stats, chunk.stats);
+      for (const piece of lines.pieces(chunk.bytes, chunk.firsts)) await write(run.output, piece);
+      tick();
+    }
+  };
+  // Writes are chained: the message handler and the reading loop both write, never at once.
+  let writing = Promise.resolve();
+  function flush(): Promise<void> {
+    writing = writing.then(settle);
+    return writing;
+  }
   for (const worker of workers) {
-    worker.on('message', (message: { index: number; bytes: Uint8Array; stats: BatchStats }) => {
+    worker.on('message', (message: { index: number; bytes: Uint8Array; stats: BatchStats; firsts: FirstUse[] }) => {
       done.set(message.index, message);
       notify();
+      // Written as soon as it is next in order, not when the next input arrives: a caller may be
+      // waiting for this answer before it writes more.
+      flush().catch((error: Error) => {
+        failure ??= error;
+        notify();
+      });
     });
     worker.on('error', (error) => {
       failure = error;
@@ -180,34 +230,24 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void): P
       notify();
     });
   }
-  const settle = async () => {
-    while (done.has(next)) {
-      const chunk = done.get(next) as { bytes: Uint8Array; stats: BatchStats };
-      done.delete(next);
-      next += 1;
-      merge(stats, chunk.stats);
-      await write(run.output, chunk.bytes);
-      tick();
-    }
-  };
   let sent = 0;
   try {
-    for await (const chunk of chunks(run)) {
-      await settle();
+    for await (const chunk of chunks(run, onBytes)) {
+      await flush();
       // Bounded by what is not yet written, not only by what is being evaluated: finished chunks
       // waiting for an earlier one count too, so memory stays flat whatever the file size.
       while (sent - next >= workers.length * 2 && !failure) {
         await waitForOne();
-        await settle();
+        await flush();
       }
       if (failure) throw failure;
       (workers[chunk.index % workers.length] as Worker).postMessage(chunk, 'bytes' in chunk ? [chunk.bytes.buffer as ArrayBuffer] : []);
       sent += 1;
     }
-    await settle();
+    await flush();
     while (next < sent && !failure) {
       await waitForOne();
-      await settle();
+      await flush();
     }
     if (failure) throw failure;
   } finally {

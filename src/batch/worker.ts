@@ -4,6 +4,7 @@ import { loadRulebook } from '../load.js';
 import { compileEvaluator } from '../fast/evaluator.js';
 import { count, csvLayout, emptyStats, evaluateText, formatRecord, type BatchRecord, type CsvLayout, type OutputFormat } from './records.js';
 import { atCsvCells } from './csv-errors.js';
+import { receiptHash, type FirstUse, type ReceiptMode } from './receipts.js';
 
 export interface WorkerSetup {
   jurisdictions: string[];
@@ -11,6 +12,7 @@ export interface WorkerSetup {
   trace: boolean;
   knownAt?: string;
   format: OutputFormat;
+  receipts: ReceiptMode;
 }
 
 /** Numbered items (CSV households), or raw NDJSON bytes that start at line `firstLine` and end at
@@ -19,7 +21,8 @@ export type Chunk = { index: number; items: Item[] } | { index: number; firstLin
 
 /** A numbered item: JSON text to evaluate, or the error record already found for it. A household
  * read from CSV also carries the line of each of its rows, for errors to name their cells. */
-export type Item = [number, string] | [number, string, { code: string; message: string; details: readonly object[] }] | [number, string, null, number[]];
+type ErrorJson = { code: string; message: string; details: readonly object[] };
+export type Item = [number, string] | [number, string, ErrorJson] | [number, string, ErrorJson, household: string] | [number, string, null, number[]];
 
 function* linesOf(chunk: Chunk): Generator<Item> {
   if ('items' in chunk) {
@@ -39,16 +42,31 @@ function* linesOf(chunk: Chunk): Generator<Item> {
   }
 }
 
-export function evaluateChunk(evaluate: (line: number, text: string) => ReturnType<typeof evaluateText>, chunk: Chunk, format: OutputFormat, layout?: CsvLayout) {
+export function evaluateChunk(
+  evaluate: (line: number, text: string) => ReturnType<typeof evaluateText>,
+  chunk: Chunk,
+  format: OutputFormat,
+  layout?: CsvLayout,
+  receipts: ReceiptMode = 'each',
+) {
   const stats = emptyStats();
   let text = '';
+  const firsts: FirstUse[] = [];
+  const named = new Set<string>();
   for (const [line, item, error, rows] of linesOf(chunk)) {
-    let record: BatchRecord = error ? { line, ok: false, error } : evaluate(line, item);
-    if (rows && !record.ok) record = atCsvCells(record, item, rows);
+    let record: BatchRecord = error ? { line, ok: false, ...(typeof rows === 'string' ? { household: rows } : {}), error } : evaluate(line, item);
+    if (Array.isArray(rows) && !record.ok) record = atCsvCells(record, item, rows);
     count(stats, record);
-    text += formatRecord(record, format, layout);
+    if (record.ok && receipts === 'once' && format === 'ndjson') {
+      const hash = receiptHash(record.result.receipt);
+      if (!named.has(hash)) {
+        named.add(hash);
+        firsts.push([hash, Buffer.byteLength(text), JSON.stringify(record.result.receipt)]);
+      }
+    }
+    text += formatRecord(record, format, layout, receipts);
   }
-  return { index: chunk.index, text, stats };
+  return { index: chunk.index, text, stats, firsts };
 }
 
 if (parentPort) {
@@ -58,9 +76,9 @@ if (parentPort) {
   const layout = csvLayout(rulebook);
   const port = parentPort;
   port.on('message', (chunk: Chunk) => {
-    const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, setup.month), chunk, setup.format, layout);
+    const done = evaluateChunk((line, text) => evaluateText(evaluator, line, text, setup.month), chunk, setup.format, layout, setup.receipts);
     // Encoded here and handed over, not copied: the main thread only writes bytes.
     const bytes = new Uint8Array(Buffer.from(done.text, 'utf8'));
-    port.postMessage({ index: done.index, bytes, stats: done.stats }, [bytes.buffer]);
+    port.postMessage({ index: done.index, bytes, stats: done.stats, firsts: done.firsts }, [bytes.buffer]);
   });
 }

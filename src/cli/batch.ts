@@ -1,10 +1,12 @@
 /** The CLI side of `evaluate --batch`: files and streams, the summary line, the exit code. */
-import { createReadStream, createWriteStream, fstatSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fstatSync, openSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { finished } from 'node:stream/promises';
 import { BenefitRulesError } from '../errors.js';
 import { BUNDLED_JURISDICTIONS, loadRulebook } from '../load.js';
 import { runBatch, type BatchSummary } from '../batch/run.js';
+import { batchReceipts } from '../batch/receipts.js';
+import type { Receipt } from '../engine/result.js';
 import { checkKnownAt, checkMonth } from './commands.js';
 import { EXIT_INTERNAL } from './io.js';
 
@@ -19,6 +21,10 @@ export interface BatchCommandOptions {
   knownAt?: string;
   packs?: string[];
   progress: boolean;
+  /** once (the default): receipts written once, records name them by hash; each: in every record. */
+  receipt?: 'once' | 'each';
+  /** A JSON summary file: the counts (per programme and status too) and the receipts. */
+  summary?: string;
 }
 
 export const EXIT_SOME_ERRORS = 3;
@@ -35,11 +41,15 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
   const fromStdin = options.batch === '-';
   const totalBytes = fromStdin ? undefined : fileSize(options.batch);
   if (options.out !== undefined) refuseSameFile(options.out, options.batch);
+  if (options.summary !== undefined) refuseSameFile(options.summary, options.batch);
   const jurisdictions = [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])];
   // Loaded here first, so a bad pack is reported once and clearly, before any worker starts.
   const rulebook = loadRulebook({ jurisdictions });
-  const input = fromStdin ? process.stdin : createReadStream(options.batch);
+  const inputFormat = options.inputFormat ?? (options.batch.endsWith('.csv') ? 'csv' : 'ndjson');
+  // A CSV file is read twice (each household whole whatever the order of its rows): by its path.
+  const input = fromStdin ? { input: process.stdin } : inputFormat === 'csv' ? { inputFile: options.batch } : { input: createReadStream(options.batch) };
   const output = options.out ? createWriteStream('', { fd: openOutput(options.out) }) : process.stdout;
+  const summaryFd = options.summary !== undefined ? openOutput(options.summary, '--summary') : undefined;
   // Ctrl-C stops reading; what was evaluated is written whole and summed up. A second one stops at once.
   const interrupt = new AbortController();
   const onSigint = () => {
@@ -50,8 +60,11 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
   const summary = await runBatch({
     signal: interrupt.signal,
     rulebook,
-    input,
-    inputFormat: options.inputFormat ?? (options.batch.endsWith('.csv') ? 'csv' : 'ndjson'),
+    ...input,
+    inputFormat,
+    // One line in, one line out: a caller may keep the process open and wait for each answer.
+    lineByLine: fromStdin,
+    receipts: options.receipt ?? 'once',
     output,
     outputFormat: options.outputFormat,
     ...(options.month ? { month: options.month } : {}),
@@ -64,6 +77,10 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
   if (options.out) {
     output.end();
     await finished(output);
+  }
+  if (summaryFd !== undefined) {
+    writeFileSync(summaryFd, `${JSON.stringify(summaryJson(summary, batchReceipts(rulebook)), null, 2)}\n`);
+    closeSync(summaryFd);
   }
   process.stderr.write(`${describe(summary)}\n`);
   if (summary.interrupted) return EXIT_INTERRUPTED;
@@ -126,13 +143,36 @@ function refuseSameFile(out: string, input: string): void {
 }
 
 /** Opens the output before any work, so a wrong path is an error message, not a crash mid-way. */
-function openOutput(path: string): number {
+function openOutput(path: string, option = '--out'): number {
   try {
     return openSync(path, 'w');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'an error';
-    throw new BenefitRulesError('invalid-option', `Cannot write ${path}: ${code}`, [{ path: '--out', expected: 'a file that can be written', found: code }]);
+    throw new BenefitRulesError('invalid-option', `Cannot write ${path}: ${code}`, [{ path: option, expected: 'a file that can be written', found: code }]);
   }
+}
+
+const yuan = (fen: number) => {
+  const text = String(fen).padStart(3, '0');
+  return `${text.slice(0, -2)}.${text.slice(-2)}`;
+};
+
+/** The --summary file: what the stderr line says, for a program to read, with the receipts. */
+export function summaryJson(s: BatchSummary, receipts: Record<string, Receipt>) {
+  return {
+    records: s.records,
+    results: s.results,
+    errors: s.errors,
+    errorCodes: s.errorCodes,
+    paid: s.paid,
+    totalMonthlyAmount: yuan(s.totalFen),
+    partialTotals: s.partialTotals,
+    programmes: s.programmes,
+    receipts,
+    seconds: Number(s.seconds.toFixed(3)),
+    workers: s.workers,
+    interrupted: s.interrupted,
+  };
 }
 
 export function describe(s: BatchSummary): string {
@@ -140,11 +180,21 @@ export function describe(s: BatchSummary): string {
   const codes = Object.entries(s.errorCodes)
     .map(([code, k]) => `${code} ${n(k)}`)
     .join(', ');
-  const fen = String(s.totalFen).padStart(3, '0');
-  const total = `${n(Number(fen.slice(0, -2)))}.${fen.slice(-2)}`;
+  const fen = yuan(s.totalFen);
+  const total = `${n(Number(fen.slice(0, -3)))}${fen.slice(-3)}`;
+  // Every status of every programme, so that not-configured or undetermined results are seen.
+  const programmes = Object.entries(s.programmes)
+    .map(
+      ([programme, statuses]) =>
+        `${programme} ${Object.entries(statuses)
+          .map(([status, k]) => `${status} ${n(k)}`)
+          .join(', ')}`,
+    )
+    .join('; ');
+  const without = s.partialTotals > 0 ? ` (at least: ${n(s.partialTotals)} results leave out an amount not known)` : '';
   return (
     `benefit-rules batch: ${n(s.records)} records = ${n(s.results)} results + ${n(s.errors)} errors${codes ? ` (${codes})` : ''}; ` +
-    `${n(s.paid)} paid, ${total} yuan a month in all; ${s.seconds.toFixed(1)} s, ${n(Math.round(s.records / Math.max(s.seconds, 1e-3)))} records/s, ` +
+    `${n(s.paid)} paid, ${total} yuan a month in all${without}; ${programmes ? `by programme and status: ${programmes}; ` : ''}${s.seconds.toFixed(1)} s, ${n(Math.round(s.records / Math.max(s.seconds, 1e-3)))} records/s, ` +
     `${s.workers === 0 ? 'in-process' : `${s.workers} worker${s.workers > 1 ? 's' : ''}`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB` +
     (s.interrupted ? '; interrupted: the output ends with the last whole record written' : '')
   );

@@ -23,10 +23,12 @@ const BATCH_ONLY = [
   ['workers', '--workers'],
   ['inputFormat', '--input-format'],
   ['outputFormat', '--output-format'],
+  ['receipt', '--receipt'],
+  ['summary', '--summary'],
 ] as const;
 
 const CSV_HELP = `
-CSV batch input: one row per person, the rows of a household consecutive and sharing household_id;
+CSV batch input: one row per person, the rows of a household sharing household_id, in any order;
 household columns are read from its first row (later rows may leave them empty). Columns:
   ${CSV_INPUT_COLUMNS.join(', ')
     .replace(/(.{1,90})(?:, |$)/g, '$1,\n  ')
@@ -64,6 +66,10 @@ program
   .addOption(new Option('--output-format <format>', 'batch output format').choices(['ndjson', 'csv']).default('ndjson'))
   .option('--out <file>', 'batch output file (default: standard output)')
   .option('--workers <n>', `batch worker threads, 0 to ${MAX_WORKERS} (default: one per core; 0 = this thread)`)
+  .addOption(
+    new Option('--receipt <mode>', 'batch: once = the receipts first, each record names its own by sha256; each = the whole receipt in every record').choices(['once', 'each']),
+  )
+  .option('--summary <file>', 'batch: also write the summary as JSON (counts per programme and status, the receipts)')
   .option('--no-progress', 'no progress bar, even on a terminal')
   .addOption(packs())
   .addHelpText('after', CSV_HELP)

@@ -78,6 +78,7 @@ describe('batch evaluation', () => {
     const out = stdout
       .trimEnd()
       .split('\n')
+      .filter((l) => !l.startsWith('{"sha256"')) // receipt lines (one per receipt)
       .map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { code: string } });
     expect(out.length).toBe(lines.length);
     expect(out.map((r) => r.line)).toEqual(lines.map((_, i) => i + 1));
@@ -103,7 +104,7 @@ describe('batch evaluation', () => {
     expect(csv[0]?.split('\n')[0]).toBe(
       'line,household,jurisdiction,month,dibao_status,dibao_eligible,dibao_enrolment,dibao_household_size,dibao_countable_income,dibao_per_capita_income,dibao_standard,dibao_monthly_amount,dibao_reasons,' +
         'disability_care_subsidy_status,disability_care_subsidy_monthly_amount,disability_care_subsidy_reasons,disability_living_subsidy_status,disability_living_subsidy_monthly_amount,disability_living_subsidy_reasons,' +
-        'orphan_allowance_status,orphan_allowance_monthly_amount,orphan_allowance_reasons,total_monthly_amount,total_is_partial,error_code,error_message',
+        'orphan_allowance_status,orphan_allowance_monthly_amount,orphan_allowance_reasons,total_monthly_amount,total_is_partial,error_code,error_message,receipt',
     );
   });
 
@@ -122,6 +123,7 @@ describe('batch evaluation', () => {
     const out = stdout
       .trimEnd()
       .split('\n')
+      .filter((l) => !l.startsWith('{"sha256"')) // receipt lines (one per receipt)
       .map((l) => JSON.parse(l) as { line: number; ok: boolean; result?: { totalMonthlyAmount: string }; error?: { message: string } });
     expect(out.map((r) => r.line)).toEqual([2, 4, 5]);
     // h1: standard 636 × 2 − 1000 (veterans' benefits exempt from 2021-07) = 272.
@@ -147,6 +149,7 @@ describe('batch evaluation', () => {
     const out = stdout
       .trimEnd()
       .split('\n')
+      .filter((l) => !l.startsWith('{"sha256"')) // receipt lines (one per receipt)
       .map((l) => JSON.parse(l) as { line: number; error: { message: string; details: { path: string }[] } });
     expect(out.map((r) => r.line)).toEqual([2, 5]);
     expect(out[0]?.error.details.map((d) => d.path)).toEqual(['line 3, column income_pension', 'line 2, column dibao_last_amount', 'line 4, column member_id']);
@@ -166,6 +169,7 @@ describe('batch evaluation', () => {
     const out = stdout
       .trimEnd()
       .split('\n')
+      .filter((l) => !l.startsWith('{"sha256"')) // receipt lines (one per receipt)
       .map((l) => JSON.parse(l) as { line: number; ok: boolean });
     expect(out.map((r) => [r.line, r.ok])).toEqual([
       [2, true],
@@ -184,6 +188,7 @@ describe('batch evaluation', () => {
     const out = stdout
       .trimEnd()
       .split('\n')
+      .filter((l) => !l.startsWith('{"sha256"')) // receipt lines (one per receipt)
       .map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: { message: string } });
     expect(out.map((r) => [r.line, r.ok])).toEqual([
       [2, true],
