@@ -52,6 +52,7 @@ export async function* ledgerRows(source: Source, seen?: (chunk: Buffer) => void
     if (bytes.length === 0) continue;
     const fields = fieldsOf(bytes);
     if (columns === undefined) {
+      if (bytes[0] === 0x7b || bytes[0] === 0x5b) throw headerError(line, 'a line of JSON, not the CSV header (is this the households file?)');
       if (!Array.isArray(fields)) throw headerError(line, fields.error);
       columns = checkLedgerHeader(fields, line);
       continue;

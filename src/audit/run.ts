@@ -226,7 +226,18 @@ export function streamWriter(stream: NodeJS.WritableStream): { write(text: strin
     flush() {
       if (!full) return undefined;
       full = false;
-      return new Promise((resolve) => stream.once('drain', resolve));
+      // A stream that fails (a full device) never drains: its error ends the wait too.
+      return new Promise((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          stream.off('close', done);
+          resolve(undefined);
+        };
+        stream.once('drain', done);
+        stream.once('error', done);
+        stream.once('close', done);
+      });
     },
   };
 }
