@@ -48,7 +48,7 @@ export class Buckets {
       for (let i = 0; i < count; i += 1) writeFileSync(buckets.file(i), '');
       for await (const item of items) {
         const text = `${JSON.stringify(item)}\n`;
-        (held[ 'row' in item ? bucketOf(item.row.household_id, count) : 0] as string[]).push(text);
+        (held['row' in item ? bucketOf(item.row.household_id, count) : 0] as string[]).push(text);
         bytes += text.length;
         if (bytes > HELD_BYTES) spill();
       }

@@ -82,7 +82,12 @@ export function checkLedgerHeader(header: string[], line = 1): string[] {
   const missing = LEDGER_COLUMNS.filter((c) => !header.includes(c));
   if (unknown.length + repeated.length + missing.length > 0) {
     const found = [
-      unknown.length ? `unknown ${unknown.slice(0, 6).map((c) => JSON.stringify(c.length > 40 ? `${c.slice(0, 40)}…` : c)).join(', ')}${unknown.length > 6 ? ', …' : ''}` : '',
+      unknown.length
+        ? `unknown ${unknown
+            .slice(0, 6)
+            .map((c) => JSON.stringify(c.length > 40 ? `${c.slice(0, 40)}…` : c))
+            .join(', ')}${unknown.length > 6 ? ', …' : ''}`
+        : '',
       repeated.length ? `repeated ${repeated.join(', ')}` : '',
       missing.length ? `missing ${missing.join(', ')}` : '',
     ]

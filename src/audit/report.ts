@@ -65,7 +65,9 @@ export function csvRow(f: Finding, lang: 'zh' | 'en' = 'en'): string {
   const cell = (value: string | number | null | undefined) => (value === undefined || value === null ? '' : String(value));
   if (f.kind === 'error') return stringify([['error', f.line, cell(f.household), '', cell(f.programme), '', cell(f.month), '', '', '', '', '', '', '', f.code, f.message]]);
   if (f.kind === 'missing')
-    return stringify([['missing', '', f.household, cell(f.member), f.programme, f.jurisdiction, f.month, '', '0.00', '', '', f.dueNow, f.difference, 'missing', '', f.reason[lang]]]);
+    return stringify([
+      ['missing', '', f.household, cell(f.member), f.programme, f.jurisdiction, f.month, '', '0.00', '', '', f.dueNow, f.difference, 'missing', '', f.reason[lang]],
+    ]);
   return stringify([
     [
       'line',
@@ -134,7 +136,16 @@ const WORDS = {
     more: (n: number) => `……另有 ${n} 条，见报告`,
     line: '行',
     interrupted: '已中断（Ctrl-C）：合计只含中断前读取的行，台账其余部分未核查',
-    verdicts: { correct: '正确', overpaid: '多发', underpaid: '少发', arrears: '应补发（追溯调标）', 'arrears-paid': '追溯差额已补发', 'underpaid-paid-later': '少发，已由后续行补足', 'cannot-check': '无法核查', missing: '漏发' } as Record<string, string>,
+    verdicts: {
+      correct: '正确',
+      overpaid: '多发',
+      underpaid: '少发',
+      arrears: '应补发（追溯调标）',
+      'arrears-paid': '追溯差额已补发',
+      'underpaid-paid-later': '少发，已由后续行补足',
+      'cannot-check': '无法核查',
+      missing: '漏发',
+    } as Record<string, string>,
   },
 };
 
@@ -157,7 +168,9 @@ export function summary(run: AuditRun, lang: 'zh' | 'en'): string {
     table(w.month, totals.byMonth),
   ];
   if (totals.notes.length > 0) {
-    const lines = totals.notes.map((n) => `  ${n.line !== undefined ? `${w.line} ${n.line} ` : ''}${n.household} ${n.programme} ${n.month} ${w.verdicts[n.verdict] ?? n.verdict}: ${n.reason[lang]}`);
+    const lines = totals.notes.map(
+      (n) => `  ${n.line !== undefined ? `${w.line} ${n.line} ` : ''}${n.household} ${n.programme} ${n.month} ${w.verdicts[n.verdict] ?? n.verdict}: ${n.reason[lang]}`,
+    );
     if (totals.notesLeftOut > 0) lines.push(`  ${w.more(totals.notesLeftOut)}`);
     parts.push(`${w.notes}:\n${lines.join('\n')}`);
   }

@@ -148,7 +148,10 @@ export function reasonOf(f: ReasonFacts): Reason | undefined {
     }
     case 'correct':
       return f.thenFen !== undefined && f.nowFen !== undefined && f.nowFen < f.toDate
-        ? { en: `paid ${paid}, as due when paid; a later decision lowered it to ${now}: nothing to recover`, zh: `已发 ${paid}，符合发放时已知的标准；后来追溯降低到 ${now}，无需追回` }
+        ? {
+            en: `paid ${paid}, as due when paid; a later decision lowered it to ${now}: nothing to recover`,
+            zh: `已发 ${paid}，符合发放时已知的标准；后来追溯降低到 ${now}，无需追回`,
+          }
         : undefined;
   }
 }

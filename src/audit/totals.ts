@@ -45,7 +45,8 @@ export class Totals {
 
   add(programme: string, month: string, jurisdiction: string, verdict: string, paid: number, difference: number, note?: Omit<Note, 'programme' | 'month' | 'verdict'>): void {
     if (note && verdict !== 'correct') {
-      if (this.notes.length < NOTES_KEPT) this.notes.push({ ...(note.line !== undefined ? { line: note.line } : {}), household: note.household, programme, month, verdict, reason: note.reason });
+      if (this.notes.length < NOTES_KEPT)
+        this.notes.push({ ...(note.line !== undefined ? { line: note.line } : {}), household: note.household, programme, month, verdict, reason: note.reason });
       else this.notesLeftOut += 1;
     }
     if (verdict === 'missing') this.missing += 1;

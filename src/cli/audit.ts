@@ -91,7 +91,9 @@ function checkOptions(options: AuditCommandOptions): void {
       ]);
   }
   if (options.from !== undefined && options.to !== undefined && options.from > options.to)
-    throw new BenefitRulesError('invalid-option', `--from ${options.from} is after --to ${options.to}`, [{ path: '--from', expected: `a month up to ${options.to}`, found: options.from }]);
+    throw new BenefitRulesError('invalid-option', `--from ${options.from} is after --to ${options.to}`, [
+      { path: '--from', expected: `a month up to ${options.to}`, found: options.from },
+    ]);
   if (options.verify !== undefined) {
     const ignored = VERIFY_IGNORES.filter((o) => options.given?.includes(o));
     if (ignored.length > 0)

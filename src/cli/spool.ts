@@ -16,7 +16,8 @@ export class Spool {
 
   /** Copies `path` (the option `flag` names it) and returns the copy's path. */
   async copy(path: string, flag: string): Promise<string> {
-    const fromStdin = path === '-';
+    // /dev/stdin cannot be opened again when standard input is a socket (ENXIO): it is fd 0 anyway.
+    const fromStdin = path === '-' || path === '/dev/stdin';
     let fd: number;
     try {
       fd = fromStdin ? 0 : openSync(path, 'r');

@@ -34,7 +34,9 @@ describe('the ledger reader', () => {
   });
 
   it('confines an unclosed quote to its own line (before: every later line folded into one error at the end)', async () => {
-    const items = await read(`${HEADER}\n${ROW}\n"h2,,dibao,2020-01,830.00,2020-01-20\n${ROW.replace('h1', 'h3')}\nh4,,dibao,2020-01,8"30,2020-01-20\n${ROW.replace('h1', 'h5')}\n`);
+    const items = await read(
+      `${HEADER}\n${ROW}\n"h2,,dibao,2020-01,830.00,2020-01-20\n${ROW.replace('h1', 'h3')}\nh4,,dibao,2020-01,8"30,2020-01-20\n${ROW.replace('h1', 'h5')}\n`,
+    );
     expect(summary(items)).toEqual([
       [2, 'h1'],
       [3, 'unreadable-line'],
@@ -63,7 +65,13 @@ describe('the ledger reader', () => {
   });
 
   it('calls an id that is not UTF-8 an error line, never U+FFFD', async () => {
-    const bytes = Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from([0x68, 0xff]), Buffer.from(',,dibao,2020-01,830.00,2020-01-20\n'), Buffer.from([0x68, 0xfe]), Buffer.from(',,dibao,2020-01,830.00,2020-01-20\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER}\n`),
+      Buffer.from([0x68, 0xff]),
+      Buffer.from(',,dibao,2020-01,830.00,2020-01-20\n'),
+      Buffer.from([0x68, 0xfe]),
+      Buffer.from(',,dibao,2020-01,830.00,2020-01-20\n'),
+    ]);
     expect(summary(await read(bytes))).toEqual([
       [2, 'not-utf8'],
       [3, 'not-utf8'],
