@@ -122,17 +122,19 @@ async function loadHouseholds(source: Source, rulebook: Rulebook): Promise<Loade
  * audited: from the JSON if it parses, else the first "id" written in the text. */
 function idOf(text: string): string | undefined {
   try {
-    if (jsonDepth(text) > MAX_JSON_DEPTH) return undefined;
-    const value = JSON.parse(text) as { id?: unknown; snapshots?: { household?: { id?: unknown } }[] };
-    const id = value.snapshots?.[0]?.household?.id ?? value.id;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    const match = /"id"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
-    try {
-      return match ? (JSON.parse(`"${match[1] as string}"`) as string) : undefined;
-    } catch {
-      return undefined;
+    if (jsonDepth(text) <= MAX_JSON_DEPTH) {
+      const value = JSON.parse(text) as { id?: unknown; snapshots?: { household?: { id?: unknown } }[] };
+      const id = value.snapshots?.[0]?.household?.id ?? value.id;
+      return typeof id === 'string' ? id : undefined;
     }
+  } catch {
+    // not JSON: the first "id" written in it, below
+  }
+  const match = /"id"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  try {
+    return match ? (JSON.parse(`"${match[1] as string}"`) as string) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
