@@ -84,6 +84,38 @@ export interface AuditSettings {
   share?: boolean;
 }
 
+/** Compiled evaluators by rulebook, tracing and knownAt date, kept across audits: compiling costs
+ * far more than auditing a small ledger, and an evaluator is a pure function of these three. */
+const COMPILED = new WeakMap<Rulebook, Map<string, CompiledEvaluator>>();
+const COMPILED_KEPT = 64;
+
+function compiled(rulebook: Rulebook, trace: boolean, knownAt: string | undefined): CompiledEvaluator {
+  let kept = COMPILED.get(rulebook);
+  if (!kept) COMPILED.set(rulebook, (kept = new Map()));
+  const key = `${trace ? 't' : 'u'}${knownAt ?? ''}`;
+  let evaluator = kept.get(key);
+  if (!evaluator) {
+    if (kept.size >= COMPILED_KEPT) kept.delete(kept.keys().next().value as string);
+    evaluator = compileEvaluator(rulebook, { trace, ...(knownAt ? { knownAt } : {}) });
+    kept.set(key, evaluator);
+  }
+  return evaluator;
+}
+
+/** What the rulebook says about knowledge dates and values per month: pure functions of it, worked out once. */
+const KNOWLEDGE = new WeakMap<Rulebook, Knowledge>();
+const VALUES = new WeakMap<Rulebook, PlanValues>();
+function knowledgeOf(rulebook: Rulebook): Knowledge {
+  let known = KNOWLEDGE.get(rulebook);
+  if (!known) KNOWLEDGE.set(rulebook, (known = new Knowledge(rulebook)));
+  return known;
+}
+function valuesOf(rulebook: Rulebook): PlanValues {
+  let values = VALUES.get(rulebook);
+  if (!values) VALUES.set(rulebook, (values = new PlanValues(rulebook)));
+  return values;
+}
+
 type Pending = { out: AuditedLine; settling: Settling; line: LedgerLine; nowMonth: MonthDue; thenMonth?: MonthDue; unavailable?: string };
 
 export class Auditor {
@@ -101,10 +133,10 @@ export class Auditor {
   private readonly pending = new Map<string, Pending[]>();
 
   constructor(private readonly settings: AuditSettings) {
-    this.knowledge = new Knowledge(settings.rulebook);
+    this.knowledge = knowledgeOf(settings.rulebook);
     this.makers = {
       knowledge: this.knowledge,
-      values: new PlanValues(settings.rulebook),
+      values: valuesOf(settings.rulebook),
       evaluator: (knowledge, date) => this.evaluatorOf(knowledge, date),
       share: settings.share ?? true,
     };
@@ -114,7 +146,7 @@ export class Auditor {
   private evaluatorOf(knowledge: string, date: string | undefined): CompiledEvaluator {
     let evaluator = this.evaluators.get(knowledge);
     if (!evaluator) {
-      evaluator = compileEvaluator(this.settings.rulebook, { trace: false, ...(knowledge !== '' && date ? { knownAt: date } : {}) });
+      evaluator = compiled(this.settings.rulebook, false, knowledge !== '' && date ? date : undefined);
       this.evaluators.set(knowledge, evaluator);
     }
     return evaluator;
@@ -124,7 +156,7 @@ export class Auditor {
     const key = knownAt === undefined ? '' : this.makers.share ? `${jurisdiction}\0${this.knowledge.classOf(jurisdiction, knownAt)}` : knownAt;
     let evaluator = this.traced.get(key);
     if (evaluator) this.traced.delete(key);
-    else evaluator = compileEvaluator(this.settings.rulebook, { trace: true, ...(knownAt ? { knownAt } : {}) });
+    else evaluator = compiled(this.settings.rulebook, true, knownAt);
     this.traced.set(key, evaluator);
     if (this.traced.size > TRACED_KEPT) this.traced.delete(this.traced.keys().next().value as string);
     return evaluator;
