@@ -37,7 +37,7 @@ describe('the households file', () => {
 });
 
 describe('ledger months are bounded', () => {
-  it('calls a month far from the household\'s other lines an error line, not a century of evaluations (before: 42 minutes, 1.5 GB)', async () => {
+  it("calls a month far from the household's other lines an error line, not a century of evaluations (before: 42 minutes, 1.5 GB)", async () => {
     const started = Date.now();
     const report = await auditLedger({
       ledger: ledger([
