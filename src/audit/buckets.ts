@@ -13,7 +13,7 @@ import type { LedgerItem } from './csv.js';
 import { physicalLines } from './lines.js';
 
 /** Households open at once, about, when a ledger is read from buckets; fewer households need none. */
-export const BUCKET_HOUSEHOLDS = 5000;
+export const BUCKET_HOUSEHOLDS = 1000;
 /** Bytes held in memory across all buckets before they are appended to their files. */
 const HELD_BYTES = 8 * 2 ** 20;
 

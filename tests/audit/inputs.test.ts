@@ -61,7 +61,7 @@ describe('ledger months are bounded', () => {
 
 describe('an unsorted ledger is read from buckets on disk', () => {
   it('gives every line, the same verdicts and totals as the grouped ledger', async () => {
-    const ids = Array.from({ length: 5200 }, (_, i) => `h${i}`);
+    const ids = Array.from({ length: 1300 }, (_, i) => `h${i}`);
     const months = ['2020-08', '2020-09'];
     const byMonth = months.flatMap((m) => ids.map((id) => [id, '', 'dibao', m, id.endsWith('7') ? '800.00' : '830.00', `${m}-20`]));
     const byHousehold = ids.flatMap((id) => months.map((m) => [id, '', 'dibao', m, id.endsWith('7') ? '800.00' : '830.00', `${m}-20`]));
