@@ -5,11 +5,11 @@
  * household go as soon as its last line (counted beforehand) has been read.
  */
 import type { Rulebook } from '../rulebook/index.js';
-import { compileEvaluator, type CompiledEvaluator } from '../fast/evaluator.js';
+import type { CompiledEvaluator } from '../fast/evaluator.js';
 import type { TraceEntry } from '../programmes/trace.js';
-import { Knowledge } from './knowledge.js';
+import type { Knowledge } from './knowledge.js';
+import { compiled, knowledgeOf, valuesOf } from './cached.js';
 import { HouseholdCase, dueOf, type Due, type MonthDue, type RunMakers } from './case.js';
-import { PlanValues } from './share.js';
 import type { Household } from '../schemas/household.js';
 import { readLedgerRow, type LedgerError, type LedgerLine, type LedgerRow } from './ledger.js';
 import { parseTimeline, nextMonth, type Timeline } from './timeline.js';
@@ -82,38 +82,6 @@ export interface AuditSettings {
   emit: (finding: Finding) => void;
   /** False: no evaluation shared between runs (the slow reference); default true. */
   share?: boolean;
-}
-
-/** Compiled evaluators by rulebook, tracing and knownAt date, kept across audits: compiling costs
- * far more than auditing a small ledger, and an evaluator is a pure function of these three. */
-const COMPILED = new WeakMap<Rulebook, Map<string, CompiledEvaluator>>();
-const COMPILED_KEPT = 64;
-
-function compiled(rulebook: Rulebook, trace: boolean, knownAt: string | undefined): CompiledEvaluator {
-  let kept = COMPILED.get(rulebook);
-  if (!kept) COMPILED.set(rulebook, (kept = new Map()));
-  const key = `${trace ? 't' : 'u'}${knownAt ?? ''}`;
-  let evaluator = kept.get(key);
-  if (!evaluator) {
-    if (kept.size >= COMPILED_KEPT) kept.delete(kept.keys().next().value as string);
-    evaluator = compileEvaluator(rulebook, { trace, ...(knownAt ? { knownAt } : {}) });
-    kept.set(key, evaluator);
-  }
-  return evaluator;
-}
-
-/** What the rulebook says about knowledge dates and values per month: pure functions of it, worked out once. */
-const KNOWLEDGE = new WeakMap<Rulebook, Knowledge>();
-const VALUES = new WeakMap<Rulebook, PlanValues>();
-function knowledgeOf(rulebook: Rulebook): Knowledge {
-  let known = KNOWLEDGE.get(rulebook);
-  if (!known) KNOWLEDGE.set(rulebook, (known = new Knowledge(rulebook)));
-  return known;
-}
-function valuesOf(rulebook: Rulebook): PlanValues {
-  let values = VALUES.get(rulebook);
-  if (!values) VALUES.set(rulebook, (values = new PlanValues(rulebook)));
-  return values;
 }
 
 type Pending = { out: AuditedLine; settling: Settling; line: LedgerLine; nowMonth: MonthDue; thenMonth?: MonthDue; unavailable?: string };

@@ -73,7 +73,7 @@ describe('every user mistake is exit 2, naming the option or file (before: exit 
     it(name, () => {
       const run = cli(args);
       expect(run.stderr).toMatch(message);
-      expect(run.stderr).not.toMatch(/internal error|    at /);
+      expect(run.stderr).not.toMatch(/internal error| {4}at /);
       expect(run.code).toBe(2);
     });
   }
@@ -83,7 +83,7 @@ describe('the machine failing is exit 74 with a message (before: a stack trace, 
   it('--out /dev/full and standard output on /dev/full', () => {
     for (const run of [cli([...base, '--out', '/dev/full']), cli(base, { stdout: '/dev/full' })]) {
       expect(run.stderr).toMatch(/error \[io\]: Cannot write .*no space left on the device/);
-      expect(run.stderr).not.toMatch(/    at /);
+      expect(run.stderr).not.toMatch(/ {4}at /);
       expect(run.code).toBe(74);
     }
   });
