@@ -2,7 +2,7 @@
  * Reading rule files and packs from disk: the only file I/O of the library, done once before any
  * evaluation. Evaluation itself takes the resulting Rulebook and never touches the file system.
  */
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenefitRulesError } from './errors.js';
@@ -14,23 +14,61 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLED_RULES = join(PACKAGE_ROOT, 'rules');
 export const BUNDLED_JURISDICTIONS = join(PACKAGE_ROOT, 'jurisdictions');
 
-function readJson(path: string, shown: string): FileInput {
+/** The largest pack or rule file read: the biggest bundled one is a few tens of kilobytes. */
+export const MAX_PACK_FILE_BYTES = 4 * 2 ** 20;
+
+const invalid = (shown: string, expected: string, found: string) =>
+  new BenefitRulesError('invalid-pack', `${shown}: expected ${expected}, found ${found}`, [{ file: shown, path: '$', expected, found }]);
+
+/** Where a path really is, for a link: it must stay inside `inside`; a dangling link is named. */
+function checkedStat(path: string, shown: string, inside: string): Stats {
+  let stat: Stats;
+  try {
+    stat = lstatSync(path);
+    if (stat.isSymbolicLink()) {
+      const target = realpathSync(path);
+      const root = realpathSync(inside);
+      if (target !== root && !target.startsWith(`${root}${sep}`))
+        throw invalid(shown, `a file or folder inside ${relative(join(inside, '..'), inside) || inside}`, 'a link out of it');
+      stat = statSync(path);
+    }
+  } catch (error) {
+    if (error instanceof BenefitRulesError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'an error';
+    throw invalid(shown, 'a readable file', code === 'ENOENT' ? 'a link to nothing (ENOENT)' : code);
+  }
+  return stat;
+}
+
+function readJson(path: string, shown: string, inside = join(path, '..')): FileInput {
+  const stat = checkedStat(path, shown, inside);
+  if (stat.isDirectory()) throw invalid(shown, 'a JSON file', 'a folder');
+  if (stat.size > MAX_PACK_FILE_BYTES) throw invalid(shown, `a JSON file of at most ${MAX_PACK_FILE_BYTES / 2 ** 20} MiB`, `${stat.size} bytes`);
   const text = readFileSync(path, 'utf8');
   try {
     return { file: shown, json: JSON.parse(text) as unknown };
   } catch (error) {
-    throw new BenefitRulesError('invalid-pack', `${shown} is not valid JSON: ${(error as Error).message}`, [
-      { file: shown, path: '$', expected: 'valid JSON', found: (error as Error).message },
-    ]);
+    // Only where: the message of JSON.parse quotes the file's first bytes, which may not be a pack's.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    const found = `text that is not JSON${at ? ` (at position ${at})` : ''}`;
+    throw new BenefitRulesError('invalid-pack', `${shown} is not valid JSON: ${found}`, [{ file: shown, path: '$', expected: 'valid JSON', found }]);
   }
 }
 
-function jsonFiles(dir: string): string[] {
+/** The JSON files under `dir`, walked without following a link out of `inside`. */
+function jsonFiles(dir: string, inside = dir, shown: (path: string) => string = (p) => p): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => join(dir, name))
-    .sort();
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      const stat = checkedStat(path, shown(path), inside);
+      if (stat.isDirectory()) walk(path);
+      else if (name.endsWith('.json')) out.push(path);
+    }
+  };
+  walk(dir);
+  return out.sort();
 }
 
 export function readPackDir(dir: string, root: string): PackInput {
@@ -39,16 +77,16 @@ export function readPackDir(dir: string, root: string): PackInput {
   const sourcesPath = join(dir, 'sources.json');
   const input: PackInput = {
     dir: shown(dir),
-    manifest: readJson(join(dir, 'pack.json'), shown(join(dir, 'pack.json'))),
-    parameters: jsonFiles(parametersDir).map((path) => ({
-      ...readJson(path, shown(path)),
+    manifest: readJson(join(dir, 'pack.json'), shown(join(dir, 'pack.json')), dir),
+    parameters: jsonFiles(parametersDir, dir, shown).map((path) => ({
+      ...readJson(path, shown(path), dir),
       idPrefix: relative(parametersDir, path)
         .replace(/\.json$/, '')
         .split(sep)
         .join('.'),
     })),
   };
-  if (existsSync(sourcesPath)) input.sources = readJson(sourcesPath, shown(sourcesPath));
+  if (existsSync(sourcesPath) || lstatSafe(sourcesPath)) input.sources = readJson(sourcesPath, shown(sourcesPath), dir);
   return input;
 }
 
@@ -61,10 +99,22 @@ export function readPackDirs(roots: readonly string[]): PackInput[] {
       throw new BenefitRulesError('invalid-option', `${root} is not a folder of packs`, [{ path: root, expected: 'a folder of packs', found: 'a file' }]);
     for (const name of readdirSync(root).sort()) {
       const dir = join(root, name);
-      if (statSync(dir).isDirectory() && existsSync(join(dir, 'pack.json'))) packs.push(readPackDir(dir, join(root, '..')));
+      const shown = relative(join(root, '..'), dir).split(sep).join('/');
+      // A pack folder may not be a link out of the packs folder (a link to / was walked for minutes).
+      if (checkedStat(dir, shown, root).isDirectory() && (existsSync(join(dir, 'pack.json')) || lstatSafe(join(dir, 'pack.json')))) packs.push(readPackDir(dir, join(root, '..')));
     }
   }
   return packs;
+}
+
+/** True when something (perhaps a dangling link) is at `path`. */
+function lstatSafe(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface LoadOptions {

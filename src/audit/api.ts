@@ -116,7 +116,7 @@ export async function auditLedger(options: AuditOptions): Promise<AuditReport> {
     },
   });
   report.end(run.totals);
-  return { ...run, findings, json: parts.join(''), csv: csvHeader() + findings.map(csvRow).join(''), summary: { zh: summary(run, 'zh'), en: summary(run, 'en') } };
+  return { ...run, findings, json: parts.join(''), csv: csvHeader() + findings.map((f) => csvRow(f)).join(''), summary: { zh: summary(run, 'zh'), en: summary(run, 'en') } };
 }
 
 /** Confirms a report (as JSON text) from its receipt and the same inputs, or says what differs. */

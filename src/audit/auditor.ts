@@ -5,21 +5,23 @@
  * household go as soon as its last line (counted beforehand) has been read.
  */
 import type { Rulebook } from '../rulebook/index.js';
-import { compileEvaluator, type CompiledEvaluator } from '../fast/evaluator.js';
+import type { CompiledEvaluator } from '../fast/evaluator.js';
 import type { TraceEntry } from '../programmes/trace.js';
-import { Knowledge } from './knowledge.js';
+import type { Knowledge } from './knowledge.js';
+import { compiled, knowledgeOf, valuesOf } from './cached.js';
 import { HouseholdCase, dueOf, type Due, type MonthDue, type RunMakers } from './case.js';
-import { PlanValues } from './share.js';
 import type { Household } from '../schemas/household.js';
 import { readLedgerRow, type LedgerError, type LedgerLine, type LedgerRow } from './ledger.js';
 import { parseTimeline, nextMonth, type Timeline } from './timeline.js';
 import { Totals } from './totals.js';
 import { yuan } from './fen.js';
+import type { HouseholdLines } from './months.js';
+import { missingReason, reasonOf, settle, type Reason, type Settling, type Verdict } from './settle.js';
+
+export type { Verdict, Reason };
 
 /** Traced evaluators kept at once (one per payment date would grow with the ledger). */
 const TRACED_KEPT = 8;
-
-export type Verdict = 'correct' | 'overpaid' | 'underpaid' | 'arrears' | 'cannot-check';
 
 export interface AuditedLine {
   kind: 'line';
@@ -35,11 +37,15 @@ export interface AuditedLine {
   paidToDate?: string;
   dueThen: string | null;
   dueNow: string | null;
-  /** dueNow − paid to date: what is still owed (positive) or was paid too much (negative). */
+  /** dueNow − everything the ledger pays for this programme, member and month (all its lines):
+   * what is still owed (positive) or was paid too much (negative). */
   difference: string | null;
   verdict: Verdict;
   status: { then: string | null; now: string | null };
-  reason?: string;
+  /** The later lines that pay the rest of this month (a 补发). */
+  paidBy?: number[];
+  /** Why, in one line, for every verdict but a plain `correct`. */
+  reason?: Reason;
   trace?: { now?: TraceEntry[]; then?: TraceEntry[] };
 }
 
@@ -53,6 +59,7 @@ export interface MissingLine {
   dueNow: string;
   difference: string;
   verdict: 'missing';
+  reason: Reason;
 }
 
 export type Finding = AuditedLine | MissingLine | LedgerError;
@@ -69,13 +76,15 @@ export interface AuditSettings {
   households: ReadonlyMap<string, HouseholdSource>;
   /** Valid ledger lines per household and its first month (the first pass): a household is let go
    * after its last line; a plain household (no snapshots) starts its case state in its first month. */
-  lineCounts: ReadonlyMap<string, { lines: number; first: string }>;
+  lineCounts: ReadonlyMap<string, HouseholdLines>;
   /** The months in which missing payments are looked for; undefined: each household's first to last month in the ledger. */
   period: { from: string; to: string } | undefined;
   emit: (finding: Finding) => void;
   /** False: no evaluation shared between runs (the slow reference); default true. */
   share?: boolean;
 }
+
+type Pending = { out: AuditedLine; settling: Settling; line: LedgerLine; nowMonth: MonthDue; thenMonth?: MonthDue; unavailable?: string };
 
 export class Auditor {
   readonly totals = new Totals();
@@ -88,12 +97,14 @@ export class Auditor {
   private readonly traced = new Map<string, CompiledEvaluator>();
   private readonly cases = new Map<string, HouseholdCase>();
   private readonly done = new Set<string>();
+  /** Each open household's findings, in ledger order, until its last line settles them. */
+  private readonly pending = new Map<string, Pending[]>();
 
   constructor(private readonly settings: AuditSettings) {
-    this.knowledge = new Knowledge(settings.rulebook);
+    this.knowledge = knowledgeOf(settings.rulebook);
     this.makers = {
       knowledge: this.knowledge,
-      values: new PlanValues(settings.rulebook),
+      values: valuesOf(settings.rulebook),
       evaluator: (knowledge, date) => this.evaluatorOf(knowledge, date),
       share: settings.share ?? true,
     };
@@ -103,7 +114,7 @@ export class Auditor {
   private evaluatorOf(knowledge: string, date: string | undefined): CompiledEvaluator {
     let evaluator = this.evaluators.get(knowledge);
     if (!evaluator) {
-      evaluator = compileEvaluator(this.settings.rulebook, { trace: false, ...(knowledge !== '' && date ? { knownAt: date } : {}) });
+      evaluator = compiled(this.settings.rulebook, false, knowledge !== '' && date ? date : undefined);
       this.evaluators.set(knowledge, evaluator);
     }
     return evaluator;
@@ -113,25 +124,39 @@ export class Auditor {
     const key = knownAt === undefined ? '' : this.makers.share ? `${jurisdiction}\0${this.knowledge.classOf(jurisdiction, knownAt)}` : knownAt;
     let evaluator = this.traced.get(key);
     if (evaluator) this.traced.delete(key);
-    else evaluator = compileEvaluator(this.settings.rulebook, { trace: true, ...(knownAt ? { knownAt } : {}) });
+    else evaluator = compiled(this.settings.rulebook, true, knownAt);
     this.traced.set(key, evaluator);
     if (this.traced.size > TRACED_KEPT) this.traced.delete(this.traced.keys().next().value as string);
     return evaluator;
   }
 
   private error(error: LedgerError): void {
+    // Said at once: an error line needs no other line, while a household's audited lines wait for its last one.
     this.totals.error(error.code);
     this.settings.emit(error);
   }
 
   /** A row the CSV reader could not read at all. */
-  unreadable(line: number, message: string): void {
-    this.error({ kind: 'error', line, code: 'unreadable-line', message: `line ${line}: ${message}` });
+  unreadable(line: number, code: LedgerError['code'], message: string): void {
+    this.error({ kind: 'error', line, code, message: `line ${line}: ${message}` });
   }
 
   row(row: LedgerRow, line: number): void {
     const read = readLedgerRow(row, line, this.settings.rulebook);
     if ('kind' in read) return this.error(read);
+    const window = this.settings.lineCounts.get(read.household);
+    const year = Number(read.month.slice(0, 4));
+    if (window && (year < window.fromYear || year > window.toYear))
+      return this.error({
+        kind: 'error',
+        line,
+        code: 'month-out-of-range',
+        message: `line ${line}, column month: ${read.month} is far from this household's other lines (${window.first} – ${window.last}): a household's lines span at most ${window.toYear - window.fromYear + 1} years`,
+        column: 'month',
+        household: read.household,
+        programme: read.programme,
+        month: read.month,
+      });
     const found = this.caseOf(read);
     if ('kind' in found) return this.error(found);
     if (found.first === undefined || read.month < found.first) found.first = read.month;
@@ -165,6 +190,7 @@ export class Auditor {
     const start = this.settings.period && this.settings.period.from < counted.first ? this.settings.period.from : counted.first;
     const opened = new HouseholdCase(timeline, this.makers, start, counted.lines);
     this.cases.set(line.household, opened);
+    this.pending.set(line.household, []);
     return opened;
   }
 
@@ -197,14 +223,7 @@ export class Auditor {
     const thenMonth = differs ? household.knownOn(line.paidOn).at(line.month) : nowMonth;
     const then = differs ? dueOf(thenMonth, line.programme, line.member) : now;
     const fen = (due: Due) => ('fen' in due ? due.fen : undefined);
-    const nowFen = fen(now);
-    const thenFen = fen(then);
-    let verdict: Verdict;
-    if (nowFen === undefined) verdict = 'cannot-check';
-    else if (nowFen === toDate) verdict = 'correct';
-    else if (thenFen === toDate) verdict = nowFen > toDate ? 'arrears' : 'correct';
-    else verdict = nowFen > toDate ? 'underpaid' : 'overpaid';
-
+    const settling: Settling = { key, line: line.line, month: line.month, paidOn: line.paidOn, fen: line.fen, toDate, nowFen: fen(now), thenFen: fen(then) };
     const out: AuditedLine = {
       kind: 'line',
       line: line.line,
@@ -216,17 +235,49 @@ export class Auditor {
       paidOn: line.paidOn,
       paid: yuan(line.fen),
       ...(toDate !== line.fen ? { paidToDate: yuan(toDate) } : {}),
-      dueThen: thenFen === undefined ? null : yuan(thenFen),
-      dueNow: nowFen === undefined ? null : yuan(nowFen),
-      difference: nowFen === undefined ? null : yuan(nowFen - toDate),
-      verdict,
+      dueThen: settling.thenFen === undefined ? null : yuan(settling.thenFen),
+      dueNow: settling.nowFen === undefined ? null : yuan(settling.nowFen),
+      difference: null,
+      verdict: 'cannot-check',
       status: { then: 'status' in then ? then.status : null, now: 'status' in now ? now.status : null },
     };
-    if ('unavailable' in now) out.reason = `${now.unavailable}: ${now.message}`;
-    else if (verdict === 'correct' && nowFen !== toDate) out.reason = 'lowered-later: paid as due when paid; a later decision lowered it';
-    if (verdict !== 'correct' && verdict !== 'cannot-check') out.trace = this.explain(line, household, nowMonth, differs ? thenMonth : undefined);
-    this.totals.add(out.programme, out.month, out.jurisdiction, verdict, line.fen, nowFen === undefined ? 0 : nowFen - toDate);
-    this.settings.emit(out);
+    (this.pending.get(line.household) as Pending[]).push({
+      out,
+      settling,
+      line,
+      nowMonth,
+      ...(differs ? { thenMonth } : {}),
+      ...('unavailable' in now ? { unavailable: `${now.unavailable}: ${now.message}` } : {}),
+    });
+  }
+
+  /** A household's lines settled together (settle.ts), explained and written, in ledger order. */
+  private settleHousehold(id: string, household: HouseholdCase): void {
+    const held = this.pending.get(id) ?? [];
+    this.pending.delete(id);
+    settle(held.map((p) => p.settling));
+    for (const p of held) {
+      const { out, settling } = p;
+      out.verdict = settling.verdict as Verdict;
+      out.difference = settling.difference === null || settling.difference === undefined ? null : yuan(settling.difference);
+      if (settling.paidBy && settling.paidBy.length > 0) out.paidBy = settling.paidBy;
+      if (out.verdict !== 'correct' && out.verdict !== 'cannot-check') out.trace = this.explain(p.line, household, p.nowMonth, p.thenMonth);
+      const reason = reasonOf({
+        verdict: out.verdict,
+        month: out.month,
+        paidOn: out.paidOn,
+        toDate: settling.toDate,
+        nowFen: settling.nowFen,
+        thenFen: settling.thenFen,
+        difference: settling.difference ?? null,
+        ...(settling.paidBy ? { paidBy: settling.paidBy } : {}),
+        ...(p.unavailable ? { unavailable: p.unavailable } : {}),
+        ...(out.trace ? { trace: out.trace } : {}),
+      });
+      if (reason) out.reason = reason;
+      this.totals.add(out.programme, out.month, out.jurisdiction, out.verdict, settling.fen, settling.owed ?? 0, reason && { line: out.line, household: out.household, reason });
+      this.settings.emit(out);
+    }
   }
 
   /** The trace of the programme's month as known now (and as known when paid, if that differs). */
@@ -246,9 +297,12 @@ export class Auditor {
   }
 
   /** The household's months due and never paid, then its state let go. */
-  private close(id: string, household: HouseholdCase): void {
+  private close(id: string, household: HouseholdCase, interrupted = false): void {
     this.cases.delete(id);
     this.done.add(id);
+    this.settleHousehold(id, household);
+    // Stopped early, a household's later lines were never read: no month is called missing.
+    if (interrupted) return;
     const period = this.settings.period ?? (household.first && household.last ? { from: household.first, to: household.last } : undefined);
     if (!period) return;
     for (let month = period.from < household.now.start ? household.now.start : period.from; month <= period.to; month = nextMonth(month)) {
@@ -268,8 +322,9 @@ export class Auditor {
             dueNow: yuan(fen),
             difference: yuan(fen),
             verdict: 'missing',
+            reason: missingReason(fen, month),
           };
-          this.totals.add(programme, month, missing.jurisdiction, 'missing', 0, fen);
+          this.totals.add(programme, month, missing.jurisdiction, 'missing', 0, fen, { household: id, reason: missing.reason });
           this.settings.emit(missing);
         }
       }
@@ -277,9 +332,9 @@ export class Auditor {
   }
 
   /** Households still open (lines that could not be audited) and those the ledger never names. */
-  finish(): void {
-    for (const [id, household] of [...this.cases]) this.close(id, household);
-    if (!this.settings.period) return;
+  finish(interrupted = false): void {
+    for (const [id, household] of [...this.cases]) this.close(id, household, interrupted);
+    if (!this.settings.period || interrupted) return;
     for (const [id, source] of this.settings.households) {
       if (this.done.has(id) || source.error !== undefined) continue;
       const timeline: Timeline = parseTimeline(JSON.parse(source.text as string));

@@ -23,6 +23,9 @@ export interface LedgerLine {
 
 export type LedgerErrorCode =
   | 'unreadable-line'
+  | 'line-too-long'
+  | 'not-utf8'
+  | 'month-out-of-range'
   | 'missing-value'
   | 'malformed-month'
   | 'malformed-amount'
@@ -49,6 +52,11 @@ export interface LedgerError {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The months a ledger may pay: dibao began in 1993, and a year past 2099 is a typo, not a plan.
+ * (Within a household, a month far from its other lines is refused too: see months.ts.) */
+export const FIRST_LEDGER_MONTH = '1990-01';
+export const LAST_LEDGER_MONTH = '2099-12';
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Days already checked: a ledger repeats a few payment dates over and over. */
@@ -67,21 +75,26 @@ function existingDay(date: string): boolean {
 
 /** The header must be the ledger's columns, each once (any order): a misspelt column would
  * otherwise read as empty and every line would be an error for the wrong reason. */
-export function checkLedgerHeader(header: string[]): string[] {
+export function checkLedgerHeader(header: string[], line = 1): string[] {
   const known = new Set<string>(LEDGER_COLUMNS);
   const unknown = header.filter((c) => !known.has(c));
   const repeated = header.filter((c, i) => header.indexOf(c) !== i);
   const missing = LEDGER_COLUMNS.filter((c) => !header.includes(c));
   if (unknown.length + repeated.length + missing.length > 0) {
     const found = [
-      unknown.length ? `unknown ${unknown.join(', ')}` : '',
+      unknown.length
+        ? `unknown ${unknown
+            .slice(0, 6)
+            .map((c) => JSON.stringify(c.length > 40 ? `${c.slice(0, 40)}…` : c))
+            .join(', ')}${unknown.length > 6 ? ', …' : ''}`
+        : '',
       repeated.length ? `repeated ${repeated.join(', ')}` : '',
       missing.length ? `missing ${missing.join(', ')}` : '',
     ]
       .filter(Boolean)
       .join('; ');
-    throw new BenefitRulesError('invalid-input', `The ledger header is not the ledger's columns (${found}). Columns: ${LEDGER_COLUMNS.join(', ')}`, [
-      { path: 'line 1', expected: LEDGER_COLUMNS.join(', '), found },
+    throw new BenefitRulesError('invalid-input', `The ledger header (line ${line}) is not the ledger's columns (${found}). Columns: ${LEDGER_COLUMNS.join(', ')}`, [
+      { path: `line ${line}`, expected: LEDGER_COLUMNS.join(', '), found },
     ]);
   }
   return header;
@@ -102,6 +115,8 @@ export function readLedgerRow(row: LedgerRow, line: number, rulebook: Rulebook):
     if (row[column] === '') return error('missing-value', column, `expected a value, found an empty cell`);
   }
   if (!known.month) return error('malformed-month', 'month', `expected a month written YYYY-MM, found ${JSON.stringify(row.month)}`);
+  if (row.month < FIRST_LEDGER_MONTH || row.month > LAST_LEDGER_MONTH)
+    return error('month-out-of-range', 'month', `expected a month from ${FIRST_LEDGER_MONTH} to ${LAST_LEDGER_MONTH}, found ${row.month}`);
   const fen = parseFen(row.amount);
   if (fen === undefined)
     return error('malformed-amount', 'amount', `expected yuan with at most two decimals, below one billion (e.g. 830 or 830.00), found ${JSON.stringify(row.amount)}`);

@@ -61,11 +61,13 @@ export function csvHeader(): string {
   return stringify([[...CSV_COLUMNS]]);
 }
 
-export function csvRow(f: Finding): string {
+export function csvRow(f: Finding, lang: 'zh' | 'en' = 'en'): string {
   const cell = (value: string | number | null | undefined) => (value === undefined || value === null ? '' : String(value));
   if (f.kind === 'error') return stringify([['error', f.line, cell(f.household), '', cell(f.programme), '', cell(f.month), '', '', '', '', '', '', '', f.code, f.message]]);
   if (f.kind === 'missing')
-    return stringify([['missing', '', f.household, cell(f.member), f.programme, f.jurisdiction, f.month, '', '0.00', '', '', f.dueNow, f.difference, 'missing', '', '']]);
+    return stringify([
+      ['missing', '', f.household, cell(f.member), f.programme, f.jurisdiction, f.month, '', '0.00', '', '', f.dueNow, f.difference, 'missing', '', f.reason[lang]],
+    ]);
   return stringify([
     [
       'line',
@@ -83,7 +85,7 @@ export function csvRow(f: Finding): string {
       cell(f.difference),
       f.verdict,
       '',
-      cell(f.reason),
+      cell(f.reason?.[lang]),
     ],
   ]);
 }
@@ -102,11 +104,17 @@ const WORDS = {
     errors: 'Error lines by kind',
     householdErrors: 'Households file lines not used',
     receipt: 'Receipt',
+    notes: 'Findings and why',
+    more: (n: number) => `… and ${n} more in the report`,
+    line: 'line',
+    interrupted: 'INTERRUPTED (Ctrl-C): the totals cover the lines read before it; the rest of the ledger was not audited',
     verdicts: {
       correct: 'correct',
       overpaid: 'overpaid',
       underpaid: 'underpaid',
       arrears: 'arrears owed (later decision)',
+      'arrears-paid': 'arrears paid by a later line',
+      'underpaid-paid-later': 'underpaid, rest paid by a later line',
       'cannot-check': 'cannot be checked',
       missing: 'missing payment',
     } as Record<string, string>,
@@ -124,7 +132,20 @@ const WORDS = {
     errors: '错误行（按类型）',
     householdErrors: '家庭文件中未使用的行',
     receipt: '凭据',
-    verdicts: { correct: '正确', overpaid: '多发', underpaid: '少发', arrears: '应补发（追溯调标）', 'cannot-check': '无法核查', missing: '漏发' } as Record<string, string>,
+    notes: '核查发现及原因',
+    more: (n: number) => `……另有 ${n} 条，见报告`,
+    line: '行',
+    interrupted: '已中断（Ctrl-C）：合计只含中断前读取的行，台账其余部分未核查',
+    verdicts: {
+      correct: '正确',
+      overpaid: '多发',
+      underpaid: '少发',
+      arrears: '应补发（追溯调标）',
+      'arrears-paid': '追溯差额已补发',
+      'underpaid-paid-later': '少发，已由后续行补足',
+      'cannot-check': '无法核查',
+      missing: '漏发',
+    } as Record<string, string>,
   },
 };
 
@@ -138,6 +159,7 @@ export function summary(run: AuditRun, lang: 'zh' | 'en'): string {
   };
   const parts = [
     `${w.title}`,
+    ...(run.interrupted ? [w.interrupted] : []),
     `${w.period}: ${run.period ? `${run.period.from} – ${run.period.to}` : w.none}`,
     w.counts(totals.counts),
     table(w.verdict, totals.byVerdict, (k) => w.verdicts[k] ?? k),
@@ -145,6 +167,13 @@ export function summary(run: AuditRun, lang: 'zh' | 'en'): string {
     table(w.jurisdiction, totals.byJurisdiction),
     table(w.month, totals.byMonth),
   ];
+  if (totals.notes.length > 0) {
+    const lines = totals.notes.map(
+      (n) => `  ${n.line !== undefined ? `${w.line} ${n.line} ` : ''}${n.household} ${n.programme} ${n.month} ${w.verdicts[n.verdict] ?? n.verdict}: ${n.reason[lang]}`,
+    );
+    if (totals.notesLeftOut > 0) lines.push(`  ${w.more(totals.notesLeftOut)}`);
+    parts.push(`${w.notes}:\n${lines.join('\n')}`);
+  }
   if (Object.keys(totals.errors).length > 0)
     parts.push(
       `${w.errors}: ${Object.entries(totals.errors)

@@ -5,13 +5,15 @@
  * it goes, one finding a line, and ends with the totals.
  */
 import { createHash } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { BenefitRulesError } from '../errors.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { VERSION } from '../version.js';
 import { Auditor, type Finding, type HouseholdSource } from './auditor.js';
 import { readLedgerRow } from './ledger.js';
-import { LedgerReader, type Source } from './csv.js';
+import { ledgerRows, type LedgerItem, type Source } from './csv.js';
+import { MonthCounter } from './months.js';
+import { Buckets, BUCKET_HOUSEHOLDS } from './buckets.js';
+import { MAX_JSON_DEPTH, jsonDepth, physicalLines, utf8 } from './lines.js';
 import { parseTimeline } from './timeline.js';
 import type { TotalsJson } from './totals.js';
 
@@ -42,6 +44,8 @@ export interface AuditRunOptions {
   progress?: { start(total: number): void; tick(): void };
   /** False: no evaluation shared between timeline runs (the reference the tests compare with). */
   share?: boolean;
+  /** Aborted (Ctrl-C): no further line is read; the lines read are reported whole, with totals. */
+  signal?: AbortSignal;
 }
 
 export interface ReportStart {
@@ -52,6 +56,8 @@ export interface ReportStart {
 
 export interface AuditRun extends ReportStart {
   totals: TotalsJson;
+  /** True when the run was stopped before the ledger's end. */
+  interrupted: boolean;
 }
 
 export async function sha256Of(source: Source): Promise<string> {
@@ -60,22 +66,38 @@ export async function sha256Of(source: Source): Promise<string> {
   return hash.digest('hex');
 }
 
+/** A household line may be large (a long timeline), not unbounded. */
+export const MAX_HOUSEHOLD_LINE_BYTES = 16 * 2 ** 20;
+
 interface LoadedHouseholds {
   sources: Map<string, HouseholdSource>;
   jurisdictions: Set<string>;
   errors: { line: number; message: string }[];
+  sha256: string;
 }
 
 /** Every household of the NDJSON file, checked now so that its mistakes are said once, up front. */
 async function loadHouseholds(source: Source, rulebook: Rulebook): Promise<LoadedHouseholds> {
-  const loaded: LoadedHouseholds = { sources: new Map(), jurisdictions: new Set(), errors: [] };
-  let line = 0;
-  for await (const text of createInterface({ input: source(), crlfDelay: Infinity })) {
-    line += 1;
+  const hash = createHash('sha256');
+  const loaded: LoadedHouseholds = { sources: new Map(), jurisdictions: new Set(), errors: [], sha256: '' };
+  for await (const physical of physicalLines(source(), MAX_HOUSEHOLD_LINE_BYTES, (chunk) => hash.update(chunk))) {
+    const { line } = physical;
+    if (!('bytes' in physical)) {
+      loaded.errors.push({ line, message: `longer than ${MAX_HOUSEHOLD_LINE_BYTES / 2 ** 20} MiB: one household a line` });
+      continue;
+    }
+    const decoded = utf8(physical.bytes);
+    if (decoded === undefined) {
+      loaded.errors.push({ line, message: 'its bytes are not UTF-8 text' });
+      continue;
+    }
+    // Editors on Windows start a file with a byte-order mark: it is not part of the first household.
+    const text = line === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
     if (text.trim() === '') continue;
     let timeline;
     try {
-      timeline = parseTimeline(JSON.parse(line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+      if (jsonDepth(text) > MAX_JSON_DEPTH) throw new BenefitRulesError('invalid-household', `nested more than ${MAX_JSON_DEPTH} levels deep: no household is`);
+      timeline = parseTimeline(JSON.parse(text));
       if (!rulebook.packs.has(timeline.jurisdiction)) throw new BenefitRulesError('unknown-jurisdiction', `unknown jurisdiction ${JSON.stringify(timeline.jurisdiction)}`);
     } catch (error) {
       if (!(error instanceof BenefitRulesError) && !(error instanceof SyntaxError)) throw error;
@@ -92,15 +114,25 @@ async function loadHouseholds(source: Source, rulebook: Rulebook): Promise<Loade
     loaded.sources.set(timeline.id, { fileLine: line, text });
     loaded.jurisdictions.add(timeline.jurisdiction);
   }
+  loaded.sha256 = hash.digest('hex');
   return loaded;
 }
 
-/** The id of a household line that is not valid, so its ledger lines can say why they cannot be audited. */
+/** The id of a household line that is not valid, so its ledger lines can say why they cannot be
+ * audited: from the JSON if it parses, else the first "id" written in the text. */
 function idOf(text: string): string | undefined {
   try {
-    const value = JSON.parse(text) as { id?: unknown; snapshots?: { household?: { id?: unknown } }[] };
-    const id = value.snapshots?.[0]?.household?.id ?? value.id;
-    return typeof id === 'string' ? id : undefined;
+    if (jsonDepth(text) <= MAX_JSON_DEPTH) {
+      const value = JSON.parse(text) as { id?: unknown; snapshots?: { household?: { id?: unknown } }[] };
+      const id = value.snapshots?.[0]?.household?.id ?? value.id;
+      return typeof id === 'string' ? id : undefined;
+    }
+  } catch {
+    // not JSON: the first "id" written in it, below
+  }
+  const match = /"id"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  try {
+    return match ? (JSON.parse(`"${match[1] as string}"`) as string) : undefined;
   } catch {
     return undefined;
   }
@@ -108,34 +140,37 @@ function idOf(text: string): string | undefined {
 
 export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
   const { rulebook } = options;
-  const [ledgerHash, householdsHash] = [await sha256Of(options.ledger), await sha256Of(options.households)];
   const households = await loadHouseholds(options.households, rulebook);
 
-  // First pass: each household's lines, and the months the ledger covers.
-  const lineCounts = new Map<string, { lines: number; first: string }>();
+  // First pass: the ledger hashed as it is read, each household's lines, and whether each
+  // household's lines come together (if not, the audit reads them grouped, from buckets on disk).
+  const hash = createHash('sha256');
+  const counter = new MonthCounter();
   let first: string | undefined;
   let last: string | undefined;
   let total = 0;
-  const reader = new LedgerReader(options.ledger);
-  const restart = () => {
-    lineCounts.clear();
-    first = last = undefined;
-    total = 0;
-  };
-  for await (const item of reader.rows(restart)) {
+  let previous: string | undefined;
+  const seen = new Set<string>();
+  let grouped = true;
+  for await (const item of ledgerRows(options.ledger, (chunk) => hash.update(chunk))) {
     total += 1;
     if (!('row' in item)) continue;
     const line = readLedgerRow(item.row, item.line, rulebook);
     if ('kind' in line) continue;
-    const seen = lineCounts.get(line.household);
-    if (seen) {
-      seen.lines += 1;
-      if (line.month < seen.first) seen.first = line.month;
-    } else lineCounts.set(line.household, { lines: 1, first: line.month });
-    if (first === undefined || line.month < first) first = line.month;
-    if (last === undefined || line.month > last) last = line.month;
+    counter.add(line.household, line.month);
+    if (line.household !== previous) {
+      if (seen.has(line.household)) grouped = false;
+      seen.add(line.household);
+      previous = line.household;
+    }
   }
-  // Without --from/--to each household is checked from its first to its last month in the ledger.
+  seen.clear();
+  const lineCounts = counter.windows();
+  for (const counted of lineCounts.values()) {
+    if (first === undefined || counted.first < first) first = counted.first;
+    if (last === undefined || counted.last > last) last = counted.last;
+  }
+  const ledgerHash = hash.digest('hex');
   const from = options.from ?? first;
   const to = options.to ?? last;
   const period = (options.from !== undefined || options.to !== undefined) && from !== undefined && to !== undefined ? { from, to } : null;
@@ -147,7 +182,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
     rules: [...rulebook.programmes.values()].map((r) => ({ programme: r.programme, hash: r.hash })),
     packs: [...packs].sort().map((id) => ({ id, hash: rulebook.packs.get(id)?.hash ?? '' })),
     ledger: { sha256: ledgerHash },
-    households: { sha256: householdsHash },
+    households: { sha256: households.sha256 },
     options: { ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) },
   };
 
@@ -161,15 +196,26 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
     ...(options.share !== undefined ? { share: options.share } : {}),
   });
   options.progress?.start(total);
-  for await (const item of reader.rows()) {
-    if ('row' in item) auditor.row(item.row, item.line);
-    else auditor.unreadable(item.line, `cannot be read as CSV: ${item.error}`);
-    options.progress?.tick();
-    const wait = options.flush?.();
-    if (wait) await wait;
+  const buckets = !grouped && lineCounts.size > BUCKET_HOUSEHOLDS ? await Buckets.write(ledgerRows(options.ledger), lineCounts.size) : undefined;
+  let interrupted = false;
+  try {
+    const items: AsyncIterable<LedgerItem> = buckets ? buckets.items() : ledgerRows(options.ledger);
+    for await (const item of items) {
+      if (options.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      if ('row' in item) auditor.row(item.row, item.line);
+      else auditor.unreadable(item.line, item.code, item.error);
+      options.progress?.tick();
+      const wait = options.flush?.();
+      if (wait) await wait;
+    }
+  } finally {
+    buckets?.remove();
   }
-  auditor.finish();
-  return { receipt, period, householdErrors: households.errors, totals: auditor.totals.toJSON() };
+  auditor.finish(interrupted);
+  return { receipt, period, householdErrors: households.errors, totals: auditor.totals.toJSON(), interrupted };
 }
 
 /** Text written to a stream, with the wait the audit honours when the stream is full. */
@@ -182,7 +228,18 @@ export function streamWriter(stream: NodeJS.WritableStream): { write(text: strin
     flush() {
       if (!full) return undefined;
       full = false;
-      return new Promise((resolve) => stream.once('drain', resolve));
+      // A stream that fails (a full device) never drains: its error ends the wait too.
+      return new Promise((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          stream.off('close', done);
+          resolve(undefined);
+        };
+        stream.once('drain', done);
+        stream.once('error', done);
+        stream.once('close', done);
+      });
     },
   };
 }

@@ -1,5 +1,18 @@
 /** Totals of an audit per programme, month, jurisdiction and verdict, in fen while counting. */
 import { yuan } from './fen.js';
+import type { Reason } from './settle.js';
+
+/** Findings the summary explains, one line each: the first few (the report has them all). */
+export const NOTES_KEPT = 20;
+
+export interface Note {
+  line?: number;
+  household: string;
+  programme: string;
+  month: string;
+  verdict: string;
+  reason: Reason;
+}
 
 interface Sum {
   lines: number;
@@ -14,6 +27,10 @@ export interface TotalsJson {
   byMonth: Record<string, { lines: number; paid: string; difference: string }>;
   byJurisdiction: Record<string, { lines: number; paid: string; difference: string }>;
   errors: Record<string, number>;
+  /** The first findings other than `correct`, with their reasons (the summary prints them). */
+  notes: Note[];
+  /** The findings other than `correct` that `notes` leaves out. */
+  notesLeftOut: number;
 }
 
 const DIMENSIONS = ['verdict', 'programme', 'month', 'jurisdiction'] as const;
@@ -21,10 +38,17 @@ const DIMENSIONS = ['verdict', 'programme', 'month', 'jurisdiction'] as const;
 export class Totals {
   private readonly sums = new Map<string, Map<string, Sum>>(DIMENSIONS.map((d) => [d, new Map()]));
   private readonly errors = new Map<string, number>();
+  private readonly notes: Note[] = [];
+  private notesLeftOut = 0;
   audited = 0;
   missing = 0;
 
-  add(programme: string, month: string, jurisdiction: string, verdict: string, paid: number, difference: number): void {
+  add(programme: string, month: string, jurisdiction: string, verdict: string, paid: number, difference: number, note?: Omit<Note, 'programme' | 'month' | 'verdict'>): void {
+    if (note && verdict !== 'correct') {
+      if (this.notes.length < NOTES_KEPT)
+        this.notes.push({ ...(note.line !== undefined ? { line: note.line } : {}), household: note.household, programme, month, verdict, reason: note.reason });
+      else this.notesLeftOut += 1;
+    }
     if (verdict === 'missing') this.missing += 1;
     else this.audited += 1;
     const keys = { verdict, programme, month, jurisdiction };
@@ -63,6 +87,8 @@ export class Totals {
       byMonth: table('month'),
       byJurisdiction: table('jurisdiction'),
       errors: Object.fromEntries([...this.errors].sort(([a], [b]) => (a < b ? -1 : 1))),
+      notes: this.notes,
+      notesLeftOut: this.notesLeftOut,
     };
   }
 }

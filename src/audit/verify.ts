@@ -8,7 +8,9 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { z } from 'zod';
 import type { Rulebook } from '../rulebook/index.js';
+import { isBenefitRulesError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { JsonReport, readReportStart } from './report.js';
 import { runAudit, sha256Of, streamWriter, type Receipt, type Source } from './run.js';
@@ -22,6 +24,33 @@ export interface Verification {
 async function firstLine(source: Source): Promise<string> {
   for await (const line of createInterface({ input: source(), crlfDelay: Infinity })) return line;
   return '';
+}
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month written YYYY-MM');
+/** What a receipt is: a field edited by hand into something else is named, never a crash. */
+const receiptSchema = z
+  .object({
+    engine: z.string(),
+    rules: z.array(z.object({ programme: z.string(), hash: z.string() }).strict()),
+    packs: z.array(z.object({ id: z.string(), hash: z.string() }).strict()),
+    ledger: z.object({ sha256: hash }).strict(),
+    households: z.object({ sha256: hash }).strict(),
+    options: z.object({ from: month.optional(), to: month.optional() }).strict(),
+  })
+  .strict();
+
+/** The fields of a receipt that are not what a receipt holds, one sentence each. */
+function malformed(receipt: unknown): string[] {
+  const checked = receiptSchema.safeParse(receipt);
+  if (checked.success) return [];
+  return checked.error.issues.map((issue) => `the receipt's field receipt.${issue.path.join('.') || '(itself)'} was edited: ${issue.message}`);
+}
+
+/** Packs on the households' chains now that the report's receipt does not list: added since. */
+function packsAdded(then: Receipt, now: Receipt): string[] {
+  const listed = new Set(then.packs.map((p) => p.id));
+  return now.packs.filter((p) => !listed.has(p.id)).map((p) => `pack ${p.id}: on the households' chains now, not in the report's receipt (added since the report was made)`);
 }
 
 /** What in the receipt no longer matches the rulebook and the inputs. */
@@ -64,7 +93,11 @@ export async function verifyReport(options: { report: Source; ledger: Source; ho
   } catch {
     return { ok: false, differences: ['the report is not a benefit-rules audit report (its first line has no receipt)'] };
   }
+  const edited = malformed((start as { receipt?: unknown }).receipt);
+  if (edited.length > 0) return { ok: false, differences: edited };
   const { receipt } = start;
+  if (receipt.options.from !== undefined && receipt.options.to !== undefined && receipt.options.from > receipt.options.to)
+    return { ok: false, differences: ["the receipt's field receipt.options was edited: from is after to"] };
   const differences = receiptDifferences(receipt, options.rulebook, await sha256Of(options.ledger), await sha256Of(options.households));
   if (differences.length > 0) return { ok: false, differences };
   const dir = mkdtempSync(join(tmpdir(), 'benefit-rules-verify-'));
@@ -73,20 +106,32 @@ export async function verifyReport(options: { report: Source; ledger: Source; ho
     const out = createWriteStream(again);
     const writer = streamWriter(out);
     const report = new JsonReport((text) => writer.write(text));
-    const run = await runAudit({
-      rulebook: options.rulebook,
-      ledger: options.ledger,
-      households: options.households,
-      ...receipt.options,
-      begin: (s) => report.begin(s),
-      emit: (f) => report.finding(f),
-      flush: () => writer.flush(),
-    });
+    let rerun: Receipt | undefined;
+    let run;
+    try {
+      run = await runAudit({
+        rulebook: options.rulebook,
+        ledger: options.ledger,
+        households: options.households,
+        ...receipt.options,
+        begin: (s) => {
+          rerun = s.receipt;
+          report.begin(s);
+        },
+        emit: (f) => report.finding(f),
+        flush: () => writer.flush(),
+      });
+    } catch (error) {
+      if (!isBenefitRulesError(error)) throw error;
+      return { ok: false, differences: [`the audit cannot be run again from this receipt and inputs: ${error.message}`] };
+    }
     report.end(run.totals);
     out.end();
     await once(out, 'finish');
     const [then, now] = [await sha256Of(options.report), await sha256Of(() => createReadStream(again))];
     if (then === now) return { ok: true, differences: [] };
+    const added = rerun ? packsAdded(receipt, rerun) : [];
+    if (added.length > 0) return { ok: false, differences: added };
     const line = await firstDifference(again, await materialise(options.report, dir));
     return {
       ok: false,

@@ -1,6 +1,5 @@
 /** The CLI's timeline and audit commands. */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import Table from 'cli-table3';
 import { SingleBar } from 'cli-progress';
 import { BenefitRulesError } from '../errors.js';
@@ -9,7 +8,10 @@ import { evaluateTimeline } from '../audit/api.js';
 import { JsonReport, csvHeader, csvRow, summary } from '../audit/report.js';
 import { runAudit, streamWriter, type Source } from '../audit/run.js';
 import { verifyReport } from '../audit/verify.js';
-import { parseJson, readText } from './io.js';
+import { FIRST_LEDGER_MONTH, LAST_LEDGER_MONTH } from '../audit/ledger.js';
+import { ioFailure, parseJson, readText } from './io.js';
+import { EXIT_INTERRUPTED, EXIT_SOME_ERRORS, openOutput, refuseSameFile } from './batch.js';
+import { Spool } from './spool.js';
 import { rulebookFrom, type RulebookOptions } from './commands.js';
 
 export interface TimelineCommandOptions extends RulebookOptions {
@@ -59,6 +61,8 @@ export interface AuditCommandOptions extends RulebookOptions {
   lang: Language;
   verify?: string;
   progress: boolean;
+  /** The options given on the command line (not defaults): --verify refuses those it would ignore. */
+  given?: string[];
 }
 
 const fileSource =
@@ -71,29 +75,89 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
-/** Runs an audit or verifies a report; returns the exit code. */
+/** What --verify takes from the report's receipt, not from the command line. */
+const VERIFY_IGNORES = ['from', 'to', 'out', 'format'];
+
+function checkOptions(options: AuditCommandOptions): void {
+  for (const flag of ['from', 'to'] as const) {
+    const month = options[flag];
+    if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      throw new BenefitRulesError('invalid-option', `--${flag} expects a month written YYYY-MM, got ${JSON.stringify(month)}`, [
+        { path: `--${flag}`, expected: 'a month written YYYY-MM', found: JSON.stringify(month) },
+      ]);
+    if (month !== undefined && (month < FIRST_LEDGER_MONTH || month > LAST_LEDGER_MONTH))
+      throw new BenefitRulesError('invalid-option', `--${flag} expects a month from ${FIRST_LEDGER_MONTH} to ${LAST_LEDGER_MONTH}, got ${month}`, [
+        { path: `--${flag}`, expected: `${FIRST_LEDGER_MONTH} to ${LAST_LEDGER_MONTH}`, found: month },
+      ]);
+  }
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to)
+    throw new BenefitRulesError('invalid-option', `--from ${options.from} is after --to ${options.to}`, [
+      { path: '--from', expected: `a month up to ${options.to}`, found: options.from },
+    ]);
+  if (options.verify !== undefined) {
+    const ignored = VERIFY_IGNORES.filter((o) => options.given?.includes(o));
+    if (ignored.length > 0)
+      throw new BenefitRulesError(
+        'invalid-option',
+        `--verify takes ${ignored.map((o) => `--${o}`).join(', ')} from the report's receipt: leave ${ignored.length > 1 ? 'them' : 'it'} out`,
+        ignored.map((o) => ({ path: `--${o}`, expected: 'nothing, with --verify', found: 'given' })),
+      );
+  }
+}
+
+/** The report's stream, and the first error it met (a full device): the run stops and says so. */
+function outputOf(out: string | undefined, inputs: string[], stop: AbortController): { stream: WriteStream; failure: () => Error | undefined } {
+  if (out !== undefined) for (const input of inputs) refuseSameFile(out, input);
+  const stream = out !== undefined ? createWriteStream('', { fd: openOutput(out) }) : createWriteStream('', { fd: 1, autoClose: false });
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure ??= ioFailure(`Cannot write ${out ?? 'standard output'}`, error);
+    stop.abort();
+  });
+  return { stream, failure: () => failure };
+}
+
+/** Runs an audit or verifies a report; returns the exit code (README, "Auditing payments"). */
 export async function auditCommand(options: AuditCommandOptions): Promise<number> {
+  checkOptions(options);
   const rulebook = rulebookFrom(options);
-  const ledger = required(options.ledger, '--ledger');
-  const households = required(options.households, '--households');
-  for (const path of [ledger, households, ...(options.verify ? [options.verify] : [])]) {
-    try {
-      await once(createReadStream(path), 'open');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new BenefitRulesError('invalid-input', `Cannot read ${path}: ${code}`, [{ path, expected: 'a readable file', found: code }]);
-    }
+  const ledgerPath = required(options.ledger, '--ledger');
+  const householdsPath = required(options.households, '--households');
+  const spool = new Spool();
+  // Ctrl-C stops reading the ledger; the lines read are reported whole, with totals. A second one stops at once.
+  const stop = new AbortController();
+  const onSigint = () => {
+    if (stop.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    stop.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const ledger = await spool.copy(ledgerPath, '--ledger');
+    const households = await spool.copy(householdsPath, '--households');
+    if (options.verify) return await verify(options.verify, await spool.copy(options.verify, '--verify'), ledger, households, rulebook);
+    return await audit(options, { ledger, households, inputs: [ledgerPath, householdsPath] }, rulebook, stop);
+  } finally {
+    process.off('SIGINT', onSigint);
+    spool.remove();
   }
-  if (options.verify) {
-    const verdict = await verifyReport({ report: fileSource(options.verify), ledger: fileSource(ledger), households: fileSource(households), rulebook });
-    process.stdout.write(
-      verdict.ok
-        ? `verified: ${options.verify} is what this audit produces, byte for byte\n`
-        : `NOT verified: ${options.verify}\n${verdict.differences.map((d) => `  ${d}`).join('\n')}\n`,
-    );
-    return verdict.ok ? 0 : 1;
-  }
-  const stream = options.out ? createWriteStream(options.out) : process.stdout;
+}
+
+async function verify(name: string, report: string, ledger: string, households: string, rulebook: ReturnType<typeof rulebookFrom>): Promise<number> {
+  const verdict = await verifyReport({ report: fileSource(report), ledger: fileSource(ledger), households: fileSource(households), rulebook });
+  process.stdout.write(
+    verdict.ok ? `verified: ${name} is what this audit produces, byte for byte\n` : `NOT verified: ${name}\n${verdict.differences.map((d) => `  ${d}`).join('\n')}\n`,
+  );
+  return verdict.ok ? 0 : 1;
+}
+
+async function audit(
+  options: AuditCommandOptions,
+  files: { ledger: string; households: string; inputs: string[] },
+  rulebook: ReturnType<typeof rulebookFrom>,
+  stop: AbortController,
+): Promise<number> {
+  const output = outputOf(options.out, files.inputs, stop);
+  const stream = output.stream;
   const writer = streamWriter(stream);
   const report = new JsonReport((text) => writer.write(text));
   const json = options.format === 'json';
@@ -102,12 +166,13 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
   const started = Date.now();
   const run = await runAudit({
     rulebook,
-    ledger: fileSource(ledger),
-    households: fileSource(households),
+    ledger: fileSource(files.ledger),
+    households: fileSource(files.households),
     from: options.from,
     to: options.to,
+    signal: stop.signal,
     begin: (start) => json && report.begin(start),
-    emit: (finding) => (json ? report.finding(finding) : options.format === 'csv' ? writer.write(csvRow(finding)) : undefined),
+    emit: (finding) => (json ? report.finding(finding) : options.format === 'csv' ? writer.write(csvRow(finding, options.lang)) : undefined),
     flush: () => writer.flush(),
     progress: {
       start(total) {
@@ -121,14 +186,18 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
   bar?.stop();
   if (json) report.end(run.totals);
   if (options.format === 'summary') writer.write(`${summary(run, options.lang)}\n`);
-  if (stream !== process.stdout) {
-    stream.end();
-    await once(stream, 'finish');
-  }
+  await new Promise<void>((resolve) => {
+    if (output.failure()) return resolve();
+    stream.once('error', () => resolve());
+    stream.end(() => resolve());
+  });
+  const failed = output.failure();
+  if (failed) throw failed;
   const seconds = (Date.now() - started) / 1000;
   const c = run.totals.counts;
   const rss = Math.round(process.resourceUsage().maxRSS / 1024);
   if (options.format !== 'summary') process.stderr.write(`${summary(run, options.lang)}\n`);
   process.stderr.write(`${c.linesIn} ledger lines in ${seconds.toFixed(1)} s (${Math.round(c.linesIn / Math.max(seconds, 0.001))} lines/s), peak RSS ${rss} MB\n`);
-  return c.errors > 0 ? 3 : 0;
+  if (run.interrupted) return EXIT_INTERRUPTED;
+  return c.errors > 0 || run.householdErrors.length > 0 ? EXIT_SOME_ERRORS : 0;
 }

@@ -119,7 +119,7 @@ function workerCount(given: string | undefined): number {
  * file on standard input) the input would be gone. Same device and inode, or where inodes are not
  * given (0, on some file systems), the same real path.
  */
-function refuseSameFile(out: string, input: string): void {
+export function refuseSameFile(out: string, input: string): void {
   let target: Stats;
   try {
     target = statSync(out);
@@ -143,7 +143,7 @@ function refuseSameFile(out: string, input: string): void {
 }
 
 /** Opens the output before any work, so a wrong path is an error message, not a crash mid-way. */
-function openOutput(path: string, option = '--out'): number {
+export function openOutput(path: string, option = '--out'): number {
   try {
     return openSync(path, 'w');
   } catch (error) {

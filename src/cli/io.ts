@@ -7,6 +7,22 @@ import { BenefitRulesError, isBenefitRulesError } from '../errors.js';
 
 export const EXIT_USER_ERROR = 2;
 export const EXIT_INTERNAL = 70;
+/** sysexits' EX_IOERR: the machine failed (device full, I/O error), not the user and not benefit-rules. */
+export const EXIT_IO = 74;
+
+/** Error codes of the operating system that say the machine, not the program, failed a read or write. */
+const IO_CODES = new Set(['ENOSPC', 'EIO', 'EDQUOT', 'EFBIG', 'EPIPE', 'EROFS', 'ENXIO', 'EBADF']);
+
+/** A read or write the machine refused: a clear message and exit 74, never a stack. */
+export class IoFailure extends Error {
+  override readonly name = 'IoFailure';
+}
+
+export function ioFailure(what: string, error: unknown): IoFailure {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  const why = code === 'ENOSPC' ? 'no space left on the device' : code === 'EPIPE' ? 'the reader went away' : code;
+  return new IoFailure(`${what}: ${why} (${code})`);
+}
 
 /** A single household is a few kilobytes; a bigger input is a mistake (a population, /dev/zero),
  * refused after reading at most this much rather than read to the end. */
@@ -99,6 +115,12 @@ export async function runAsync(body: () => Promise<number>): Promise<void> {
 }
 
 function report(error: unknown): void {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof IoFailure || (typeof code === 'string' && IO_CODES.has(code))) {
+    process.stderr.write(`error [io]: ${error instanceof IoFailure ? error.message : ioFailure('input or output failed', error).message}\n`);
+    process.exitCode = EXIT_IO;
+    return;
+  }
   if (isBenefitRulesError(error)) {
     process.stderr.write(`error [${error.code}]: ${error.message}\n`);
     process.exitCode = EXIT_USER_ERROR;

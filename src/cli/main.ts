@@ -130,7 +130,7 @@ program
   .option('--no-progress', 'no progress bar, even on a terminal')
   .addOption(lang())
   .addOption(packs())
-  .action((options) => runAsync(() => auditCommand(options)));
+  .action((options, command: Command) => runAsync(() => auditCommand({ ...options, given: Object.keys(options).filter((name) => command.getOptionValueSource(name) === 'cli') })));
 
 program
   .command('demo')

@@ -6,6 +6,11 @@ import { createHash } from 'node:crypto';
 import { packManifestSchema, parameterFileSchema, sourceSchema, type DatedValue, type PackManifest, type Source } from '../schemas/pack.js';
 import { typedValue, valueSchema, type ParameterValue } from '../parameters/values.js';
 import { describeValue } from '../errors.js';
+import { Decimal } from '../money.js';
+
+/** A pack's money is paid to households whose own amounts are bounded below a billion yuan
+ * (schemas/common.ts, MAX_MONEY): a standard that large is a typo, and would pay it. */
+const PACK_MONEY_LIMIT = new Decimal(1_000_000_000);
 import type { Problems } from './problems.js';
 import type { DeclaredParameter, FileInput } from './rules.js';
 
@@ -112,6 +117,10 @@ function readParameterFile(file: FileInput & { idPrefix: string }, problems: Pro
         const checked = schema.safeParse(dated.value);
         if (!checked.success) {
           problems.add(file.file, `${path}.value`, `a ${declaration.type.kind} value for ${id} (${checked.error.issues[0]?.message})`, describeValue(dated.value));
+          return;
+        }
+        if (declaration.type.kind === 'money' && !new Decimal(dated.value as string).lt(PACK_MONEY_LIMIT)) {
+          problems.add(file.file, `${path}.value`, `a money value for ${id} below 1000000000 yuan (households are bounded there)`, describeValue(dated.value));
           return;
         }
       }

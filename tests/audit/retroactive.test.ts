@@ -67,6 +67,6 @@ describe('retroactive decisions: arrears as known now, nothing as known when pai
     const report = await auditLedger({ ledger: ledger([['wh', '', 'dibao', '2024-01', '940.00', '2024-01-20']]), households: ndjson(household), rulebook: testRulebook() });
     const [line] = lines(report.findings);
     expect(line).toMatchObject({ verdict: 'cannot-check', dueNow: null, dueThen: null, difference: null });
-    expect(line?.reason).toContain('not-in-force');
+    expect(line?.reason?.en).toContain('not-in-force');
   });
 });
