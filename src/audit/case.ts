@@ -41,7 +41,7 @@ function compact(entry: TimelineMonth): MonthDue {
   const programmes = new Map<string, ProgrammeDue>();
   for (const [id, programme] of Object.entries(entry.result.programmes)) {
     const due: ProgrammeDue = { status: programme.status, fen: resultFen(programme.monthlyAmount) };
-    if (programme.status === 'not-in-force' || programme.status === 'not-configured') due.unavailable = programme.status;
+    if (programme.status === 'not-in-force' || programme.status === 'not-configured' || programme.status === 'undetermined') due.unavailable = programme.status;
     if (programme.members) due.members = new Map(programme.members.map((m) => [m.member, resultFen(m.paid)]));
     programmes.set(id, due);
   }

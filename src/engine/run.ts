@@ -21,6 +21,7 @@ import { usedFacts } from './used.js';
 
 /** Shared by every result with no member lines: frozen, so no result can change another. */
 const NO_LINES = Object.freeze([]) as unknown as ProgrammeResult['members'] & object;
+const NO_IDS = Object.freeze([]) as unknown as string[];
 
 export interface RunSettings {
   /** Try fixed-point units first (the compiled path). */
@@ -36,8 +37,9 @@ export interface Run {
   info: Prepared;
   ctx: Context;
   outcome: Outcome<unknown>;
-  /** Set when a parameter the programme needs is missing this month. */
-  suspended: 'not-configured' | 'not-in-force' | undefined;
+  /** Set when a parameter the programme needs is missing this month, or when its decision turns
+   * on one (undetermined): either way it pays nothing known, and gives its users nothing known. */
+  suspended: 'not-configured' | 'not-in-force' | 'undetermined' | undefined;
 }
 
 export interface HouseholdRun {
@@ -91,7 +93,8 @@ function entitle(rules: ProgrammeRules, kind: ArithmeticKind, household: Househo
   const ctx = pool.context(rules, a).reset(settings.record ? [] : undefined);
   const info = ctx.info as Prepared;
   try {
-    return { rules, info, ctx, outcome: evaluateProgramme(ctx, household, usedFacts(rules, byId, a, scratch)), suspended: undefined };
+    const outcome = evaluateProgramme(ctx, household, usedFacts(rules, byId, a, scratch));
+    return { rules, info, ctx, outcome, suspended: outcome.status === 'undetermined' ? 'undetermined' : undefined };
   } catch (error) {
     if (error === INEXACT && kind === 'units') {
       pool.fallbacks += 1;
@@ -126,11 +129,15 @@ function assemble(runs: readonly Run[], settings: RunSettings): HouseholdRun {
       for (const line of outcome.members) paid = a.add(paid, line.paid);
     }
     if (run.suspended !== undefined) paid = a.zero;
+    const stopped = run.suspended !== undefined && run.suspended !== 'undetermined';
     const result: ProgrammeResult = {
       status: run.suspended ?? (outcome.members && a.isZero(paid) && !a.isZero(outcome.amount) ? 'not-paid' : outcome.status),
-      reasons: run.suspended !== undefined ? ['notConfigured'] : outcome.reasons,
+      reasons: stopped ? ['notConfigured'] : outcome.reasons,
       monthlyAmount: a.money(paid),
       notConfigured: ctx.notices,
+      provisional: !stopped && ctx.provisional.length > 0,
+      provisionalBecause: stopped ? NO_IDS : ctx.provisional,
+      undeterminedBecause: ctx.undetermined,
       ...outcome.fields,
     };
     if (outcome.members) {

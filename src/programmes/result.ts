@@ -17,6 +17,12 @@ export interface ProgrammeResult {
   entitledAmount?: string;
   /** Parameters the pack marks "not configured" this month, whose rule was therefore left out. */
   notConfigured: string[];
+  /** The amount turns on rules not configured this month (provisionalBecause): it may change once
+   * they are known. */
+  provisional: boolean;
+  provisionalBecause: string[];
+  /** status "undetermined": the rules not configured this month on which the decision turns. */
+  undeterminedBecause: string[];
   members?: MemberResult[];
   trace?: TraceEntry[];
   [field: string]: unknown;
