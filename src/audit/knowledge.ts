@@ -29,7 +29,7 @@ export class Knowledge {
       for (const entries of holder.parameters.values()) {
         for (const entry of entries) {
           const known = knownSince(this.rulebook, holder, entry);
-          if (known !== undefined && known > entry.from) values.push({ from: entry.from, known });
+          if (known > entry.from) values.push({ from: entry.from, known });
         }
       }
     }
@@ -44,7 +44,7 @@ export class Knowledge {
     const all = new Set<string>();
     for (const id of this.rulebook.packs.get(jurisdiction)?.chain ?? []) {
       const holder = this.rulebook.packs.get(id) as Pack;
-      for (const entries of holder.parameters.values()) for (const entry of entries) all.add(knownSince(this.rulebook, holder, entry) ?? entry.from);
+      for (const entries of holder.parameters.values()) for (const entry of entries) all.add(knownSince(this.rulebook, holder, entry));
     }
     this.knownDates.set(jurisdiction, (dates = [...all].sort()));
     return dates;

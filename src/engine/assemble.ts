@@ -12,6 +12,7 @@ import type { Run, RunSettings } from './run.js';
 
 /** Shared by every result with no member lines: frozen, so no result can change another. */
 const NO_LINES = Object.freeze([]) as unknown as ProgrammeResult['members'] & object;
+const NO_IDS = Object.freeze([]) as unknown as string[];
 
 export interface HouseholdRun {
   programmes: Record<string, ProgrammeResult>;
@@ -21,6 +22,14 @@ export interface HouseholdRun {
 }
 
 type Lines = MemberLine<unknown>[];
+
+/** What every result says of the rules not configured: left out, changing the amount, or deciding. */
+function unknownRules(run: Run): Pick<ProgrammeResult, 'notConfigured' | 'provisional' | 'provisionalBecause' | 'undeterminedBecause'> {
+  const { ctx } = run;
+  // A programme with no amount known has no provisional amount either.
+  const stopped = run.suspended !== undefined;
+  return { notConfigured: ctx.notices, provisional: !stopped && ctx.provisional.length > 0, provisionalBecause: stopped ? NO_IDS : ctx.provisional, undeterminedBecause: ctx.undetermined };
+}
 
 /** The status of a member programme some of whose lines are not decided. */
 function partialStatus(unknown: LineUnknown[], decided: number): string {
@@ -65,7 +74,7 @@ function memberProgramme(run: Run, lines: Lines, into: UnknownPart[]): { result:
   const decided = lines.length - unknown.length;
   if (unknown.length === 0) {
     const status = a.isZero(paid) && !a.isZero(outcome.amount) ? 'not-paid' : outcome.status;
-    const result: ProgrammeResult = { status, reasons: outcome.reasons, monthlyAmount: a.money(paid), notConfigured: ctx.notices, ...outcome.fields };
+    const result: ProgrammeResult = { status, reasons: outcome.reasons, monthlyAmount: a.money(paid), ...unknownRules(run), ...outcome.fields };
     result.entitledAmount = a.money(entitled);
     result.members = lines.length > 0 ? lines.map((l) => memberResult(a, l)) : NO_LINES;
     return { result, paid };
@@ -75,7 +84,7 @@ function memberProgramme(run: Run, lines: Lines, into: UnknownPart[]): { result:
     decided,
   );
   const reasons = decided > 0 ? [...outcome.reasons, 'someMembersUnknown'] : [status === 'missing-facts' ? 'missingFact' : 'notConfigured'];
-  const result: ProgrammeResult = { status, reasons, monthlyAmount: decided > 0 ? a.money(paid) : null, notConfigured: ctx.notices, ...outcome.fields };
+  const result: ProgrammeResult = { status, reasons, monthlyAmount: decided > 0 ? a.money(paid) : null, ...unknownRules(run), ...outcome.fields };
   result.entitledAmount = entitledKnown > 0 ? a.money(entitled) : null;
   result.members = lines.map((l) => memberResult(a, l));
   result.unknownMembers = unknown.map(unknownMember);
@@ -98,7 +107,9 @@ export function assemble(runs: readonly Run[], settings: RunSettings): Household
     let result: ProgrammeResult;
     let paid = a.zero;
     if (run.suspended !== undefined) {
-      result = { status: run.suspended, reasons: ['notConfigured'], monthlyAmount: null, notConfigured: ctx.notices, ...outcome.fields };
+      // Undetermined keeps the reasons of the decision it could not make; a suspension has none.
+      const reasons = run.suspended === 'undetermined' ? outcome.reasons : ['notConfigured'];
+      result = { status: run.suspended, reasons, monthlyAmount: null, ...unknownRules(run), ...outcome.fields };
       if (run.rules.scope === 'member') {
         result.entitledAmount = null;
         result.members = NO_LINES;
@@ -108,7 +119,7 @@ export function assemble(runs: readonly Run[], settings: RunSettings): Household
       ({ result, paid } = memberProgramme(run, outcome.members, unknown));
     } else {
       paid = outcome.amount;
-      result = { status: outcome.status, reasons: outcome.reasons, monthlyAmount: a.money(paid), notConfigured: ctx.notices, ...outcome.fields };
+      result = { status: outcome.status, reasons: outcome.reasons, monthlyAmount: a.money(paid), ...unknownRules(run), ...outcome.fields };
     }
     if (ctx.trace !== undefined) {
       if (settings.include) result.trace = ctx.trace;

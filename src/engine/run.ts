@@ -34,8 +34,9 @@ export interface Run {
   ctx: Context;
   outcome: Outcome<unknown>;
   /** Set when the programme as a whole cannot be evaluated this month (a household programme, or
-   * a parameter read before any member); a member programme's lines are otherwise suspended one by one. */
-  suspended: 'not-configured' | 'not-in-force' | undefined;
+   * a parameter read before any member), or undetermined when its decision turns on a rule not
+   * configured; a member programme's lines are otherwise suspended one by one. */
+  suspended: 'not-configured' | 'not-in-force' | 'undetermined' | undefined;
 }
 
 export function runHousehold(household: Household, pool: ContextPool, settings: RunSettings): HouseholdRun {
@@ -122,7 +123,8 @@ function entitle(rules: ProgrammeRules, kind: ArithmeticKind, household: Househo
   const ctx = pool.context(rules, a).reset(settings.record ? [] : undefined);
   const info = ctx.info as Prepared;
   try {
-    return { rules, info, ctx, outcome: evaluateProgramme(ctx, household, usedFacts(rules, byId, a, scratch)), suspended: undefined };
+    const outcome = evaluateProgramme(ctx, household, usedFacts(rules, byId, a, scratch));
+    return { rules, info, ctx, outcome, suspended: outcome.status === 'undetermined' ? 'undetermined' : undefined };
   } catch (error) {
     if (error === INEXACT && kind === 'units') {
       pool.fallbacks += 1;

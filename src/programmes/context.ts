@@ -28,6 +28,10 @@ const NOTHING: string[] = Object.freeze([]) as unknown as string[];
 export class Context<N = unknown, R = unknown, G = unknown> {
   trace: TraceEntry[] | undefined;
   notices: string[] = NOTHING;
+  /** Rules not configured this month that change this household's amount (its amount is provisional). */
+  provisional: string[] = NOTHING;
+  /** Rules not configured this month on which the decision itself turns (it is undetermined). */
+  undetermined: string[] = NOTHING;
   /** What stopped the programme this month: a parameter id, or a programme whose facts are unknown. */
   suspendedBy: string | undefined;
   private readonly seen: Uint8Array;
@@ -52,6 +56,8 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   reset(trace: TraceEntry[] | undefined): this {
     this.seen.fill(0);
     this.notices = NOTHING;
+    this.provisional = NOTHING;
+    this.undetermined = NOTHING;
     this.suspendedBy = undefined;
     this.trace = trace;
     return this;
@@ -114,6 +120,23 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     const by = this.suspendedBy;
     this.suspendedBy = undefined;
     return { status, notConfigured: by === undefined ? [] : [by] };
+  }
+
+  /** True when the pack says the rule is not configured this month (null): it exists, its value is
+   * unknown. A rule no pack sets for the month is not in force: listed, but it opens no path. */
+  isUnknown(id: string): boolean {
+    const planned = this.plan.get(id);
+    return planned.notice && planned.decimal === null && planned.entry?.kind === 'parameter';
+  }
+
+  /** The amount turns on a rule not configured this month: it is provisional, and says so. */
+  affects(id: string): void {
+    if (!this.provisional.includes(id)) this.provisional = [...this.provisional, id];
+  }
+
+  /** The decision turns on rules not configured this month: it is undetermined, naming them. */
+  decides(ids: readonly string[]): void {
+    for (const id of ids) if (!this.undetermined.includes(id)) this.undetermined = [...this.undetermined, id];
   }
 
   /** True when the rule file declares the parameter. */

@@ -84,8 +84,9 @@ export class Plan {
         return planned;
       }
       planned.entry = Object.freeze({ kind: 'notSet', id });
+      // Nothing defaults silently: a rule no pack sets is listed, unless its absence is the rule.
       if (declaration.whenNotConfigured === 'programme') planned.notice = planned.suspends = true;
-      else if (declaration.reportWhenNotSet === true) planned.notice = true;
+      else if (declaration.localOption !== true) planned.notice = true;
       return planned;
     }
     planned.entry = deepFreeze(parameterEntry(resolved));

@@ -41,6 +41,12 @@ export interface ProgrammeResult {
   entitledAmount?: string | null;
   /** Parameters the pack marks "not configured" this month, whose rule was therefore left out. */
   notConfigured: string[];
+  /** The amount turns on rules not configured this month (provisionalBecause): it may change once
+   * they are known. */
+  provisional: boolean;
+  provisionalBecause: string[];
+  /** status "undetermined": the rules not configured this month on which the decision turns. */
+  undeterminedBecause: string[];
   members?: MemberResult[];
   /** Member programmes with lines not decided: who, and why (absent when every line is decided). */
   unknownMembers?: UnknownMember[];

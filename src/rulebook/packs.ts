@@ -31,6 +31,8 @@ export interface Entry {
   raw: unknown;
   sources: string[];
   verified: boolean;
+  /** The day it became known, when the pack declares it (otherwise derived from its sources). */
+  known?: string;
   note?: string;
   file: string;
   path: string;
@@ -135,6 +137,7 @@ function readParameterFile(file: FileInput & { idPrefix: string }, problems: Pro
       };
       if (dated.until !== undefined) entry.until = dated.until;
       if (dated.note !== undefined) entry.note = dated.note;
+      if (dated.known !== undefined) entry.known = dated.known;
       const list = into.get(id) ?? [];
       list.push(entry);
       into.set(id, list);

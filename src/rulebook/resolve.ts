@@ -28,15 +28,21 @@ export interface ResolvedParameter {
   note?: string;
 }
 
-/** The day a value became known: the latest issue or publication date among its sources. */
-export function knownSince(rulebook: Rulebook, pack: Pack, entry: Entry): string | undefined {
-  let latest: string | undefined;
+/**
+ * The day a value became known: the day the pack declares (`known`), otherwise the earliest day a
+ * source stating it was published (or issued, when only that is given). A source with neither date
+ * counts as known from the value's own `from`, as a value with no dated source always has: a later
+ * notice re-stating a value does not make it unknown before that notice.
+ */
+export function knownSince(rulebook: Rulebook, pack: Pack, entry: Entry): string {
+  if (entry.known !== undefined) return entry.known;
+  let earliest: string | undefined;
   for (const id of entry.sources) {
     const source = findSource(rulebook, pack, id);
-    const date = source?.published ?? source?.issued;
-    if (date !== undefined && (latest === undefined || date > latest)) latest = date;
+    const date = source?.published ?? source?.issued ?? entry.from;
+    if (earliest === undefined || date < earliest) earliest = date;
   }
-  return latest;
+  return earliest ?? entry.from;
 }
 
 function covering(entries: readonly Entry[], day: string): { entry: Entry; until: string | null } | undefined {
@@ -58,7 +64,7 @@ export function resolveParameter(rulebook: Rulebook, packId: string, id: string,
     const holder = rulebook.packs.get(holderId) as Pack;
     let entries = holder.parameters.get(id);
     if (!entries) continue;
-    if (knownAt !== undefined) entries = entries.filter((entry) => (knownSince(rulebook, holder, entry) ?? entry.from) <= knownAt);
+    if (knownAt !== undefined) entries = entries.filter((entry) => knownSince(rulebook, holder, entry) <= knownAt);
     const hit = covering(entries, day);
     if (hit) {
       const { entry, until } = hit;

@@ -56,6 +56,11 @@ export const datedValueSchema = z
     value: z.unknown().describe('The value, of the kind the rule file declares; null means "not configured".'),
     source: z.union([z.string(), z.array(z.string()).min(1)]).describe('Source id(s) from sources.json of this pack or an ancestor.'),
     verified: z.boolean().describe('True only when read in the primary text or an official notice.'),
+    known: isoDate
+      .optional()
+      .describe(
+        'Day the value became known, when the dates of its sources do not say it; otherwise the earliest publication (or issue) date of its sources, an undated source counting from "from".',
+      ),
     note: z.string().optional(),
   })
   .strict()

@@ -34,9 +34,15 @@ export const parameterDeclarationSchema = z
      * "programme" reports the whole programme not configured this month (its amount unknown).
      */
     whenNotConfigured: z.enum(['error', 'skip', 'programme']),
-    /** A rule whose absence a reader must see (an asset limit): when no pack sets it, it is listed
-     * under notConfigured, not only in the trace. */
+    /** Kept for older rule files: every rule a month reads that no pack sets is now listed under
+     * notConfigured unless it is a local option. */
     reportWhenNotSet: z.boolean().optional(),
+    /**
+     * A local option whose absence is itself the rule (a payment floor, a moratorium, rounding
+     * before comparing): a month no pack sets it, the option is not taken and nothing is listed.
+     * Every other rule a month reads that no pack sets is listed under notConfigured.
+     */
+    localOption: z.boolean().optional(),
   })
   .strict();
 export type ParameterDeclaration = z.infer<typeof parameterDeclarationSchema>;

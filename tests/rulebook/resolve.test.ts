@@ -158,9 +158,11 @@ describe('date sweep of rules other than the standards', () => {
     expect(coverage('cn-500000', 'dibao.membership.clergyYearsApart')).toEqual(['2015-01..2026-12 3']);
   });
 
-  it("the residents' basic pension exemption is not configured before 民发〔2021〕57号, like the other four", () => {
+  it("the residents' basic pension exemption is not configured from 民发〔2012〕220号 to 民发〔2021〕57号, like the other four", () => {
     for (const id of ['veteransBenefits', 'familyPlanningAwards', 'scholarshipsAwards', 'socialAssistance', 'residentsBasicPension']) {
-      expect(() => resolve('cn', `dibao.income.exempt.${id}`, '2014-04-30'), id).toThrowError(BenefitRulesError);
+      // Not in force before 民发〔2012〕220号; not configured under it, which lists no exemption.
+      expect(() => resolve('cn', `dibao.income.exempt.${id}`, '2012-12-11'), id).toThrowError(BenefitRulesError);
+      expect(resolve('cn', `dibao.income.exempt.${id}`, '2014-04-30'), id).toMatchObject({ value: null, from: '2012-12-12' });
       expect(coverage('cn', `dibao.income.exempt.${id}`)[0], id).toBe('2015-01..2021-06 not configured');
     }
     expect(coverage('cn', 'dibao.income.exempt.residentsBasicPension')).toEqual(['2015-01..2021-06 not configured', '2021-07..2025-12 true', '2026-01..2026-12 not configured']);

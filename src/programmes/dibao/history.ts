@@ -15,10 +15,10 @@ export interface DibaoHistory {
  * payment is the base any later exit continues from. enrolled under a moratorium: nothing changes,
  * the base stays the amount paid before it. gradual-exit: the exit started in its first month, the
  * base is unchanged. ineligible: the case ends, and so does its history. not-configured or
- * not-in-force (no standard the month): nothing is known, so the case state is kept as it was.
+ * not-in-force (no standard the month), or undetermined (the decision turns on a rule not configured): nothing is known, so the case state is kept as it was.
  */
 export function dibaoNextHistory(result: ProgrammeResult, month: string, previous: DibaoHistory | undefined): DibaoHistory | undefined {
-  if (result.status === 'not-configured' || result.status === 'not-in-force' || result.monthlyAmount === null) return previous;
+  if (result.status === 'not-configured' || result.status === 'not-in-force' || result.status === 'undetermined' || result.monthlyAmount === null) return previous;
   const enrolment = result['enrolment'];
   if (result.status === 'enrolled' && enrolment === 'moratorium' && previous) return previous;
   if (result.status === 'enrolled') return { enrolledSince: previous?.enrolledSince ?? month, lastAmount: result.monthlyAmount as string };

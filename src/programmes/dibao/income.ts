@@ -16,11 +16,29 @@ export interface CountedIncome<N> {
   total: N;
   /** Countable income of each counted member (their own lines, after deduction). */
   byMember: Map<string, N>;
+  /** How much of the total might not count once the rules not configured this month are known:
+   * the lines whose exemption or share is unknown. */
+  uncertain: N;
+  /** Those rules (each also marks the amount provisional). */
+  unknownRules: string[];
+}
+
+/** What counting found out about the rules it could not apply. */
+interface Doubt<N> {
+  uncertain: N;
+  rules: string[];
+}
+
+function doubt<N, R, G>(ctx: Context<N, R, G>, into: Doubt<N>, id: string, amount: N): void {
+  ctx.affects(id);
+  into.uncertain = ctx.a.add(into.uncertain, amount);
+  if (!into.rules.includes(id)) into.rules.push(id);
 }
 
 export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household, counted: { has(member: Member): boolean }, standard: N): CountedIncome<N> {
   const { a } = ctx;
   const byMember = new Map<string, N>();
+  const unknown: Doubt<N> = { uncertain: a.zero, rules: [] };
   let total = a.zero;
   for (const member of household.members) {
     const isCounted = counted.has(member);
@@ -31,7 +49,7 @@ export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household
         if (ctx.trace) ctx.record({ kind: 'income', member: member.id, type: income.type, monthly: a.exact(a.input(income.monthly)), treatment: 'notMember', counted: '0' });
         continue;
       }
-      const amount = countLine(ctx, member.id, income);
+      const amount = countLine(ctx, member.id, income, unknown);
       own = a.add(own, amount);
       if (EMPLOYMENT_INCOME.has(income.type)) employment = a.add(employment, amount);
     }
@@ -40,20 +58,25 @@ export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household
     byMember.set(member.id, own);
     total = a.add(total, own);
   }
-  for (const income of household.incomes ?? []) total = a.add(total, countLine(ctx, null, income));
-  return { total, byMember };
+  for (const income of household.incomes ?? []) total = a.add(total, countLine(ctx, null, income, unknown));
+  return { total, byMember, uncertain: unknown.uncertain, unknownRules: unknown.rules };
 }
 
-function countLine<N, R, G>(ctx: Context<N, R, G>, member: string | null, income: Income): N {
+function countLine<N, R, G>(ctx: Context<N, R, G>, member: string | null, income: Income, unknown: Doubt<N>): N {
   const { a } = ctx;
   const monthly = a.input(income.monthly);
   const exemptId = EXEMPT_ID[income.type];
-  if (ctx.declares(exemptId) && ctx.param<boolean>(exemptId) === true) {
+  const declared = ctx.declares(exemptId);
+  const exempt = declared ? ctx.param<boolean>(exemptId) : null;
+  // Counted, as nothing else can be done with it; but the line may turn out exempt.
+  if (declared && exempt === null && ctx.isUnknown(exemptId) && !a.isZero(monthly)) doubt(ctx, unknown, exemptId, monthly);
+  if (exempt === true) {
     if (ctx.trace) ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'exempt', counted: '0', parameter: exemptId });
     return a.zero;
   }
   const shareId = SHARE_ID[income.type];
   const share = ctx.declares(shareId) ? ctx.param<R>(shareId) : null;
+  if (share === null && ctx.declares(shareId) && ctx.isUnknown(shareId) && !a.isZero(monthly)) doubt(ctx, unknown, shareId, monthly);
   if (share !== null && !a.isOne(share)) {
     const counted = a.times(monthly, share);
     if (ctx.trace)
@@ -77,6 +100,10 @@ function countLine<N, R, G>(ctx: Context<N, R, G>, member: string | null, income
 function employmentDeduction<N, R, G>(ctx: Context<N, R, G>, member: string, employment: N, standard: N): N {
   const { a } = ctx;
   const method = ctx.param<string>('dibao.employmentDeduction.method');
+  // Not configured: nothing deducted, and the amount is provisional. Not a doubt on the decision:
+  // no source bounds a local deduction below the earnings themselves, so every wage earner would
+  // be undetermined, which tells a caller nothing (docs/decisions/0011).
+  if (method === null && ctx.isUnknown('dibao.employmentDeduction.method')) ctx.affects('dibao.employmentDeduction.method');
   if (method === null || method === 'none') return a.zero;
   let deduction: N;
   if (method === 'shareOfWage') deduction = a.times(employment, ctx.required<R>('dibao.employmentDeduction.rate'));

@@ -5,7 +5,7 @@
  * either arithmetic.
  */
 import type { Household, Member } from '../../schemas/household.js';
-import type { Context } from '../context.js';
+import { UNKNOWN, type Context } from '../context.js';
 import type { Outcome, ProgrammeModule, ProvidedFacts } from '../types.js';
 import { countMembers } from './membership.js';
 import { countIncome } from './income.js';
@@ -13,10 +13,9 @@ import { assetFacts } from './assets.js';
 import { amountFor, perCapitaIncome, roundAmount } from './amount.js';
 import { exitState, lastAmountInput, type ExitState } from './exit.js';
 import { dibaoNextHistory } from './history.js';
+import { MARGINAL_LINE, singlePersonEnrolment } from './single.js';
 
-type Status = 'enrolled' | 'gradual-exit' | 'ineligible';
-
-const NONE: readonly never[] = Object.freeze([]);
+type Status = 'enrolled' | 'gradual-exit' | 'ineligible' | 'undetermined';
 /** Nobody excluded (the usual case): every member counts. */
 const EVERYONE = { has: () => true };
 
@@ -30,7 +29,8 @@ export interface DibaoFields {
   /** Per-capita income shown to the fen; the calculation uses it exactly (see the trace). */
   perCapitaIncome: string;
   standard: string;
-  marginal: boolean;
+  /** Null when it cannot be said: the household fails the means test and its marginal line is not configured. */
+  marginal: boolean | null;
   singlePersonMembers: string[];
   gradualExit: { since: string; month: number; of: number; share: string; lastAmount: string } | null;
 }
@@ -71,10 +71,13 @@ export const dibao: ProgrammeModule = {
     const incomeBelow = ctx.check(ctx.condition('incomeBelowStandard'), facts);
     const assetsOk = ctx.check(ctx.condition('assetsWithinLimits'), facts);
     const eligible = ctx.check(ctx.condition('eligible'), facts, undefined, 'never');
-    const marginal = !eligible && ctx.check(ctx.condition('marginal'), facts);
+    const marginalKnown = eligible || multiple !== null || !ctx.isUnknown(MARGINAL_LINE) || !couldBeMarginal(ctx, facts, size, incomeBelow, assetsOk);
+    const marginal = marginalKnown ? !eligible && ctx.check(ctx.condition('marginal'), facts) : null;
+    // Paths that could pay, or pay more, but turn on rules not configured this month.
+    const open: string[] = eligible ? [] : householdCouldQualify(ctx, facts, income, size);
     const reasons: string[] = [size === 0 ? 'noCountedMembers' : incomeBelow ? 'incomeBelowStandard' : 'incomeNotBelowStandard'];
     if (!assetsOk) reasons.push('assetsOverLimits');
-    if (marginal) reasons.push('marginal');
+    if (marginal === true) reasons.push('marginal');
     const fields: DibaoFields = {
       eligible,
       enrolment: null,
@@ -87,13 +90,14 @@ export const dibao: ProgrammeModule = {
       singlePersonMembers: [],
       gradualExit: null,
     };
-    const done = (status: Status, amount: N, covered: Map<string, N>): Outcome<N> => ({
-      status,
-      reasons,
-      amount,
-      fields: fields as unknown as Record<string, unknown>,
-      provides: provided(standard, marginal, size, covered),
-    });
+    const done = (status: Status, amount: N, covered: Map<string, N>): Outcome<N> => {
+      if (open.length > 0 && status === 'ineligible') {
+        status = 'undetermined';
+        reasons.push('undetermined');
+        ctx.decides(open);
+      } else for (const id of open) ctx.affects(id);
+      return { status, reasons, amount, fields: fields as unknown as Record<string, unknown>, provides: provided(standard, marginal, size, covered) };
+    };
     if (eligible) {
       reasons.unshift('eligible');
       fields.enrolment = 'household';
@@ -101,14 +105,16 @@ export const dibao: ProgrammeModule = {
       return done('enrolled', amount, shares(ctx, counted, amount));
     }
     if (exit.enrolled) {
-      const leaving = leave(ctx, household, facts, exit, reasons);
+      const leaving = leave(ctx, household, facts, exit, reasons, open);
       if (leaving) {
         fields.enrolment = leaving.status === 'enrolled' ? 'moratorium' : null;
         fields.gradualExit = leaving.gradualExit;
         return done(leaving.status, leaving.amount, shares(ctx, counted, leaving.amount));
       }
     }
-    const alone = singlePersonEnrolment(ctx, household, counted, income.byMember, standard, marginal, assetsOk);
+    const single = singlePersonEnrolment(ctx, household, counted, income.byMember, standard, marginal, assetsOk);
+    for (const id of single.open) if (!open.includes(id)) open.push(id);
+    const alone = single.enrolled;
     if (alone.size > 0) {
       reasons.push('singlePerson');
       fields.enrolment = 'singlePerson';
@@ -122,7 +128,7 @@ export const dibao: ProgrammeModule = {
 };
 
 /** What dibao tells the programmes that use it (rules/dibao.json "provides"). */
-function provided<N>(standard: N, marginal: boolean, size: number, covered: Map<string, N>): ProvidedFacts {
+function provided<N>(standard: N, marginal: boolean | null, size: number, covered: Map<string, N>): ProvidedFacts {
   const members = new Map<string, Record<string, unknown>>();
   // Members with the same share share one (never changed) facts object: a household's are all alike.
   let last: { covered: true; memberShare: N } | undefined;
@@ -130,7 +136,7 @@ function provided<N>(standard: N, marginal: boolean, size: number, covered: Map<
     if (last === undefined || last.memberShare !== share) last = { covered: true, memberShare: share };
     members.set(id, last);
   }
-  return { household: { standard, marginal, householdSize: size, receiving: covered.size > 0 }, members };
+  return { household: { standard, marginal: marginal ?? UNKNOWN, householdSize: size, receiving: covered.size > 0 }, members };
 }
 
 /** Each counted member's share of the household's payment, to the fen as payments are made. */
@@ -144,7 +150,7 @@ function shares<N, R, G>(ctx: Context<N, R, G>, counted: readonly Member[], amou
 }
 
 /** An enrolled household that no longer qualifies: moratorium, gradual exit, or out at once. */
-function leave<N, R, G>(ctx: Context<N, R, G>, household: Household, facts: Record<string, unknown>, exit: ExitState<R>, reasons: string[]) {
+function leave<N, R, G>(ctx: Context<N, R, G>, household: Household, facts: Record<string, unknown>, exit: ExitState<R>, reasons: string[], open: string[]) {
   const { a } = ctx;
   if (ctx.check(ctx.condition('hardCase'), facts, undefined, 'never')) {
     reasons.push('hardCase');
@@ -173,77 +179,46 @@ function leave<N, R, G>(ctx: Context<N, R, G>, household: Household, facts: Reco
     const gradualExit = { since: exit.gradualExitSince, month, of: exit.gradualExitMonths as number, share: a.rateText(share), lastAmount: a.money(last) };
     return { status: 'gradual-exit' as const, amount, gradualExit };
   }
-  reasons.push(exit.gradualExitMonths === null ? 'noGradualExit' : 'gradualExitComplete');
+  // Out, as configured; but a moratorium or a gradual exit not configured this month might keep it on.
+  const unknown = exitRulesUnknown(ctx, exit);
+  if (unknown.length === 0) reasons.push(exit.gradualExitMonths === null ? 'noGradualExit' : 'gradualExitComplete');
+  else {
+    for (const id of unknown) if (!open.includes(id)) open.push(id);
+    if (ctx.trace) ctx.record({ kind: 'decision', id: 'undetermined', values: { path: 'exit', rules: unknown.join(', ') } });
+  }
   return undefined;
 }
 
-/**
- * Members enrolled alone (单人保), each as a one-person household on their own income plus their
- * per-capita share of the household's own income (rent, say): income of the household as a whole
- * belongs to each of its members, so it cannot be left out of anyone's.
- */
-function singlePersonEnrolment<N, R, G>(
-  ctx: Context<N, R, G>,
-  household: Household,
-  counted: readonly Member[],
-  byMember: ReadonlyMap<string, N>,
-  standard: N,
-  marginal: boolean,
-  assetsOk: boolean,
-): Map<string, N> {
-  const { a } = ctx;
-  // One facts object for every member, changed member by member: member conditions are never
-  // remembered, and the trace copies the values it records.
-  const facts = {
-    householdMarginal: marginal,
-    householdAssetsWithinLimits: assetsOk,
-    residence: household.residence,
-    singlePersonDisabilityGrades: ctx.param<number[]>('dibao.singlePerson.disabilityGrades') ?? NONE,
-    singlePersonIntellectualMentalGrades: ctx.param<number[]>('dibao.singlePerson.intellectualMentalGrades') ?? NONE,
-    singlePersonSeriousIllnessResidences: ctx.param<string[]>('dibao.singlePerson.seriousIllnessResidences') ?? NONE,
-    singlePersonPovertyRegistered: ctx.param<boolean>('dibao.singlePerson.povertyRegistered') === true,
-    disabilityCategory: null as string | null,
-    disabilityGrade: null as number | null,
-    seriousIllness: false,
-    povertyRegistered: false,
-  };
-  const condition = ctx.condition('singlePerson');
-  const enrolled = new Map<string, N>();
-  let householdShare: N | undefined;
-  for (const member of counted) {
-    facts.disabilityCategory = member.disability?.category ?? null;
-    facts.disabilityGrade = member.disability?.grade ?? null;
-    facts.seriousIllness = member.seriousIllness ?? false;
-    facts.povertyRegistered = member.povertyRegistered ?? false;
-    if (!ctx.check(condition, facts, member.id)) continue;
-    householdShare ??= householdIncomeShare(ctx, household, counted.length);
-    const own = a.add(byMember.get(member.id) ?? a.zero, householdShare);
-    // As a one-person household: its income as the pack compares incomes (rounded, if it rounds).
-    const income = perCapitaIncome(ctx, own, 1);
-    if (a.compare(income, standard) >= 0) {
-      if (ctx.trace) ctx.record({ kind: 'decision', id: 'singlePersonIncomeTooHigh', values: { member: member.id, income: a.exact(income), standard: a.plain(standard) } });
-      continue;
-    }
-    const paid = roundAmount(ctx, amountFor(ctx, 1, own, income, standard));
-    if (!a.isZero(paid)) enrolled.set(member.id, paid);
-  }
-  return enrolled;
+function exitRulesUnknown<N, R, G>(ctx: Context<N, R, G>, exit: ExitState<R>): string[] {
+  const rules: string[] = [];
+  if (!exit.exitMoratorium && ctx.param('dibao.exitMoratorium.active') === null && ctx.isUnknown('dibao.exitMoratorium.active')) rules.push('dibao.exitMoratorium.active');
+  if (exit.schedule === null && ctx.isUnknown('dibao.gradualExit.schedule')) rules.push('dibao.gradualExit.schedule');
+  return rules;
 }
 
-/** The household's own countable income (not any member's) divided among its counted members. */
-function householdIncomeShare<N, R, G>(ctx: Context<N, R, G>, household: Household, size: number): N {
+/** Marginal status is open only for a household that fails the means test on income alone. */
+function couldBeMarginal<N, R, G>(ctx: Context<N, R, G>, facts: Record<string, unknown>, size: number, incomeBelow: boolean, assetsOk: boolean): boolean {
+  return size > 0 && !incomeBelow && assetsOk && ctx.isUnknown(MARGINAL_LINE) && facts['marginalLine'] === null;
+}
+
+/**
+ * Could the household qualify as a whole once the income rules not configured this month are
+ * known? Counted as it is, some of its income may turn out exempt or deducted: at most all of it.
+ * The conditions only compare income from above, so the least it could be is the most they allow.
+ */
+function householdCouldQualify<N, R, G>(ctx: Context<N, R, G>, facts: Record<string, unknown>, income: { total: N; uncertain: N; unknownRules: string[] }, size: number): string[] {
   const { a } = ctx;
-  if (!household.incomes?.length) return a.zero;
-  // Exemptions and shares apply as to every income line (recorded in the trace already).
+  if (income.unknownRules.length === 0 || size === 0) return [];
+  const least = a.sub(income.total, income.uncertain);
   const trace = ctx.trace;
   ctx.trace = undefined;
-  let total: N;
+  let could: boolean;
   try {
-    total = countIncome(ctx, { ...household, members: [] }, new Set(), a.zero).total;
+    could = ctx.test(ctx.condition('eligible'), { ...facts, countableIncome: least, perCapitaIncome: perCapitaIncome(ctx, least, size) });
   } finally {
     ctx.trace = trace;
   }
-  const share = a.perCount(total, size);
-  if (ctx.trace) ctx.record({ kind: 'calculation', id: 'householdIncomeShare', values: { householdIncome: a.exact(total), householdSize: String(size) }, result: a.exact(share) });
-  return share;
+  if (!could) return [];
+  if (ctx.trace) ctx.record({ kind: 'decision', id: 'undetermined', values: { path: 'household', rules: income.unknownRules.join(', ') } });
+  return [...income.unknownRules];
 }
