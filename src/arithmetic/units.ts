@@ -90,6 +90,17 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
     return whole(x * rate.denominator) < whole(whole(rate.numerator * whole(b)) * n);
   }
 
+  atMostShare(a: number, b: number, rate: Rate): boolean {
+    const [x, n] = Number.isInteger(a) ? [a, 1] : this.rational(a);
+    return whole(x * rate.denominator) <= whole(whole(rate.numerator * whole(b)) * n);
+  }
+
+  compareRates(a: Rate, b: Rate): number {
+    const left = whole(a.numerator * b.denominator);
+    const right = whole(b.numerator * a.denominator);
+    return left < right ? -1 : left > right ? 1 : 0;
+  }
+
   max(a: number, b: number): number {
     return a < b ? b : a;
   }

@@ -8,7 +8,7 @@ import type { Household } from '../../schemas/household.js';
 import type { Context } from '../context.js';
 import type { MemberLine, Outcome, UsedFacts } from '../types.js';
 import { memberFacts } from './facts.js';
-import { AmountCaseMissing } from './expression.js';
+import { AmountCaseMissing, type MembersView } from './expression.js';
 import { prepared, type Prepared } from './prepare.js';
 
 /** The engine's facts of one member (age, disability, child status…), made once per household run
@@ -33,7 +33,8 @@ export function factsFor<N, R, G>(
   extra?: Record<string, unknown>,
 ): Record<string, unknown> {
   const member = household.members[memberIndex] as Household['members'][number];
-  const params = info.parameterFacts.map((id) => ctx.param(id));
+  // Rates reach conditions as exact Decimals on both paths, so a comparison is never a float's.
+  const params = info.parameterFacts.map((id, i) => (info.exactParameters[i] && ctx.param(id) !== null ? ctx.plan.get(id).decimal : ctx.param(id)));
   return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.producers, member.id, ctx.a.zero, extra);
 }
 
@@ -43,6 +44,7 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
   const lines: MemberLine<N>[] = [];
   const entitled = new Map<string, Record<string, unknown>>();
   let total = a.zero;
+  const members = info.readsMembers ? membersView(ctx, info, household, used) : undefined;
   for (let m = 0; m < household.members.length; m += 1) {
     const member = household.members[m] as Household['members'][number];
     // Members who are not candidates at all (not disabled, not a child…) are not listed, and cost
@@ -61,7 +63,7 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
     let amount = a.zero;
     if (reasons.length === 0) {
       try {
-        amount = memberAmount(ctx, info, facts, member.id);
+        amount = memberAmount(ctx, info, facts, member.id, members);
         reasons.push('eligible');
       } catch (error) {
         if (!(error instanceof AmountCaseMissing)) throw error;
@@ -85,13 +87,19 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
   };
 }
 
-function memberAmount<N, R, G>(ctx: Context<N, R, G>, info: Prepared, facts: Record<string, unknown>, member: string): N {
+/** Every member's facts, made when a count or a sum over members first asks. */
+function membersView<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts): MembersView {
+  const made: Record<string, unknown>[] = [];
+  return { size: household.members.length, facts: (i) => (made[i] ??= factsFor(ctx, info, household, i, used)) };
+}
+
+function memberAmount<N, R, G>(ctx: Context<N, R, G>, info: Prepared, facts: Record<string, unknown>, member: string, members: MembersView | undefined): N {
   const { a } = ctx;
   const amount = info.amount as NonNullable<Prepared['amount']>;
-  const raw = amount.value(ctx, facts) as N;
+  const raw = amount.value(ctx, facts, members) as N;
   const rounded = info.rounding === undefined ? raw : a.round(raw, ctx.required<G>(info.rounding));
   if (ctx.trace) {
-    ctx.record({ kind: 'calculation', id: 'memberAmount', member, values: { formula: amount.text(ctx, facts) }, result: a.exact(raw) });
+    ctx.record({ kind: 'calculation', id: 'memberAmount', member, values: { formula: amount.text(ctx, facts, members) }, result: a.exact(raw) });
     if (a.compare(rounded, raw) !== 0 && info.rounding !== undefined) {
       const { mode, step } = a.roundingText(ctx.required<G>(info.rounding));
       ctx.record({ kind: 'rounding', id: 'memberAmount', parameter: info.rounding, mode, step, before: a.plain(raw), after: a.plain(rounded) });
