@@ -176,7 +176,8 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
         if (item instanceof Decimal) return rateOf(item);
         if (item !== null && typeof item === 'object' && 'amountShare' in item) {
           const bracket = item as Bracket;
-          return { upToShare: bracket.upToShare === null ? null : rateOf(bracket.upToShare), amountShare: rateOf(bracket.amountShare) };
+          const units = { upToShare: bracket.upToShare === null ? null : rateOf(bracket.upToShare), amountShare: rateOf(bracket.amountShare) };
+          return bracket.includesLimit === true ? { ...units, includesLimit: true } : units;
         }
         return item;
       });

@@ -89,7 +89,11 @@ function renderEntry(entry: TraceEntry, lang: Language, rules: ProgrammeRules, d
         .join(' / ');
       const note = entry.note ? `${sep}${entry.note}` : '';
       const value = entry.value === null ? `: ${w('notConfigured')}` : ` = ${show(entry.value)}`;
-      return `${describe(entry.id)}${value}${sep}${w('setBy')} ${entry.jurisdiction}, ${w('inForce')} ${period}${sep}${w('source')}: ${sources} [${entry.verified ? w('verified') : w('unverified')}]${note}`;
+      const m = entry.multipleOf;
+      const multiple = m
+        ? ` (= ${m.factor} × ${m.value ?? w('notConfigured')} ${describe(m.parameter)}, ${m.jurisdiction} ${m.from} –${m.rounding ? `${sep}${w('rounded')} ${m.rounding.mode}, ${m.rounding.step}` : ''})`
+        : '';
+      return `${describe(entry.id)}${value}${multiple}${sep}${w('setBy')} ${entry.jurisdiction}, ${w('inForce')} ${period}${sep}${w('source')}: ${sources} [${entry.verified ? w('verified') : w('unverified')}]${note}`;
     }
     case 'notSet':
       return undefined;
