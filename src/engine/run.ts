@@ -126,13 +126,17 @@ function assemble(runs: readonly Run[], settings: RunSettings): HouseholdRun {
       for (const line of outcome.members) paid = a.add(paid, line.paid);
     }
     if (run.suspended !== undefined) paid = a.zero;
+    const oneOff = run.rules.period === 'event';
     const result: ProgrammeResult = {
       status: run.suspended ?? (outcome.members && a.isZero(paid) && !a.isZero(outcome.amount) ? 'not-paid' : outcome.status),
       reasons: run.suspended !== undefined ? ['notConfigured'] : outcome.reasons,
-      monthlyAmount: a.money(paid),
+      monthlyAmount: a.money(oneOff ? a.zero : paid),
+      ...(oneOff ? { period: 'event' as const, oneOffAmount: a.money(paid) } : {}),
       notConfigured: ctx.notices,
       ...outcome.fields,
     };
+    // A one-off amount is reported beside the monthly ones, never added to them.
+    if (oneOff) paid = a.zero;
     if (outcome.members) {
       result.entitledAmount = run.suspended === undefined ? a.money(outcome.amount) : a.money(a.zero);
       result.members =

@@ -11,8 +11,11 @@ export interface MemberResult {
 export interface ProgrammeResult {
   status: string;
   reasons: string[];
-  /** What is paid this month, after the interactions with other programmes. */
+  /** What is paid this month, after the interactions with other programmes ("0.00" for a one-off programme). */
   monthlyAmount: string;
+  /** A one-off programme (rule file "period": "event"): the amount for the event, never in totalMonthlyAmount. */
+  period?: 'event';
+  oneOffAmount?: string;
   /** Member programmes: what the members are entitled to before interactions. */
   entitledAmount?: string;
   /** Parameters the pack marks "not configured" this month, whose rule was therefore left out. */
