@@ -16,7 +16,7 @@ export type Language = 'zh' | 'en';
 
 interface Renderable {
   totalMonthlyAmount: string;
-  programmes: Record<string, { status: string; monthlyAmount: string; reasons: string[]; members?: { member: string; entitled: string; paid: string; reasons: string[] }[] }>;
+  programmes: Record<string, { status: string; monthlyAmount: string; period?: 'event'; oneOffAmount?: string; reasons: string[]; members?: { member: string; entitled: string; paid: string; reasons: string[] }[] }>;
 }
 
 /** Long exact decimals (1000 / 3) are shown to the fen with an ellipsis. */
@@ -45,7 +45,8 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
     const messages = rules.messages ?? {};
     const word = (table: Record<string, Bilingual> | undefined, fallback: Record<string, Bilingual>, key: string) =>
       t(table?.[key] ?? fallback[key] ?? conditionText(rules, key) ?? { zh: key, en: key });
-    lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${outcome.monthlyAmount} ${t(WORDS.yuanPerMonth)}`);
+    const amount = outcome.period === 'event' ? `${outcome.oneOffAmount ?? ""} ${t(WORDS.oneOff)}` : `${outcome.monthlyAmount} ${t(WORDS.yuanPerMonth)}`;
+    lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${amount}`);
     lines.push(`  ${t(WORDS.reasons)}: ${outcome.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ')}`);
     for (const line of outcome.members ?? []) {
       const why = line.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ');
@@ -144,7 +145,10 @@ function renderEntry(entry: TraceEntry, lang: Language, rules: ProgrammeRules, d
 
 function renderCheck(check: TraceCheck, lang: Language, facts: ReturnType<typeof prepared>['facts']): string {
   const name = (fact: string) => facts.get(fact)?.description?.[lang] ?? fact;
-  const right = check.valueFact !== undefined ? `${name(check.valueFact)} ${show(check.value)}` : show(check.value);
+  // A rate is compared exactly, so it is written exactly (3.5 % is 0.035, not 0.03…).
+  const exact = facts.get(check.fact)?.kind === 'decimal';
+  const value = (v: unknown) => (exact ? String(v) : show(v));
+  const right = check.valueFact !== undefined ? `${name(check.valueFact)} ${value(check.value)}` : value(check.value);
   const mark = check.result ? '✓' : '✗';
-  return `${name(check.fact)} ${show(check.factValue)} ${OPERATORS[check.operator] ?? check.operator} ${right} ${mark}`;
+  return `${name(check.fact)} ${value(check.factValue)} ${OPERATORS[check.operator] ?? check.operator} ${right} ${mark}`;
 }
