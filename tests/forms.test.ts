@@ -46,8 +46,14 @@ describe('amount forms: golden cases (tests/cases/forms)', () => {
     const untraced = compileEvaluator(rulebook);
     for (const golden of cases) {
       const { household, month } = golden;
-      expect(outcome(() => traced.evaluate(household, month)), golden.file).toBe(outcome(() => evaluateWith(household, { month, rulebook })));
-      expect(outcome(() => untraced.evaluate(household, month)), golden.file).toBe(outcome(() => evaluateWith(household, { month, rulebook, trace: false })));
+      expect(
+        outcome(() => traced.evaluate(household, month)),
+        golden.file,
+      ).toBe(outcome(() => evaluateWith(household, { month, rulebook })));
+      expect(
+        outcome(() => untraced.evaluate(household, month)),
+        golden.file,
+      ).toBe(outcome(() => evaluateWith(household, { month, rulebook, trace: false })));
     }
   });
 
@@ -155,7 +161,9 @@ describe('amount forms: a load error for every malformed form', () => {
 
   it('refuses forms of the wrong kinds', () => {
     expect(loadWith(formsAmount('sum', { times: [{ parameter: 'testForms.amount' }, { parameter: 'testForms.other' }] }))).toContain('expected [an amount, a share');
-    expect(loadWith(formsAmount('sum', { higher: [{ parameter: 'testForms.amount' }, { parameter: 'testForms.shareA' }] }))).toContain('expected higher of amounts only or of shares only');
+    expect(loadWith(formsAmount('sum', { higher: [{ parameter: 'testForms.amount' }, { parameter: 'testForms.shareA' }] }))).toContain(
+      'expected higher of amounts only or of shares only',
+    );
     expect(loadWith(formsAmount('sum', { sum: [{ parameter: 'testForms.shareA' }] }))).toContain('expected amounts to sum');
     expect(loadWith(formsAmount('gated', { when: { condition: 'child', then: { parameter: 'testForms.shareA' } } }))).toContain('expected an \\"otherwise\\" for a share');
     expect(
@@ -167,7 +175,13 @@ describe('amount forms: a load error for every malformed form', () => {
     const found = loadWith(
       edit('tests/rules/test-forms.json', (json) => {
         json.interactions = [
-          { id: 'capped', kind: 'reducedBy', description: { zh: '测试', en: 'test' }, basis: [{ document: 'test' }], amounts: [{ times: [{ parameter: 'testForms.amount' }, { count: { where: 'child' } }] }] },
+          {
+            id: 'capped',
+            kind: 'reducedBy',
+            description: { zh: '测试', en: 'test' },
+            basis: [{ document: 'test' }],
+            amounts: [{ times: [{ parameter: 'testForms.amount' }, { count: { where: 'child' } }] }],
+          },
         ];
       }),
     );
@@ -189,4 +203,3 @@ describe('amount forms: a load error for every malformed form', () => {
     expect(found).toContain('multipleOf');
   });
 });
-

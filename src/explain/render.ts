@@ -16,7 +16,17 @@ export type Language = 'zh' | 'en';
 
 interface Renderable {
   totalMonthlyAmount: string;
-  programmes: Record<string, { status: string; monthlyAmount: string; period?: 'event'; oneOffAmount?: string; reasons: string[]; members?: { member: string; entitled: string; paid: string; reasons: string[] }[] }>;
+  programmes: Record<
+    string,
+    {
+      status: string;
+      monthlyAmount: string;
+      period?: 'event';
+      oneOffAmount?: string;
+      reasons: string[];
+      members?: { member: string; entitled: string; paid: string; reasons: string[] }[];
+    }
+  >;
 }
 
 /** Long exact decimals (1000 / 3) are shown to the fen with an ellipsis. */
@@ -45,7 +55,7 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
     const messages = rules.messages ?? {};
     const word = (table: Record<string, Bilingual> | undefined, fallback: Record<string, Bilingual>, key: string) =>
       t(table?.[key] ?? fallback[key] ?? conditionText(rules, key) ?? { zh: key, en: key });
-    const amount = outcome.period === 'event' ? `${outcome.oneOffAmount ?? ""} ${t(WORDS.oneOff)}` : `${outcome.monthlyAmount} ${t(WORDS.yuanPerMonth)}`;
+    const amount = outcome.period === 'event' ? `${outcome.oneOffAmount ?? ''} ${t(WORDS.oneOff)}` : `${outcome.monthlyAmount} ${t(WORDS.yuanPerMonth)}`;
     lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${amount}`);
     lines.push(`  ${t(WORDS.reasons)}: ${outcome.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ')}`);
     for (const line of outcome.members ?? []) {

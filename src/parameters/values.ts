@@ -68,7 +68,9 @@ const bracketsSchema = z
 export function valueSchema(kind: ParameterKind): z.ZodType {
   switch (kind.kind) {
     case 'money':
-      return z.union([nonNegativeDecimal, multipleSchema], { error: 'expected a decimal written as a string, or { "multipleOf": <parameter>, "factor": <decimal>, "rounding"?: … }' });
+      return z.union([nonNegativeDecimal, multipleSchema], {
+        error: 'expected a decimal written as a string, or { "multipleOf": <parameter>, "factor": <decimal>, "rounding"?: … }',
+      });
     case 'decimal':
       // Shares, rates, multiples and schedules: a negative one has no meaning in these rules.
       return nonNegativeDecimal;

@@ -46,7 +46,8 @@ export function checkMultiples(packs: ReadonlyMap<string, Pack>, declarations: R
         if (!isMultiple(entry.value)) continue;
         const target = entry.value.multipleOf;
         const kind = declarations.get(target)?.type.kind;
-        if (kind !== 'money') problems.add(entry.file, `${entry.path}.value.multipleOf`, 'a declared money parameter', `"${target}"${kind ? ` of kind ${kind}` : ' (not declared)'}`);
+        if (kind !== 'money')
+          problems.add(entry.file, `${entry.path}.value.multipleOf`, 'a declared money parameter', `"${target}"${kind ? ` of kind ${kind}` : ' (not declared)'}`);
         else if (!edges.get(id)?.has(target)) edges.set(id, (edges.get(id) ?? new Set()).add(target));
       }
     }

@@ -45,7 +45,9 @@ describe('the compiled path', () => {
   it('gives byte-identical results on random households drawing the three allowances and their interactions, in every test pack', () => {
     // Every test pack at a month of 2016-2026 (errors must agree too), beside the months where the
     // seed packs configure the allowances.
-    const everyTestPack = readdirSync(TEST_PACKS).filter((name) => name !== 'forms').map((jurisdiction) => ({ jurisdiction, from: '2016-01', to: '2026-12' }));
+    const everyTestPack = readdirSync(TEST_PACKS)
+      .filter((name) => name !== 'forms')
+      .map((jurisdiction) => ({ jurisdiction, from: '2016-01', to: '2026-12' }));
     const where = fc.oneof(allowanceWhere(ALLOWANCE_RANGES), allowanceWhere(everyTestPack));
     fc.assert(
       fc.property(allowanceHousehold(where), ({ household: input, month }) => {

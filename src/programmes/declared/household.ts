@@ -16,7 +16,8 @@ function memberCondition(id: string, facts: FactKinds, path: string): CompiledRu
 }
 
 function needMembers(facts: FactKinds, path: string, form: string): void {
-  if (facts.members === false) throw new AmountCompileError(path, `expected a form that reads one member's facts: ${form} needs the household's members, which an interaction does not have`);
+  if (facts.members === false)
+    throw new AmountCompileError(path, `expected a form that reads one member's facts: ${form} needs the household's members, which an interaction does not have`);
 }
 
 function view(members: MembersView | undefined): MembersView {
@@ -41,7 +42,8 @@ export function compileWhen(gate: { condition: string; then: AmountExpression; o
   const then = compile(gate.then, `${path}.when.then`);
   const otherwise = gate.otherwise === undefined ? undefined : compile(gate.otherwise, `${path}.when.otherwise`);
   if (otherwise !== undefined && otherwise.kind !== then.kind) throw new AmountCompileError(path, 'expected "then" and "otherwise" of one kind');
-  if (otherwise === undefined && then.kind !== 'money') throw new AmountCompileError(`${path}.when.otherwise`, 'expected an "otherwise" for a share or a count (zero is an amount)');
+  if (otherwise === undefined && then.kind !== 'money')
+    throw new AmountCompileError(`${path}.when.otherwise`, 'expected an "otherwise" for a share or a count (zero is an amount)');
   return {
     kind: then.kind,
     value: (ctx, f, m) => (ctx.test(condition, f) ? then.value(ctx, f, m) : otherwise === undefined ? ctx.a.zero : otherwise.value(ctx, f, m)),

@@ -26,7 +26,8 @@ export function compileCases(cases: Cases, rulebook: Rulebook, facts: FactKinds,
   const values = selectorValues(on, rulebook, facts);
   if (values !== undefined) {
     const unknown = Object.keys(when).filter((key) => !values.includes(key));
-    if (unknown.length > 0) throw new AmountCompileError(`${path}.cases.when`, `expected cases among the values of ${name} (${values.join(', ')}), found ${unknown.map((k) => `"${k}"`).join(', ')}`);
+    if (unknown.length > 0)
+      throw new AmountCompileError(`${path}.cases.when`, `expected cases among the values of ${name} (${values.join(', ')}), found ${unknown.map((k) => `"${k}"`).join(', ')}`);
     const missing = values.filter((value) => !Object.hasOwn(when, value));
     if (missing.length > 0 && otherwise === undefined)
       throw new AmountCompileError(`${path}.cases.when`, `expected a case for every value of ${name} or an "otherwise", missing ${missing.map((k) => `"${k}"`).join(', ')}`);
