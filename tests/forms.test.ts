@@ -15,21 +15,13 @@ import { buildRulebook, type FileInput } from '../src/rulebook/index.js';
 import { checkRulebook } from '../src/programmes/index.js';
 import { allowanceHousehold, allowanceWhere } from './support/arbitraries.js';
 import { FORMS_CASES, readCases } from './support/cases.js';
+import { outcome } from './support/outcome.js';
 import { FORMS_PACKS, FORMS_RULES, TEST_PACKS, formsRulebook } from './support/rulebook.js';
 
 const rulebook = formsRulebook();
 /** Pack folders with one malformed multiple each (tests/inputs/forms-bad/<what>/). */
 const BAD_PACKS = join(TEST_PACKS, '..', 'inputs', 'forms-bad');
 const cases = readCases(FORMS_CASES);
-
-function outcome(run: () => unknown): string {
-  try {
-    return JSON.stringify(run());
-  } catch (error) {
-    if (isBenefitRulesError(error)) return `error ${error.code}: ${error.message}`;
-    throw error;
-  }
-}
 
 describe('amount forms: golden cases (tests/cases/forms)', () => {
   it('cover every form pack', () => {
