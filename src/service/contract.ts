@@ -86,17 +86,19 @@ export const auditRequestDoc = auditRequest
   })
   .meta({ id: 'AuditRequest' });
 
+export const auditReceipt = receiptSchema
+  .extend({
+    ledger: z.object({ sha256: z.string() }).strict(),
+    households: z.object({ sha256: z.string() }).strict(),
+    options: z.object({ from: isoMonth.optional(), to: isoMonth.optional() }).strict(),
+  })
+  .meta({ id: 'AuditReceipt' });
+
 const sum = z.object({ lines: z.number().int(), paid: decimalOut, difference: decimalOut }).strict();
 export const auditReport = z
   .object({
     report: z.literal('benefit-rules audit'),
-    receipt: receiptSchema
-      .extend({
-        ledger: z.object({ sha256: z.string() }).strict(),
-        households: z.object({ sha256: z.string() }).strict(),
-        options: z.object({ from: isoMonth.optional(), to: isoMonth.optional() }).strict(),
-      })
-      .meta({ id: 'AuditReceipt' }),
+    receipt: auditReceipt,
     period: z.object({ from: isoMonth, to: isoMonth }).strict().nullable(),
     householdErrors: z.array(z.object({ line: z.number().int(), message: z.string() }).strict()),
     findings: z.array(findingSchema),

@@ -20,6 +20,7 @@ import { findingSchema, ledgerLineSchema } from '../schemas/audit.js';
 import { withoutCustomKeywords } from '../schemas/jsonSchema.js';
 import { VERSION } from '../version.js';
 import {
+  auditReceipt,
   auditReport,
   auditRequestDoc,
   batchQuery,
@@ -44,6 +45,7 @@ const RESPONSES = {
   BatchRecord: batchRecordSchema,
   TimelineResponse: timelineResponse,
   AuditReport: auditReport,
+  AuditReceipt: auditReceipt,
   Finding: findingSchema,
   Packs: packsResponse,
   Parameters: parametersResponse,
