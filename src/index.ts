@@ -9,6 +9,19 @@ import { checkOptions } from './options.js';
 
 export type { EvaluateOptions, EvaluationResult, ProgrammeResult, MemberResult, Receipt } from './evaluate.js';
 export type { DibaoFields } from './programmes/dibao/index.js';
+export type {
+  DibaoResult,
+  MemberProgrammeResult,
+  Programmes,
+  ProgrammeId,
+  MemberProgrammeId,
+  DibaoStatus,
+  DibaoReason,
+  MemberProgrammeStatus,
+  MemberProgrammeReason,
+  MemberLineReason,
+} from './programmes/result.js';
+export { PROGRAMME_IDS, DIBAO_STATUSES, DIBAO_REASONS, MEMBER_PROGRAMME_STATUSES, MEMBER_PROGRAMME_REASONS, MEMBER_LINE_REASONS } from './schemas/result.js';
 export type { Household, HouseholdInput, Member, Income } from './schemas/household.js';
 export type { Rulebook, Pack } from './rulebook/index.js';
 export type { TraceEntry } from './programmes/trace.js';

@@ -9,6 +9,7 @@ import { isoMonth } from '../schemas/common.js';
 import type { EvaluationResult } from '../evaluate.js';
 import type { CompiledEvaluator } from '../fast/evaluator.js';
 import type { Rulebook } from '../rulebook/index.js';
+import { programmeOf } from '../programmes/result.js';
 
 export type OutputFormat = 'ndjson' | 'csv';
 
@@ -107,7 +108,7 @@ export function formatRecord(record: BatchRecord, format: OutputFormat, layout?:
   if (!layout) throw new Error('internal: CSV output needs the layout');
   if (!record.ok) return stringify([[record.line, ...Array<string>(layout.header.length - 3).fill(''), record.error.code, record.error.message]], CSV_OPTIONS);
   const r = record.result;
-  const cells = layout.fields.map(([programme, field]) => cell(r.programmes[programme]?.[field]));
+  const cells = layout.fields.map(([programme, field]) => cell(programmeOf(r, programme)?.[field]));
   return stringify([[record.line, r.household, r.jurisdiction, r.month, ...cells, r.totalMonthlyAmount, '', '']], CSV_OPTIONS);
 }
 

@@ -11,6 +11,7 @@ import { runAudit, streamWriter, type Source } from '../audit/run.js';
 import { verifyReport } from '../audit/verify.js';
 import { parseJson, readText } from './io.js';
 import { rulebookFrom, type RulebookOptions } from './commands.js';
+import { programmeOf } from '../programmes/result.js';
 
 export interface TimelineCommandOptions extends RulebookOptions {
   from: string;
@@ -41,7 +42,7 @@ export function timelineCommand(file: string | undefined, options: TimelineComma
     const state = [dibao['enrolment'] ?? '', exit ? `${exit.month}/${exit.of}` : ''].filter(Boolean).join(' ');
     table.push([
       entry.month,
-      ...programmes.map((p) => `${entry.result.programmes[p.programme]?.status ?? ''} ${entry.result.programmes[p.programme]?.monthlyAmount ?? ''}`),
+      ...programmes.map((p) => `${programmeOf(entry.result, p.programme)?.status ?? ''} ${programmeOf(entry.result, p.programme)?.monthlyAmount ?? ''}`),
       entry.result.totalMonthlyAmount,
       state,
     ]);

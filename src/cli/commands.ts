@@ -14,6 +14,7 @@ import { parseJson, readText } from './io.js';
 import type { Language } from '../explain/render.js';
 import { STATUS } from '../explain/messages.js';
 import { checkOptions, cliNaming } from '../options.js';
+import { programmeOf } from '../programmes/result.js';
 
 /** No colours: output goes to files and pipes as often as to terminals. */
 const PLAIN = { head: [], border: [] };
@@ -139,7 +140,7 @@ export function demoCommand(options: { lang: Language }): string {
       continue;
     }
     const cells = programmes.map((rules) => {
-      const outcome = result.programmes[rules.programme];
+      const outcome = programmeOf(result, rules.programme);
       return outcome ? `${word(rules, outcome.status)}\n${outcome.monthlyAmount}` : '';
     });
     table.push([where, result.household, result.month, ...cells, result.totalMonthlyAmount]);
