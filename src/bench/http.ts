@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '50' }, trace: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '50' }, trace: { type: 'boolean', default: false } },
+});
 const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 const household = JSON.parse(readFileSync(new URL('../../examples/lingwu-2024-allowances.json', import.meta.url), 'utf8')) as unknown;
 

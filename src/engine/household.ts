@@ -25,7 +25,14 @@ export function evaluateOnPool(household: Household, pool: ContextPool, options:
         totalMonthlyAmount: run.total,
         receipt: pool.receipt,
       }
-    : { household: household.id, jurisdiction, month, programmes: run.programmes as unknown as EvaluationResult['programmes'], totalMonthlyAmount: run.total, receipt: pool.receipt };
+    : {
+        household: household.id,
+        jurisdiction,
+        month,
+        programmes: run.programmes as unknown as EvaluationResult['programmes'],
+        totalMonthlyAmount: run.total,
+        receipt: pool.receipt,
+      };
   if (options.lang) result.explanation = explain(result, run.traces, rulebook, options.lang);
   return result;
 }

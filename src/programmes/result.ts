@@ -6,15 +6,7 @@
  * contract test checks every golden result against the same lists at run time.
  */
 import type { TraceEntry } from './trace.js';
-import type {
-  DibaoReason,
-  DibaoStatus,
-  MemberLineReason,
-  MemberProgrammeId,
-  MemberProgrammeReason,
-  MemberProgrammeStatus,
-  ProgrammeId,
-} from '../schemas/result.js';
+import type { DibaoReason, DibaoStatus, MemberLineReason, MemberProgrammeId, MemberProgrammeReason, MemberProgrammeStatus, ProgrammeId } from '../schemas/result.js';
 
 export type { DibaoReason, DibaoStatus, MemberLineReason, MemberProgrammeId, MemberProgrammeReason, MemberProgrammeStatus, ProgrammeId };
 

@@ -87,7 +87,12 @@ export function resolveParameter(rulebook: Rulebook, packId: string, id: string,
 
 /** Every declared parameter for a pack and day: its value in force, or undefined where no pack on
  * the chain sets it (`params` and GET /v1/parameters show both). */
-export function parametersInForce(rulebook: Rulebook, packId: string, day: string, knownAt?: string): { declaration: DeclaredParameter; resolved: ResolvedParameter | undefined }[] {
+export function parametersInForce(
+  rulebook: Rulebook,
+  packId: string,
+  day: string,
+  knownAt?: string,
+): { declaration: DeclaredParameter; resolved: ResolvedParameter | undefined }[] {
   const rows = [];
   for (const declaration of rulebook.declarations.values()) {
     try {

@@ -60,7 +60,10 @@ export const findingSchema = z
         verdict: z.enum(VERDICTS),
         status: z.object({ then: z.string().nullable(), now: z.string().nullable() }).strict(),
         reason: z.string().optional(),
-        trace: z.object({ now: z.array(z.unknown()).optional(), then: z.array(z.unknown()).optional() }).strict().optional(),
+        trace: z
+          .object({ now: z.array(z.unknown()).optional(), then: z.array(z.unknown()).optional() })
+          .strict()
+          .optional(),
       })
       .strict(),
     z

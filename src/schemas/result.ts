@@ -67,9 +67,15 @@ export type MemberLineReason = (typeof MEMBER_LINE_REASONS)[number];
 export const MEMBER_EXCLUSION_REASONS = ['imprisoned', 'compulsoryRehabilitation', 'declaredMissing', 'clergyLivingApart'] as const;
 
 /** Money the engine writes: yuan with exactly two decimals, as a string (never a float). */
-export const moneyOut = z.string().regex(/^-?\d+\.\d{2}$/).describe('Yuan with exactly two decimals, as a string, e.g. "1170.00".');
+export const moneyOut = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .describe('Yuan with exactly two decimals, as a string, e.g. "1170.00".');
 /** An exact decimal as the engine writes it (rates, standards, intermediate values). */
-export const decimalOut = z.string().regex(/^-?\d+(\.\d+)?$/).describe('An exact decimal as a string.');
+export const decimalOut = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/)
+  .describe('An exact decimal as a string.');
 
 const sourceOut = z
   .object({
@@ -84,9 +90,7 @@ const sourceOut = z
   })
   .strict();
 
-const checkOut = z
-  .object({ fact: z.string(), operator: z.string(), factValue: z.unknown(), value: z.unknown(), valueFact: z.string().optional(), result: z.boolean() })
-  .strict();
+const checkOut = z.object({ fact: z.string(), operator: z.string(), factValue: z.unknown(), value: z.unknown(), valueFact: z.string().optional(), result: z.boolean() }).strict();
 
 const strings = z.record(z.string(), z.string());
 

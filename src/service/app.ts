@@ -111,7 +111,10 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
       ]);
     }
     const { household, month, knownAt, lang, trace } = request;
-    return answer(c, under('$.household', () => evaluateWith(household, { month, rulebook, ...defined({ knownAt, lang, trace }) })));
+    return answer(
+      c,
+      under('$.household', () => evaluateWith(household, { month, rulebook, ...defined({ knownAt, lang, trace }) })),
+    );
   });
 
   app.post('/v1/evaluate/batch', (c) => {
@@ -129,7 +132,10 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
 
   app.post('/v1/timeline', ...limited, async (c) => {
     const { timeline, from, to, knownAt, lang, trace } = checked(timelineRequest, await body(c));
-    return answer(c, under('$.timeline', () => evaluateTimeline(timeline, { from, to, rulebook, ...defined({ knownAt, lang, trace }) })));
+    return answer(
+      c,
+      under('$.timeline', () => evaluateTimeline(timeline, { from, to, rulebook, ...defined({ knownAt, lang, trace }) })),
+    );
   });
 
   app.post('/v1/audit', ...limited, async (c) => {
@@ -157,7 +163,10 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
   app.get('/v1/parameters/:jurisdiction', (c) => {
     const id = c.req.param('jurisdiction');
     const { month, knownAt } = checked(parametersQuery, c.req.query(), '$query');
-    if (!rulebook.packs.has(id)) throw new ServiceError(404, 'unknown-jurisdiction', `No pack "${id}" (see GET /v1/packs)`, [{ path: '$path.jurisdiction', expected: 'a pack id', found: JSON.stringify(id) }]);
+    if (!rulebook.packs.has(id))
+      throw new ServiceError(404, 'unknown-jurisdiction', `No pack "${id}" (see GET /v1/packs)`, [
+        { path: '$path.jurisdiction', expected: 'a pack id', found: JSON.stringify(id) },
+      ]);
     return answer(
       c,
       parametersInForce(rulebook, id, firstDayOf(month), knownAt).map(({ declaration, resolved }) => ({ id: declaration.id, resolved: resolved ?? null })),

@@ -167,6 +167,9 @@ export const parametersResponse = z
   )
   .meta({ id: 'Parameters' });
 
-export const healthResponse = z.object({ status: z.literal('ok'), engine: z.string(), inFlight: z.number().int() }).strict().meta({ id: 'Health' });
+export const healthResponse = z
+  .object({ status: z.literal('ok'), engine: z.string(), inFlight: z.number().int() })
+  .strict()
+  .meta({ id: 'Health' });
 
 export const errorBody = z.object({ error: errorObjectSchema }).strict().meta({ id: 'Error' });

@@ -67,7 +67,12 @@ export function checked<S extends z.ZodType>(schema: S, value: unknown, root = '
       });
     }
   }
-  throw new ServiceError(400, root === '$' ? 'invalid-request' : 'invalid-query', `The request is invalid:\n${details.map((d) => `  ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`, details);
+  throw new ServiceError(
+    400,
+    root === '$' ? 'invalid-request' : 'invalid-query',
+    `The request is invalid:\n${details.map((d) => `  ${d.path}: ${d.expected}, found ${d.found}`).join('\n')}`,
+    details,
+  );
 }
 
 /** The deepest nesting of arrays and objects a request may have: far above any household (depth 5),

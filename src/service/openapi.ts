@@ -34,7 +34,13 @@ import {
   timelineResponse,
 } from './contract.js';
 
-const REQUESTS = { Household: householdSchema, EvaluateRequest: evaluateRequestDoc, TimelineRequest: timelineRequestDoc, AuditRequest: auditRequestDoc, LedgerLine: ledgerLineSchema };
+const REQUESTS = {
+  Household: householdSchema,
+  EvaluateRequest: evaluateRequestDoc,
+  TimelineRequest: timelineRequestDoc,
+  AuditRequest: auditRequestDoc,
+  LedgerLine: ledgerLineSchema,
+};
 const RESPONSES = {
   EvaluationResult: evaluationResultSchema,
   DibaoResult: dibaoResultSchema,
@@ -60,7 +66,9 @@ function components(schemas: Record<string, z.ZodType>, io: 'input' | 'output'):
   for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
   const { schemas: out } = z.toJSONSchema(registry, { io, unrepresentable: 'any', cycles: 'ref', uri: (id) => `#/components/schemas/${id}` });
   // Each is a part of this document: no $schema or $id of its own.
-  return Object.fromEntries(Object.entries(out).map(([id, schema]) => [id, withoutCustomKeywords(Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema' && k !== '$id')))]));
+  return Object.fromEntries(
+    Object.entries(out).map(([id, schema]) => [id, withoutCustomKeywords(Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema' && k !== '$id')))]),
+  );
 }
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -136,7 +144,9 @@ export function openApiDocument(): object {
           responses: { 200: json('Parameters', 'Every declared parameter.'), 400: ERRORS[400], 404: json('Error', 'No such pack (unknown-jurisdiction).') },
         },
       },
-      '/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } },
+      '/v1/openapi.json': {
+        get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      },
       '/healthz': { get: { summary: 'Liveness', responses: { 200: json('Health', 'The service is up.') } } },
     },
     components: { schemas: { ...components(RESPONSES, 'output'), ...components(REQUESTS, 'input') } },

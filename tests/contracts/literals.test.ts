@@ -20,7 +20,7 @@ describe('the literal lists of the contract', () => {
     expect([...MEMBER_PROGRAMME_IDS].sort()).toEqual(PROGRAMME_IDS.filter((id) => id !== 'dibao').sort());
   });
 
-  it("hold every reason the rule files can give", () => {
+  it('hold every reason the rule files can give', () => {
     for (const rule of rules) {
       const reasons = Object.keys(rule.messages?.reasons ?? {});
       expect(reasons.length, rule.programme).toBeGreaterThan(0);

@@ -27,6 +27,10 @@ function expectValid(name: SchemaName, value: unknown, label: string): void {
   expect(validate(value), `${label}: ${ajv.errorsText(validate.errors)}`).toBe(true);
 }
 
+// Results as plain JSON, to break on purpose.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Mutable = Record<string, any>;
+
 const cases = readCases().filter((c) => c.expected !== undefined);
 const rulebook = testRulebook();
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
@@ -48,14 +52,14 @@ describe('the published JSON Schemas', () => {
   it('refuses a result that breaks the contract', () => {
     const golden = cases[0];
     if (!golden) throw new Error('no golden case');
-    const result = JSON.parse(JSON.stringify(evaluateWith(golden.household, { month: golden.month, rulebook }))) as Record<string, any>;
+    const result = JSON.parse(JSON.stringify(evaluateWith(golden.household, { month: golden.month, rulebook }))) as Mutable;
     const validate = validator('result');
     for (const change of [
-      (r: any) => (r.programmes.dibao.status = 'enroled'),
-      (r: any) => (r.programmes.dibao.monthlyAmount = 1170),
-      (r: any) => (r.totalMonthlyAmount = '1170.5'),
-      (r: any) => (r.programmes['disability-care-subsidy'].reasons = ['membersEligable']),
-      (r: any) => (r.surprise = true),
+      (r: Mutable) => (r.programmes.dibao.status = 'enroled'),
+      (r: Mutable) => (r.programmes.dibao.monthlyAmount = 1170),
+      (r: Mutable) => (r.totalMonthlyAmount = '1170.5'),
+      (r: Mutable) => (r.programmes['disability-care-subsidy'].reasons = ['membersEligable']),
+      (r: Mutable) => (r.surprise = true),
     ]) {
       const copy = structuredClone(result);
       change(copy);
@@ -81,12 +85,15 @@ describe('the published JSON Schemas', () => {
     if (isBenefitRulesError(caught)) expectValid('error', { error: JSON.parse(JSON.stringify(caught)) }, 'invalid household');
   });
 
-  it("every finding of the example audit validates against the finding schema, and every ledger line against the ledger-line schema", async () => {
+  it('every finding of the example audit validates against the finding schema, and every ledger line against the ledger-line schema', async () => {
     const ledger = example('audit/payments.csv');
     const report = await auditLedger({ ledger, households: example('audit/households.ndjson'), rulebook });
     expect(report.findings.length).toBeGreaterThan(5);
     for (const finding of report.findings) expectValid('finding', JSON.parse(JSON.stringify(finding)), JSON.stringify(finding).slice(0, 80));
-    const [header, ...rows] = ledger.trim().split('\n').map((row) => row.split(','));
+    const [header, ...rows] = ledger
+      .trim()
+      .split('\n')
+      .map((row) => row.split(','));
     for (const row of rows) expectValid('ledger-line', Object.fromEntries((header ?? []).map((column, i) => [column, row[i] ?? ''])), row.join(','));
   });
 });

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'benefit-rules-consumer-'));
-const run = (command: string, args: string[], cwd = dir) => spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, npm_config_update_notifier: 'false' } });
+const run = (command: string, args: string[], cwd = dir) =>
+  spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, npm_config_update_notifier: 'false' } });
 let files: string[] = [];
 let install: ReturnType<typeof run>;
 
@@ -42,7 +43,10 @@ describe('the installed package', () => {
 
   it('is imported from ESM and from CommonJS', () => {
     writeFileSync(join(dir, 'esm.mjs'), "import { evaluate } from 'benefit-rules'; console.log(evaluate(JSON.parse(process.argv[2]), { month: '2024-05' }).totalMonthlyAmount);");
-    writeFileSync(join(dir, 'cjs.cjs'), "const { evaluate } = require('benefit-rules'); console.log(evaluate(JSON.parse(process.argv[2]), { month: '2024-05' }).totalMonthlyAmount);");
+    writeFileSync(
+      join(dir, 'cjs.cjs'),
+      "const { evaluate } = require('benefit-rules'); console.log(evaluate(JSON.parse(process.argv[2]), { month: '2024-05' }).totalMonthlyAmount);",
+    );
     const household = JSON.stringify({ id: 'x', jurisdiction: 'cn-640181', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] });
     for (const file of ['esm.mjs', 'cjs.cjs']) {
       const out = run(process.execPath, [file, household]);
@@ -53,7 +57,23 @@ describe('the installed package', () => {
 
   it('type-checks a strict TypeScript consumer, and refuses a misspelt programme id or status', () => {
     copyFileSync(join(ROOT, 'tests/package/consumer.ts'), join(dir, 'consumer.ts'));
-    const tsc = run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--strict', '--noEmit', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types'), 'consumer.ts']);
+    const tsc = run(process.execPath, [
+      join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '--strict',
+      '--noEmit',
+      '--skipLibCheck',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--typeRoots',
+      join(ROOT, 'node_modules/@types'),
+      'consumer.ts',
+    ]);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });

@@ -94,9 +94,18 @@ describe('the other routes', () => {
     // The receipt names the hashes of the inputs as sent; the findings and totals are the same.
     const body = (report: string) => report.slice(report.indexOf('"findings"'));
     expect(body(text)).toBe(body(expected));
-    const [header, ...rows] = ledger.trim().split('\n').map((row) => row.split(','));
+    const [header, ...rows] = ledger
+      .trim()
+      .split('\n')
+      .map((row) => row.split(','));
     const lines = rows.map((row) => Object.fromEntries((header ?? []).map((column, i) => [column, row[i] ?? ''])));
-    const asJson = await post('/v1/audit', { ledger: lines, households: households.trim().split('\n').map((h) => JSON.parse(h) as unknown) });
+    const asJson = await post('/v1/audit', {
+      ledger: lines,
+      households: households
+        .trim()
+        .split('\n')
+        .map((h) => JSON.parse(h) as unknown),
+    });
     expect(body(await asJson.text())).toBe(body(expected));
   });
 
@@ -137,7 +146,10 @@ describe('GET /v1/openapi.json', () => {
   it('is OpenAPI 3.1 whose every body is a typed component, each valid JSON Schema', async () => {
     const document = (await (await app.request('/v1/openapi.json')).json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, { content?: Record<string, { schema: object }> }> }>
+      >;
       components: { schemas: Record<string, object> };
     };
     expect(document.openapi).toBe('3.1.0');

@@ -90,7 +90,11 @@ describe('benefit-rules serve, as a process', () => {
     expect(await batch.done).toBe(200);
     expect(batch.records).toHaveLength(3);
     // The same bytes as the CLI's batch for the same lines.
-    const cli = spawnSync(process.execPath, [CLI, 'evaluate', '--batch', '-', '--workers', '0'], { cwd: ROOT, input: `${line('2024-05')}not json\n${line('2023-05')}`, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [CLI, 'evaluate', '--batch', '-', '--workers', '0'], {
+      cwd: ROOT,
+      input: `${line('2024-05')}not json\n${line('2023-05')}`,
+      encoding: 'utf8',
+    });
     expect(batch.records.join('\n') + '\n').toBe(cli.stdout);
   });
 
