@@ -9,6 +9,20 @@ import { checkOptions } from './options.js';
 
 export type { EvaluateOptions, EvaluationResult, ProgrammeResult, MemberResult, Receipt } from './evaluate.js';
 export type { DibaoFields } from './programmes/dibao/index.js';
+export type {
+  DibaoResult,
+  MemberProgrammeResult,
+  Programmes,
+  ProgrammeId,
+  MemberProgrammeId,
+  DibaoStatus,
+  MemberProgrammeStatus,
+  LineStatus,
+  UnknownMember,
+  UnknownPart,
+} from './programmes/result.js';
+export { programmeOf } from './programmes/result.js';
+export { PROGRAMME_IDS, DIBAO_STATUSES, MEMBER_PROGRAMME_STATUSES, LINE_STATUSES } from './schemas/result.js';
 export type { Household, HouseholdInput, Member, Income } from './schemas/household.js';
 export type { Rulebook, Pack } from './rulebook/index.js';
 export type { TraceEntry } from './programmes/trace.js';

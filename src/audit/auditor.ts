@@ -284,9 +284,12 @@ export class Auditor {
   private explain(line: LedgerLine, household: HouseholdCase, now: MonthDue, then: MonthDue | undefined): AuditedLine['trace'] {
     const traceOf = (month: MonthDue, knownAt: string | undefined) =>
       month.household
-        ? household.traced(month, knownAt, () => this.tracedAt(household.timeline.jurisdiction, knownAt).evaluateHousehold(month.household as Household, line.month))[
-            line.programme
-          ]?.trace
+        ? (
+            household.traced(month, knownAt, () => this.tracedAt(household.timeline.jurisdiction, knownAt).evaluateHousehold(month.household as Household, line.month)) as Record<
+              string,
+              { trace?: TraceEntry[] } | undefined
+            >
+          )[line.programme]?.trace
         : undefined;
     const out: NonNullable<AuditedLine['trace']> = {};
     const nowTrace = now.error ? undefined : traceOf(now, undefined);

@@ -13,6 +13,7 @@ import type { EvaluationResult } from '../engine/result.js';
 import type { Household } from '../schemas/household.js';
 import type { CompiledEvaluator } from '../fast/evaluator.js';
 import { MODULES } from '../programmes/index.js';
+import { programmeOf } from '../programmes/result.js';
 
 const snapshotSchema = z
   .object({
@@ -124,7 +125,7 @@ export function timelineStart(timeline: Timeline, fallback: string): string {
 export function nextState(result: EvaluationResult, month: string, previous: Record<string, unknown>): Record<string, unknown> {
   const next: Record<string, unknown> = {};
   for (const module of MODULES.values()) {
-    const programme = result.programmes[module.id];
+    const programme = programmeOf(result, module.id);
     if (!module.nextHistory || !programme) {
       if (previous[module.id] !== undefined) next[module.id] = previous[module.id];
       continue;

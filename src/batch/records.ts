@@ -10,6 +10,7 @@ import type { EvaluationResult } from '../evaluate.js';
 import type { CompiledEvaluator } from '../fast/evaluator.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { receiptHash, type ReceiptMode } from './receipts.js';
+import { programmeOf } from '../programmes/result.js';
 
 export type OutputFormat = 'ndjson' | 'csv';
 
@@ -153,7 +154,7 @@ export function formatRecord(record: BatchRecord, format: OutputFormat, layout?:
   if (!record.ok)
     return stringify([[record.line, record.household ?? '', ...Array<string>(layout.header.length - 5).fill(''), record.error.code, record.error.message, '']], CSV_OPTIONS);
   const r = record.result;
-  const cells = layout.fields.map(([programme, field]) => cell(r.programmes[programme]?.[field]));
+  const cells = layout.fields.map(([programme, field]) => cell(programmeOf(r, programme)?.[field]));
   // An amount not known is an empty cell (never 0.00); total_is_partial says the total leaves it out.
   const receipt = receipts === 'each' ? JSON.stringify(r.receipt) : receiptHash(r.receipt);
   return stringify([[record.line, r.household, r.jurisdiction, r.month, ...cells, r.totalMonthlyAmount, r.totalIsPartial, '', '', receipt]], CSV_OPTIONS);

@@ -13,6 +13,7 @@ import { ioFailure, parseJson, readText } from './io.js';
 import { EXIT_INTERRUPTED, EXIT_SOME_ERRORS, openOutput, refuseSameFile } from './batch.js';
 import { Spool } from './spool.js';
 import { rulebookFrom, type RulebookOptions } from './commands.js';
+import { programmeOf } from '../programmes/result.js';
 
 export interface TimelineCommandOptions extends RulebookOptions {
   from: string;
@@ -43,7 +44,7 @@ export function timelineCommand(file: string | undefined, options: TimelineComma
     const state = [dibao['enrolment'] ?? '', exit ? `${exit.month}/${exit.of}` : ''].filter(Boolean).join(' ');
     table.push([
       entry.month,
-      ...programmes.map((p) => `${entry.result.programmes[p.programme]?.status ?? ''} ${entry.result.programmes[p.programme]?.monthlyAmount ?? ''}`),
+      ...programmes.map((p) => `${programmeOf(entry.result, p.programme)?.status ?? ''} ${programmeOf(entry.result, p.programme)?.monthlyAmount ?? ''}`),
       entry.result.totalMonthlyAmount,
       state,
     ]);

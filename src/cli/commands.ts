@@ -5,7 +5,7 @@ import Table from 'cli-table3';
 import { evaluateWith, type EvaluationResult } from '../evaluate.js';
 import { BUNDLED_JURISDICTIONS, PACKAGE_ROOT, loadRulebook } from '../load.js';
 import type { Rulebook } from '../rulebook/index.js';
-import { resolveParameter } from '../rulebook/resolve.js';
+import { parametersInForce } from '../rulebook/resolve.js';
 import { toJson } from '../parameters/values.js';
 import { BenefitRulesError } from '../errors.js';
 import { firstDayOf } from '../dates.js';
@@ -14,6 +14,7 @@ import { parseJson, readText } from './io.js';
 import type { Language } from '../explain/render.js';
 import { STATUS } from '../explain/messages.js';
 import { checkOptions, cliNaming } from '../options.js';
+import { programmeOf } from '../programmes/result.js';
 
 /** No colours: output goes to files and pipes as often as to terminals. */
 const PLAIN = { head: [], border: [] };
@@ -80,18 +81,7 @@ export function paramsCommand(id: string, options: RulebookOptions & { month: st
   checkDates(options);
   const rulebook = rulebookFrom(options);
   const day = firstDayOf(options.month);
-  const rows = [];
-  for (const declaration of rulebook.declarations.values()) {
-    try {
-      rows.push({ declaration, resolved: resolveParameter(rulebook, id, declaration.id, day, options.knownAt) });
-    } catch (error) {
-      if (error instanceof BenefitRulesError && error.code === 'parameter-not-covered') {
-        rows.push({ declaration, resolved: undefined });
-        continue;
-      }
-      throw error;
-    }
-  }
+  const rows = parametersInForce(rulebook, id, day, options.knownAt);
   if (options.json)
     return JSON.stringify(
       rows.map(({ declaration, resolved }) => ({ id: declaration.id, resolved: resolved ?? null })),
@@ -150,7 +140,7 @@ export function demoCommand(options: { lang: Language }): string {
       continue;
     }
     const cells = programmes.map((rules) => {
-      const outcome = result.programmes[rules.programme];
+      const outcome = programmeOf(result, rules.programme);
       // Not known is said, never shown as a zero.
       return outcome ? `${word(rules, outcome.status)}\n${outcome.monthlyAmount ?? (zh ? '未知' : 'unknown')}` : '';
     });

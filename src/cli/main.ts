@@ -8,6 +8,7 @@ import { MAX_WORKERS, batchCommand } from './batch.js';
 import { BenefitRulesError } from '../errors.js';
 import { CSV_INPUT_COLUMNS } from '../batch/csv.js';
 import { auditCommand, timelineCommand } from './audit.js';
+import { serveCommand } from './serve.js';
 
 const lang = () => new Option('--lang <lang>', 'language of explanations and names').choices(['zh', 'en']).default('en');
 // One folder a flag (repeat it for several): a variadic option would also take the household file after it.
@@ -139,8 +140,19 @@ program
   .action((options) => run(() => print(demoCommand(options))));
 
 program
+  .command('serve')
+  .description('serve the library over HTTP: POST /v1/evaluate, /v1/evaluate/batch, /v1/timeline, /v1/audit; GET /v1/packs, /v1/parameters/{id}, /v1/openapi.json, /healthz')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--port <port>', 'port to listen on (0: any free port, printed on standard error)', '8080')
+  .option('--max-body <bytes>', 'largest JSON request body, and longest batch line', String(1024 * 1024))
+  .option('--timeout <ms>', 'time to receive and answer a request', '30000')
+  .option('--max-concurrent <n>', 'requests under way at once; more are answered 503', '64')
+  .addOption(packs())
+  .action((options) => runAsync(() => serveCommand(options)));
+
+program
   .command('schema')
-  .description('write the JSON Schemas of households and pack files')
+  .description('write the JSON Schemas: households, pack files, results, errors, batch records, audit findings, ledger lines')
   .option('--out <dir>', 'folder to write to', 'schema')
   .action((options) => run(() => print(schemaCommand(options))));
 

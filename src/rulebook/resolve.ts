@@ -7,6 +7,7 @@
 import { BenefitRulesError } from '../errors.js';
 import { dayBefore } from '../dates.js';
 import { findSource, type Entry, type Pack, type Rulebook } from './index.js';
+import type { DeclaredParameter } from './rules.js';
 import type { Source } from '../schemas/pack.js';
 import { isMultiple, type ParameterValue } from '../parameters/values.js';
 import { combineMultiple, type MultipleOf } from './multiples.js';
@@ -91,4 +92,24 @@ export function resolveParameter(rulebook: Rulebook, packId: string, id: string,
     `No value of ${id} covers ${day} for ${packId}${known}${coverage.length ? ` (values: ${coverage.join('; ')})` : ' (no pack on its chain sets it)'}`,
     [{ path: id, expected: `a value in force on ${day}`, found: coverage.length ? coverage.join('; ') : 'none' }],
   );
+}
+
+/** Every declared parameter for a pack and day: its value in force, or undefined where no pack on
+ * the chain sets it (`params` and GET /v1/parameters show both). */
+export function parametersInForce(
+  rulebook: Rulebook,
+  packId: string,
+  day: string,
+  knownAt?: string,
+): { declaration: DeclaredParameter; resolved: ResolvedParameter | undefined }[] {
+  const rows = [];
+  for (const declaration of rulebook.declarations.values()) {
+    try {
+      rows.push({ declaration, resolved: resolveParameter(rulebook, packId, declaration.id, day, knownAt) });
+    } catch (error) {
+      if (error instanceof BenefitRulesError && error.code === 'parameter-not-covered') rows.push({ declaration, resolved: undefined });
+      else throw error;
+    }
+  }
+  return rows;
 }

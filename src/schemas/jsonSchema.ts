@@ -1,25 +1,54 @@
 /**
  * JSON Schemas generated from the same zod schemas that validate at run time (zod 4's
- * toJSONSchema), so editors check households and pack files while they are typed. `npm run schema`
- * writes them to schema/; a test keeps the committed copies current.
+ * toJSONSchema): the inputs (households, pack files) so editors check them while they are typed,
+ * and the outputs (result, error, batch record, audit finding, ledger line) as the published
+ * contract. `npm run schema` writes them to schema/; a test keeps the committed copies current, and
+ * every one compiles in ajv's strict mode (no custom keyword is published).
  */
 import { z } from 'zod';
 import { householdSchema } from './household.js';
 import { packManifestSchema, parameterFileSchema, sourcesFileSchema } from './pack.js';
 import { ruleFileSchema } from './rules.js';
+import { batchRecordSchema, errorSchema, evaluationResultSchema } from './result.js';
+import { findingSchema, ledgerLineSchema } from './audit.js';
+
+type Io = 'input' | 'output';
 
 const TITLES = {
-  household: ['benefit-rules household', householdSchema],
-  rules: ['benefit-rules rule file (rules/<programme>.json)', ruleFileSchema],
-  pack: ['benefit-rules pack manifest (jurisdictions/<id>/pack.json)', packManifestSchema],
-  sources: ['benefit-rules sources (jurisdictions/<id>/sources.json)', sourcesFileSchema],
-  parameters: ['benefit-rules parameter file (jurisdictions/<id>/parameters/**.json)', parameterFileSchema],
-} as const;
+  household: ['benefit-rules household', householdSchema, 'input'],
+  rules: ['benefit-rules rule file (rules/<programme>.json)', ruleFileSchema, 'input'],
+  pack: ['benefit-rules pack manifest (jurisdictions/<id>/pack.json)', packManifestSchema, 'input'],
+  sources: ['benefit-rules sources (jurisdictions/<id>/sources.json)', sourcesFileSchema, 'input'],
+  parameters: ['benefit-rules parameter file (jurisdictions/<id>/parameters/**.json)', parameterFileSchema, 'input'],
+  result: ['benefit-rules result of one household-month (evaluate, POST /v1/evaluate)', evaluationResultSchema, 'output'],
+  error: ['benefit-rules error (the service, --json)', errorSchema, 'output'],
+  'batch-record': ['benefit-rules batch record (one NDJSON line of evaluate --batch, POST /v1/evaluate/batch)', batchRecordSchema, 'output'],
+  finding: ['benefit-rules audit finding (one line of the audit report)', findingSchema, 'output'],
+  'ledger-line': ['benefit-rules ledger line (one payment: a row of the ledger CSV)', ledgerLineSchema, 'input'],
+} as const satisfies Record<string, readonly [string, z.ZodType, Io]>;
 
-export function jsonSchemas(): Record<keyof typeof TITLES, object> {
-  const out = {} as Record<keyof typeof TITLES, object>;
-  for (const [name, [title, schema]] of Object.entries(TITLES) as [keyof typeof TITLES, (typeof TITLES)[keyof typeof TITLES]][]) {
-    out[name] = { title, ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', cycles: 'ref', reused: 'inline' }) };
+export type SchemaName = keyof typeof TITLES;
+export const SCHEMA_NAMES = Object.keys(TITLES) as SchemaName[];
+
+/** The JSON Schema of one zod schema, as published: `x-money` marks money for the quick check
+ * (src/schemas/quick.ts) but is not a JSON Schema keyword, so strict validators would refuse it. */
+export function publishedSchema(schema: z.ZodType, io: Io): Record<string, unknown> {
+  return withoutCustomKeywords(z.toJSONSchema(schema, { io, unrepresentable: 'any', cycles: 'ref', reused: 'inline' })) as Record<string, unknown>;
+}
+
+export function withoutCustomKeywords(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutCustomKeywords);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) if (!key.startsWith('x-')) out[key] = withoutCustomKeywords(value);
+  return out;
+}
+
+export function jsonSchemas(): Record<SchemaName, object> {
+  const out = {} as Record<SchemaName, object>;
+  for (const name of SCHEMA_NAMES) {
+    const [title, schema, io] = TITLES[name];
+    out[name] = { title, ...publishedSchema(schema, io) };
   }
   return out;
 }

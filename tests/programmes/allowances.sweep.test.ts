@@ -12,6 +12,7 @@ import { isBenefitRulesError } from '../../src/errors.js';
 import { addToMonth } from '../../src/dates.js';
 import { testRulebook } from '../support/rulebook.js';
 import { EXPECTED_TRANSITIONS } from './allowances.sweep.expected.js';
+import { programmeOf } from '../../src/programmes/result.js';
 
 const rulebook = testRulebook();
 export const SWEPT = ['cn-640181', 'cn-640000', 'cn-500000', 'cn-500112', 'cn-420100', 'cn-420113', 'cn-321300', 'cn-321311', 'test-hubei-county'];
@@ -47,7 +48,7 @@ function state(jurisdiction: string, month: string): string {
   try {
     const a = evaluateWith(onDibao(jurisdiction), { month, rulebook, trace: false });
     const b = evaluateWith(offDibao(jurisdiction), { month, rulebook, trace: false });
-    const classes = PROGRAMMES.map((id) => kind(a.programmes[id]?.status ?? 'missing'));
+    const classes = PROGRAMMES.map((id) => kind(programmeOf(a, id)?.status ?? 'missing'));
     return `dibao ${kind(a.programmes.dibao.status)}, living ${classes[0]}, care ${classes[1]}, orphans ${classes[2]}, de-facto ${kind(b.programmes['orphan-allowance']?.status ?? 'missing')}`;
   } catch (error) {
     if (!isBenefitRulesError(error)) throw error;

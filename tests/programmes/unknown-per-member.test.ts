@@ -3,6 +3,7 @@
  * undecided, with null amounts and what is unknown named, and nobody else's; the household total
  * is what is known, and says what it leaves out.
  */
+import { programmeOf } from '../../src/programmes/result.js';
 import { describe, expect, it } from 'vitest';
 import { evaluateWith } from '../../src/evaluate.js';
 import { compileEvaluator } from '../../src/fast/evaluator.js';
@@ -14,7 +15,7 @@ import { parse } from 'csv-parse/sync';
 
 const rulebook = testRulebook();
 const run = (household: HouseholdInput, month: string, lang?: 'zh' | 'en') => evaluateWith(household, { month, rulebook, trace: false, ...(lang ? { lang } : {}) });
-const lines = (result: ReturnType<typeof run>, programme: string) => result.programmes[programme]?.members ?? [];
+const lines = (result: ReturnType<typeof run>, programme: string) => programmeOf(result, programme)?.members ?? [];
 
 /** Ningxia, 2021-12: every figure known but the de-facto child's rate (null 2020-01..2021-12). */
 const ningxia: HouseholdInput = {

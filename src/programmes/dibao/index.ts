@@ -7,6 +7,7 @@
 import type { Household, Member } from '../../schemas/household.js';
 import { UNKNOWN, type Context } from '../context.js';
 import type { Outcome, ProgrammeModule, ProvidedFacts } from '../types.js';
+import type { DibaoFields } from '../result.js';
 import { countMembers } from './membership.js';
 import { countIncome } from './income.js';
 import { assetFacts } from './assets.js';
@@ -19,21 +20,7 @@ type Status = 'enrolled' | 'gradual-exit' | 'ineligible' | 'undetermined';
 /** Nobody excluded (the usual case): every member counts. */
 const EVERYONE = { has: () => true };
 
-export interface DibaoFields {
-  eligible: boolean;
-  /** How the payment arises: the household qualifies, members enrolled alone, or the moratorium. */
-  enrolment: 'household' | 'singlePerson' | 'moratorium' | null;
-  householdSize: number;
-  countedMembers: string[];
-  countableIncome: string;
-  /** Per-capita income shown to the fen; the calculation uses it exactly (see the trace). */
-  perCapitaIncome: string;
-  standard: string;
-  /** Null when it cannot be said: the household fails the means test and its marginal line is not configured. */
-  marginal: boolean | null;
-  singlePersonMembers: string[];
-  gradualExit: { since: string; month: number; of: number; share: string; lastAmount: string } | null;
-}
+export type { DibaoFields };
 
 export const dibao: ProgrammeModule = {
   id: 'dibao',

@@ -1,0 +1,74 @@
+/**
+ * POST /v1/evaluate/batch: NDJSON in, NDJSON out, streamed. The lines go through the batch's own
+ * cutting (ndjsonChunks) and evaluation (evaluateChunk), in this thread, so every record is the
+ * bytes `benefit-rules evaluate --batch` writes for the same line — line numbers, error records
+ * for lines that are not JSON or too long, byte-order mark — and each is written as soon as the
+ * bytes of its line have arrived, so a client can keep one request open and talk line by line.
+ */
+import { ndjsonChunks } from '../batch/ndjson.js';
+import { evaluateChunk } from '../batch/worker.js';
+import { evaluateText } from '../batch/records.js';
+import { compileEvaluator, type CompiledEvaluator } from '../fast/evaluator.js';
+import type { Rulebook } from '../rulebook/index.js';
+
+export interface BatchRequest {
+  rulebook: Rulebook;
+  month?: string;
+  knownAt?: string;
+  trace: boolean;
+  maxLineBytes: number;
+  /** Called once, when the last record is written or the client has gone. */
+  done: () => void;
+}
+
+/** Compiled once per rulebook and options, as a batch run compiles once. */
+const evaluators = new WeakMap<Rulebook, Map<string, CompiledEvaluator>>();
+
+function evaluatorFor(request: BatchRequest): CompiledEvaluator {
+  let byOptions = evaluators.get(request.rulebook);
+  if (!byOptions) evaluators.set(request.rulebook, (byOptions = new Map()));
+  const key = `${request.knownAt ?? ''}|${request.trace}`;
+  let evaluator = byOptions.get(key);
+  if (!evaluator) byOptions.set(key, (evaluator = compileEvaluator(request.rulebook, { trace: request.trace, ...(request.knownAt ? { knownAt: request.knownAt } : {}) })));
+  return evaluator;
+}
+
+async function* bytesOf(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Buffer> {
+  if (!body) return;
+  for await (const piece of body) yield Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+}
+
+export function batchResponse(body: ReadableStream<Uint8Array> | null, request: BatchRequest): Response {
+  const evaluator = evaluatorFor(request);
+  // A chunk as small as one line: each record goes out with the bytes that completed its line.
+  const chunks = ndjsonChunks(bytesOf(body), request.maxLineBytes, 1);
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    request.done();
+  };
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) {
+          finish();
+          controller.close();
+          return;
+        }
+        const { text } = evaluateChunk((line, item) => evaluateText(evaluator, line, item, request.month), next.value, 'ndjson');
+        controller.enqueue(encoder.encode(text));
+      } catch (error) {
+        finish();
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      finish();
+      await chunks.return(undefined);
+    },
+  });
+  return new Response(stream, { status: 200, headers: { 'content-type': 'application/x-ndjson; charset=utf-8' } });
+}
