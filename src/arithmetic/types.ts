@@ -28,6 +28,10 @@ export interface Arithmetic<N = unknown, R = unknown, G = unknown> {
   compare(a: N, b: N): number;
   /** a < b × rate, exactly. */
   lessThanShare(a: N, b: N, rate: R): boolean;
+  /** a ≤ b × rate, exactly (an edge that includes its limit). */
+  atMostShare(a: N, b: N, rate: R): boolean;
+  /** Sign of rate a − rate b, exactly. */
+  compareRates(a: R, b: R): number;
   max(a: N, b: N): N;
   min(a: N, b: N): N;
   isZero(a: N): boolean;

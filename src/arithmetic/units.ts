@@ -90,6 +90,17 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
     return whole(x * rate.denominator) < whole(whole(rate.numerator * whole(b)) * n);
   }
 
+  atMostShare(a: number, b: number, rate: Rate): boolean {
+    const [x, n] = Number.isInteger(a) ? [a, 1] : this.rational(a);
+    return whole(x * rate.denominator) <= whole(whole(rate.numerator * whole(b)) * n);
+  }
+
+  compareRates(a: Rate, b: Rate): number {
+    const left = whole(a.numerator * b.denominator);
+    const right = whole(b.numerator * a.denominator);
+    return left < right ? -1 : left > right ? 1 : 0;
+  }
+
   max(a: number, b: number): number {
     return a < b ? b : a;
   }
@@ -165,7 +176,8 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
         if (item instanceof Decimal) return rateOf(item);
         if (item !== null && typeof item === 'object' && 'amountShare' in item) {
           const bracket = item as Bracket;
-          return { upToShare: bracket.upToShare === null ? null : rateOf(bracket.upToShare), amountShare: rateOf(bracket.amountShare) };
+          const units = { upToShare: bracket.upToShare === null ? null : rateOf(bracket.upToShare), amountShare: rateOf(bracket.amountShare) };
+          return bracket.includesLimit === true ? { ...units, includesLimit: true } : units;
         }
         return item;
       });

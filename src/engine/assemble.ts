@@ -28,7 +28,12 @@ function unknownRules(run: Run): Pick<ProgrammeResult, 'notConfigured' | 'provis
   const { ctx } = run;
   // A programme with no amount known has no provisional amount either.
   const stopped = run.suspended !== undefined;
-  return { notConfigured: ctx.notices, provisional: !stopped && ctx.provisional.length > 0, provisionalBecause: stopped ? NO_IDS : ctx.provisional, undeterminedBecause: ctx.undetermined };
+  return {
+    notConfigured: ctx.notices,
+    provisional: !stopped && ctx.provisional.length > 0,
+    provisionalBecause: stopped ? NO_IDS : ctx.provisional,
+    undeterminedBecause: ctx.undetermined,
+  };
 }
 
 /** The status of a member programme some of whose lines are not decided. */
@@ -106,6 +111,7 @@ export function assemble(runs: readonly Run[], settings: RunSettings): Household
     const a = ctx.a as Arithmetic<unknown>;
     let result: ProgrammeResult;
     let paid = a.zero;
+    const unknownBefore = unknown.length;
     if (run.suspended !== undefined) {
       // Undetermined keeps the reasons of the decision it could not make; a suspension has none.
       const reasons = run.suspended === 'undetermined' ? outcome.reasons : ['notConfigured'];
@@ -120,6 +126,13 @@ export function assemble(runs: readonly Run[], settings: RunSettings): Household
     } else {
       paid = outcome.amount;
       result = { status: outcome.status, reasons: outcome.reasons, monthlyAmount: a.money(paid), ...unknownRules(run), ...outcome.fields };
+    }
+    if (run.rules.period === 'event') {
+      // A one-off amount is reported beside the monthly ones, never added to them: nor does its
+      // being unknown make the monthly total partial.
+      unknown.length = unknownBefore;
+      result = { ...result, monthlyAmount: a.money(a.zero), period: 'event', oneOffAmount: result.monthlyAmount };
+      paid = a.zero;
     }
     if (ctx.trace !== undefined) {
       if (settings.include) result.trace = ctx.trace;

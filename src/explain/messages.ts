@@ -35,6 +35,7 @@ export const OPERATORS: Record<string, string> = {
 
 export const WORDS = {
   yuanPerMonth: { zh: '元/月', en: 'yuan a month' },
+  oneOff: { zh: '元（一次性，不计入月度合计）', en: 'yuan once (a one-off amount, not in the monthly total)' },
   total: { zh: '本月合计', en: 'Total this month' },
   met: { zh: '成立', en: 'met' },
   notMet: { zh: '不成立', en: 'not met' },

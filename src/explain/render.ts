@@ -23,6 +23,8 @@ interface Renderable {
     {
       status: string;
       monthlyAmount: string | null;
+      period?: 'event';
+      oneOffAmount?: string | null;
       reasons: string[];
       members?: { member: string; entitled: string | null; paid: string | null; reasons: string[]; notConfigured?: string[]; missingFacts?: { path: string }[] }[];
     }
@@ -60,7 +62,9 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
     const messages = rules.messages ?? {};
     const word = (table: Record<string, Bilingual> | undefined, fallback: Record<string, Bilingual>, key: string) =>
       t(table?.[key] ?? fallback[key] ?? conditionText(rules, key) ?? { zh: key, en: key });
-    lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${amount(outcome.monthlyAmount, lang)} ${t(WORDS.yuanPerMonth)}`);
+    const said =
+      outcome.period === 'event' ? `${amount(outcome.oneOffAmount ?? null, lang)} ${t(WORDS.oneOff)}` : `${amount(outcome.monthlyAmount, lang)} ${t(WORDS.yuanPerMonth)}`;
+    lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${said}`);
     lines.push(`  ${t(WORDS.reasons)}: ${outcome.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ')}`);
     for (const line of outcome.members ?? []) {
       const why = line.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ');
@@ -110,7 +114,11 @@ function renderEntry(entry: TraceEntry, lang: Language, rules: ProgrammeRules, d
         .join(' / ');
       const note = entry.note ? `${sep}${entry.note}` : '';
       const value = entry.value === null ? `: ${w('notConfigured')}` : ` = ${show(entry.value)}`;
-      return `${describe(entry.id)}${value}${sep}${w('setBy')} ${entry.jurisdiction}, ${w('inForce')} ${period}${sep}${w('source')}: ${sources} [${entry.verified ? w('verified') : w('unverified')}]${note}`;
+      const m = entry.multipleOf;
+      const multiple = m
+        ? ` (= ${m.factor} × ${m.value ?? w('notConfigured')} ${describe(m.parameter)}, ${m.jurisdiction} ${m.from} –${m.rounding ? `${sep}${w('rounded')} ${m.rounding.mode}, ${m.rounding.step}` : ''})`
+        : '';
+      return `${describe(entry.id)}${value}${multiple}${sep}${w('setBy')} ${entry.jurisdiction}, ${w('inForce')} ${period}${sep}${w('source')}: ${sources} [${entry.verified ? w('verified') : w('unverified')}]${note}`;
     }
     case 'notSet':
       return undefined;
@@ -161,7 +169,10 @@ function renderEntry(entry: TraceEntry, lang: Language, rules: ProgrammeRules, d
 
 function renderCheck(check: TraceCheck, lang: Language, facts: ReturnType<typeof prepared>['facts']): string {
   const name = (fact: string) => facts.get(fact)?.description?.[lang] ?? fact;
-  const right = check.valueFact !== undefined ? `${name(check.valueFact)} ${show(check.value)}` : show(check.value);
+  // A rate is compared exactly, so it is written exactly (3.5 % is 0.035, not 0.03…).
+  const exact = facts.get(check.fact)?.kind === 'decimal';
+  const value = (v: unknown) => (exact ? String(v) : show(v));
+  const right = check.valueFact !== undefined ? `${name(check.valueFact)} ${value(check.value)}` : value(check.value);
   const mark = check.result ? '✓' : '✗';
-  return `${name(check.fact)} ${show(check.factValue)} ${OPERATORS[check.operator] ?? check.operator} ${right} ${mark}`;
+  return `${name(check.fact)} ${value(check.factValue)} ${OPERATORS[check.operator] ?? check.operator} ${right} ${mark}`;
 }

@@ -12,9 +12,25 @@ export interface Bracket<R = Decimal> {
   upToShare: R | null;
   /** Amount per person as a share of the standard. */
   amountShare: R;
+  /** The upper bound belongs to this tier (≤ rather than <). */
+  includesLimit?: boolean;
 }
 
-export type ParameterValue = Decimal | number | boolean | string | Decimal[] | number[] | string[] | Rounding | Bracket[];
+/**
+ * A money value defined as a multiple of another parameter, possibly another programme's ("2 × the
+ * urban dibao standard"), rounded as the pack declares: resolved per month (rulebook/multiples.ts).
+ */
+export interface Multiple {
+  multipleOf: string;
+  factor: Decimal;
+  rounding?: Rounding;
+}
+
+export type ParameterValue = Decimal | number | boolean | string | Decimal[] | number[] | string[] | Rounding | Bracket[] | Multiple;
+
+export function isMultiple(value: unknown): value is Multiple {
+  return value !== null && typeof value === 'object' && 'multipleOf' in value;
+}
 
 const nonNegativeDecimal = decimalString.refine((text) => !text.startsWith('-'), { message: 'expected a value ≥ 0' });
 
@@ -25,8 +41,24 @@ const roundingSchema = z
   })
   .strict();
 
+const multipleSchema = z
+  .object({
+    multipleOf: z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/, 'expected a parameter id such as "dibao.standard.urban"'),
+    factor: nonNegativeDecimal,
+    rounding: roundingSchema.optional(),
+  })
+  .strict();
+
 const bracketsSchema = z
-  .array(z.object({ upToShare: nonNegativeDecimal.nullable(), amountShare: nonNegativeDecimal }).strict())
+  .array(
+    z
+      .object({
+        upToShare: nonNegativeDecimal.nullable(),
+        amountShare: nonNegativeDecimal,
+        includesLimit: z.boolean().optional().describe('True: income exactly at upToShare × the standard is in this tier ("(含)"); default false.'),
+      })
+      .strict(),
+  )
   .min(1)
   .refine((list) => list.every((b, i) => (b.upToShare === null) === (i === list.length - 1)), {
     message: 'expected every bracket but the last to have an upToShare, and the last to have null',
@@ -36,7 +68,9 @@ const bracketsSchema = z
 export function valueSchema(kind: ParameterKind): z.ZodType {
   switch (kind.kind) {
     case 'money':
-      return nonNegativeDecimal;
+      return z.union([nonNegativeDecimal, multipleSchema], {
+        error: 'expected a decimal written as a string, or { "multipleOf": <parameter>, "factor": <decimal>, "rounding"?: … }',
+      });
     case 'decimal':
       // Shares, rates, multiples and schedules: a negative one has no meaning in these rules.
       return nonNegativeDecimal;
@@ -67,14 +101,20 @@ export function valueSchema(kind: ParameterKind): z.ZodType {
 export function typedValue(kind: ParameterKind, raw: unknown): ParameterValue {
   switch (kind.kind) {
     case 'money':
+      if (raw !== null && typeof raw === 'object') {
+        const { multipleOf, factor, rounding } = raw as { multipleOf: string; factor: string; rounding?: Rounding };
+        return rounding === undefined ? { multipleOf, factor: toDecimal(factor) } : { multipleOf, factor: toDecimal(factor), rounding };
+      }
+      return toDecimal(raw as string);
     case 'decimal':
       return toDecimal(raw as string);
     case 'decimalList':
       return (raw as string[]).map((text) => toDecimal(text));
     case 'brackets':
-      return (raw as { upToShare: string | null; amountShare: string }[]).map((b) => ({
+      return (raw as { upToShare: string | null; amountShare: string; includesLimit?: boolean }[]).map((b) => ({
         upToShare: b.upToShare === null ? null : toDecimal(b.upToShare),
         amountShare: toDecimal(b.amountShare),
+        ...(b.includesLimit === true ? { includesLimit: true } : {}),
       }));
     default:
       return raw as ParameterValue;

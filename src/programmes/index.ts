@@ -52,13 +52,16 @@ function checkProgramme(rulebook: Rulebook, rules: ProgrammeRules, details: Erro
   // Values the two arithmetics hold differently (a share, a rounding; an amount as a case key)
   // must not decide a condition or a case: the paths would disagree. Amounts compared with
   // amounts are the same on both, and stay allowed.
+  // A declared programme's conditions get rates as exact Decimals on both paths (member.ts), so a
+  // price index is compared with its trigger exactly; a module's conditions do not.
   const opaque = (id: string) => ['decimal', 'decimalList', 'brackets', 'rounding'].includes(rulebook.declarations.get(id)?.type.kind ?? '');
+  const comparable = MODULES.has(rules.programme) ? opaque : (id: string) => opaque(id) && rulebook.declarations.get(id)?.type.kind !== 'decimal';
   for (const condition of rules.conditions.values()) {
     for (const fact of condition.test.facts)
-      if (opaque(fact))
+      if (comparable(fact))
         add(
           `$.conditions.${condition.id}`,
-          'a condition on facts and parameters of kind money, integer, boolean, enum or lists of these',
+          `a condition on facts and parameters of kind money, integer, boolean, enum${MODULES.has(rules.programme) ? '' : ', decimal'} or lists of these`,
           `${fact} (a ${rulebook.declarations.get(fact)?.type.kind})`,
         );
   }

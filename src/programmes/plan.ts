@@ -8,7 +8,7 @@ import { toJson } from '../parameters/values.js';
 import { resolveParameter, type ResolvedParameter } from '../rulebook/resolve.js';
 import type { DeclaredParameter, Rulebook } from '../rulebook/index.js';
 import { UnitsArithmetic } from '../arithmetic/units.js';
-import type { TraceEntry, TraceSource } from './trace.js';
+import type { TraceEntry, TraceMultiple, TraceSource } from './trace.js';
 
 export interface EvaluationSettings {
   rulebook: Rulebook;
@@ -137,6 +137,7 @@ function parameterEntry(resolved: ResolvedParameter): TraceEntry {
     }),
   };
   if (resolved.note !== undefined) entry.note = resolved.note;
+  if (resolved.multipleOf !== undefined) entry.multipleOf = toJson(resolved.multipleOf) as TraceMultiple;
   return entry;
 }
 

@@ -35,8 +35,13 @@ export interface ProgrammeResult {
   status: string;
   reasons: string[];
   /** What is paid this month, after the interactions with other programmes; of the decided
-   * lines only when some are not (status partly-configured or missing-facts); null when nothing is known. */
+   * lines only when some are not (status partly-configured or missing-facts); null when nothing is
+   * known; "0.00" for a one-off programme. */
   monthlyAmount: string | null;
+  /** A one-off programme (rule file "period": "event"): the amount for the event, never in
+   * totalMonthlyAmount; null when it is not known. */
+  period?: 'event';
+  oneOffAmount?: string | null;
   /** Member programmes: what the members are entitled to before interactions (decided lines). */
   entitledAmount?: string | null;
   /** Parameters the pack marks "not configured" this month, whose rule was therefore left out. */

@@ -27,6 +27,8 @@ export type TraceEntry =
       verified: boolean;
       sources: TraceSource[];
       note?: string;
+      /** The value is a multiple of another parameter: that one's value, the factor, the rounding. */
+      multipleOf?: TraceMultiple;
     }
   | { kind: 'notSet'; id: string }
   | { kind: 'member'; member: string; counted: boolean; reasons: string[] }
@@ -64,4 +66,14 @@ export interface TraceCheck {
   value: unknown;
   valueFact?: string;
   result: boolean;
+}
+
+/** How a parameter defined as a multiple of another was computed (rulebook/multiples.ts). */
+export interface TraceMultiple {
+  parameter: string;
+  value: string | null;
+  factor: string;
+  rounding?: { mode: string; step: string };
+  jurisdiction: string;
+  from: string;
 }

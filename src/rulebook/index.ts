@@ -8,6 +8,7 @@ import { Problems } from './problems.js';
 import { linkPacks, readPack, type Pack, type PackInput } from './packs.js';
 import { readRuleFile, type DeclaredParameter, type FileInput, type ProgrammeRules } from './rules.js';
 import { checkDeclared, orderProgrammes } from './order.js';
+import { checkMultiples } from './multiples.js';
 
 export type { Pack, PackInput, Entry } from './packs.js';
 export type { DeclaredParameter, FileInput, ProgrammeRules, CompiledRuleCondition } from './rules.js';
@@ -42,6 +43,7 @@ export function buildRulebook(input: RulebookInput): Rulebook {
   const programmes = new Map(order.map((id) => [id, read.get(id) as ProgrammeRules]));
   const drafts = input.packs.map((pack) => readPack(pack, problems, declarations)).filter((d) => d !== undefined);
   const packs = linkPacks(drafts, problems);
+  checkMultiples(packs, declarations, problems);
   problems.throwIfAny('invalid-pack', 'The rule packs are invalid');
   return { programmes, declarations, packs };
 }

@@ -32,7 +32,8 @@ export function orderProgrammes(programmes: ReadonlyMap<string, ProgrammeRules>,
 
 /** The parameters and facts an amount expression reads. */
 export function expressionRefs(expression: AmountExpression, into: { parameters: Set<string>; facts: Set<string> }): void {
-  if ('none' in expression) return;
+  // A count reads facts through its condition, checked with the file's conditions.
+  if ('none' in expression || 'count' in expression) return;
   if ('parameter' in expression) into.parameters.add(expression.parameter);
   else if ('fact' in expression) into.facts.add(expression.fact);
   else if ('times' in expression) expression.times.forEach((e) => expressionRefs(e, into));
@@ -46,7 +47,11 @@ export function expressionRefs(expression: AmountExpression, into: { parameters:
     else into.facts.add(on.fact);
     Object.values(when).forEach((e) => expressionRefs(e, into));
     if (otherwise) expressionRefs(otherwise, into);
-  } else {
+  } else if ('when' in expression) {
+    expressionRefs(expression.when.then, into);
+    if (expression.when.otherwise) expressionRefs(expression.when.otherwise, into);
+  } else if ('sumOverMembers' in expression) expressionRefs(expression.sumOverMembers.of, into);
+  else if ('bands' in expression) {
     into.facts.add(expression.bands.on.fact);
     for (const band of expression.bands.below) {
       into.parameters.add(band.limit.parameter);

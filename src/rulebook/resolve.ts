@@ -8,7 +8,8 @@ import { BenefitRulesError } from '../errors.js';
 import { dayBefore } from '../dates.js';
 import { findSource, type Entry, type Pack, type Rulebook } from './index.js';
 import type { Source } from '../schemas/pack.js';
-import type { ParameterValue } from '../parameters/values.js';
+import { isMultiple, type ParameterValue } from '../parameters/values.js';
+import { combineMultiple, type MultipleOf } from './multiples.js';
 
 export interface CitedSource extends Source {
   id: string;
@@ -26,6 +27,8 @@ export interface ResolvedParameter {
   sources: CitedSource[];
   verified: boolean;
   note?: string;
+  /** Set when the pack defines the value as a multiple of another parameter. */
+  multipleOf?: MultipleOf;
 }
 
 /**
@@ -78,7 +81,7 @@ export function resolveParameter(rulebook: Rulebook, packId: string, id: string,
         verified: entry.verified,
       };
       if (entry.note !== undefined) resolved.note = entry.note;
-      return resolved;
+      return isMultiple(entry.value) ? combineMultiple(resolved, entry.value, resolveParameter(rulebook, packId, entry.value.multipleOf, day, knownAt)) : resolved;
     }
     if (entries.length > 0) coverage.push(`${holderId}: ${entries[0]?.from} onwards${entries.length > 1 ? ' with gaps' : ''}`);
   }

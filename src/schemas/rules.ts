@@ -108,6 +108,8 @@ export const ruleFileSchema = z
     basis: z.array(legalBasisSchema).optional(),
     /** household: one amount for the household; member: an amount per member, added up. */
     scope: z.enum(['household', 'member']),
+    /** month (default): a monthly amount; event: a one-off amount for an event, kept out of the monthly total. */
+    period: z.enum(['month', 'event']).optional(),
     /** The first segment of every parameter id this file declares (default: the programme id). */
     parameterPrefix: z
       .string()

@@ -4,9 +4,28 @@
  * facts of the programmes it uses are added beside them (see member.ts).
  */
 import type { Bilingual } from '../../schemas/common.js';
-import type { Household, Member } from '../../schemas/household.js';
+import { childStatusSchema, disabilitySchema, householdSchema, memberSchema, type Household, type Member } from '../../schemas/household.js';
 import type { Arithmetic } from '../../arithmetic/types.js';
 import { yearsBetween } from '../../dates.js';
+
+// The values an enumerated fact can take, from the household model itself: a "cases" form on the
+// fact must name each (checked at load, see select.ts).
+const member = memberSchema.shape;
+const values = {
+  relation: member.relation.options,
+  residence: householdSchema.shape.residence.options,
+  disabilityCategory: disabilitySchema.shape.category.options,
+  disabilityGrade: ['1', '2', '3', '4'],
+  selfCare: member.selfCare.unwrap().options,
+  schooling: member.schooling.unwrap().options,
+  childStatus: childStatusSchema.shape.status.options,
+  childCare: childStatusSchema.shape.care.unwrap().options,
+} as const satisfies Record<string, readonly string[]>;
+
+/** Every value an enumerated member fact can take, as case keys; undefined for the others. */
+export function memberFactValues(fact: string): readonly string[] | undefined {
+  return Object.hasOwn(values, fact) ? values[fact as keyof typeof values] : undefined;
+}
 
 export const MEMBER_FACTS = {
   age: { kind: 'integer', description: { zh: '年龄（周岁）', en: 'age (completed years)' } },

@@ -8,7 +8,7 @@ import type { Household } from '../../schemas/household.js';
 import { NOT_CONFIGURED, UNKNOWN, type Context } from '../context.js';
 import type { LineUnknown, MemberLine, Outcome, UsedFacts } from '../types.js';
 import { factPath, memberFacts } from './facts.js';
-import { AmountCaseMissing } from './expression.js';
+import { AmountCaseMissing, type MembersView } from './expression.js';
 import { prepared, type Prepared } from './prepare.js';
 
 /** The engine's facts of one member (age, disability, child status…), made once per household run
@@ -33,7 +33,8 @@ export function factsFor<N, R, G>(
   extra?: Record<string, unknown>,
 ): Record<string, unknown> {
   const member = household.members[memberIndex] as Household['members'][number];
-  const params = info.parameterFacts.map((id) => ctx.param(id));
+  // Rates reach conditions as exact Decimals on both paths, so a comparison is never a float's.
+  const params = info.parameterFacts.map((id, i) => (info.exactParameters[i] && ctx.param(id) !== null ? ctx.plan.get(id).decimal : ctx.param(id)));
   return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.producers, member.id, ctx.a.zero, extra);
 }
 
@@ -43,12 +44,13 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
   const lines: MemberLine<N>[] = [];
   const entitled = new Map<string, Record<string, unknown>>();
   let total = a.zero;
+  const members = info.readsMembers ? membersView(ctx, info, household, used) : undefined;
   for (let m = 0; m < household.members.length; m += 1) {
     const member = household.members[m] as Household['members'][number];
     // Members who are not candidates at all (not disabled, not a child…) are not listed, and cost
     // no more than the candidate test on their own facts when that test reads nothing else.
     if (info.candidatesOnMemberFacts && !(info.candidates as NonNullable<Prepared['candidates']>).test(baseFacts(ctx, household, m, used))) continue;
-    const line = memberLine(ctx, info, household, m, used);
+    const line = memberLine(ctx, info, household, m, used, members);
     if (line === undefined) continue;
     lines.push(line);
     entitled.set(member.id, { entitled: line.unknown ? UNKNOWN : line.entitled });
@@ -71,7 +73,7 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
 /** One member's line; undefined when the member is not a candidate. A figure not configured for
  * this member, or a fact of theirs another programme cannot give, leaves this line undecided and
  * no other: the members whose figures are known are still paid. */
-function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, m: number, used: UsedFacts): MemberLine<N> | undefined {
+function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, m: number, used: UsedFacts, members: MembersView | undefined): MemberLine<N> | undefined {
   const { a } = ctx;
   const member = household.members[m] as Household['members'][number];
   try {
@@ -82,7 +84,7 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
       if (!ctx.check(condition, facts, member.id)) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: [condition.id] };
     }
     try {
-      const amount = memberAmount(ctx, info, facts, member.id);
+      const amount = memberAmount(ctx, info, facts, member.id, members);
       return { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'] };
     } catch (error) {
       if (!(error instanceof AmountCaseMissing)) throw error;
@@ -97,13 +99,19 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
   }
 }
 
-function memberAmount<N, R, G>(ctx: Context<N, R, G>, info: Prepared, facts: Record<string, unknown>, member: string): N {
+/** Every member's facts, made when a count or a sum over members first asks. */
+function membersView<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts): MembersView {
+  const made: Record<string, unknown>[] = [];
+  return { size: household.members.length, facts: (i) => (made[i] ??= factsFor(ctx, info, household, i, used)) };
+}
+
+function memberAmount<N, R, G>(ctx: Context<N, R, G>, info: Prepared, facts: Record<string, unknown>, member: string, members: MembersView | undefined): N {
   const { a } = ctx;
   const amount = info.amount as NonNullable<Prepared['amount']>;
-  const raw = amount.value(ctx, facts) as N;
+  const raw = amount.value(ctx, facts, members) as N;
   const rounded = info.rounding === undefined ? raw : a.round(raw, ctx.required<G>(info.rounding));
   if (ctx.trace) {
-    ctx.record({ kind: 'calculation', id: 'memberAmount', member, values: { formula: amount.text(ctx, facts) }, result: a.exact(raw) });
+    ctx.record({ kind: 'calculation', id: 'memberAmount', member, values: { formula: amount.text(ctx, facts, members) }, result: a.exact(raw) });
     if (a.compare(rounded, raw) !== 0 && info.rounding !== undefined) {
       const { mode, step } = a.roundingText(ctx.required<G>(info.rounding));
       ctx.record({ kind: 'rounding', id: 'memberAmount', parameter: info.rounding, mode, step, before: a.plain(raw), after: a.plain(rounded) });

@@ -6,7 +6,7 @@
  */
 import type { CompiledRuleCondition, ProgrammeRules, Rulebook } from '../../rulebook/index.js';
 import type { Interaction } from '../../schemas/rules.js';
-import { MEMBER_FACTS } from './facts.js';
+import { MEMBER_FACTS, memberFactValues } from './facts.js';
 import { compileAmount, type CompiledAmount } from './expression.js';
 import { makeFacts as compileFacts, type FactsMaker } from './shape.js';
 
@@ -24,6 +24,10 @@ export interface Prepared {
   parameterFacts: string[];
 
   amount: CompiledAmount | undefined;
+  /** The amount counts or adds over the household's members: each member's facts are made first. */
+  readsMembers: boolean;
+  /** Per parameter fact: a share or rate, given to conditions as its exact Decimal on both paths. */
+  exactParameters: boolean[];
   rounding: string | undefined;
   interactions: PreparedInteraction[];
   /** Every fact this programme's conditions and amounts may read, and whether it is an amount. */
@@ -86,7 +90,12 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     if (other.scope === 'member') provided.push(['entitled', { kind: 'money', description: other.name }]);
     for (const [name, fact] of provided) memberDefaults.push([`${used}.${name}`, index, name, fact.kind === 'money' ? 'zero' : fact.kind === 'boolean' ? false : null]);
   });
-  const kinds = { isMoney: (fact: string) => moneyFacts.has(fact) };
+  const kinds = {
+    isMoney: (fact: string) => moneyFacts.has(fact),
+    values: (fact: string) => (Object.hasOwn(MEMBER_FACTS, fact) && !rules.facts ? memberFactValues(fact) : undefined),
+    condition: (id: string) => rules.conditions.get(id),
+  };
+  const amount = rules.amount === undefined ? undefined : compileAmount(rules.amount, rulebook, kinds, '$.amount');
   const extra = [...rulebook.programmes.values()].filter((p) => p.scope === 'member').flatMap((p) => [`${p.programme}.entitled`, `${p.programme}.paid`]);
   const makeFacts = compileFacts({
     base: Object.keys(MEMBER_FACTS),
@@ -101,12 +110,14 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     candidatesOnMemberFacts: rules.candidates !== undefined && [...condition(rules.candidates).test.facts].every((fact) => Object.hasOwn(MEMBER_FACTS, fact)),
     eligibility: (rules.eligibility ?? []).map(condition),
     parameterFacts: [...parameterFacts],
-    amount: rules.amount === undefined ? undefined : compileAmount(rules.amount, rulebook, kinds, '$.amount'),
+    amount,
+    readsMembers: rules.amount !== undefined && readsMembers(rules.amount),
+    exactParameters: [...parameterFacts].map((id) => rulebook.declarations.get(id)?.type.kind === 'decimal'),
     rounding: rules.rounding,
     interactions: (rules.interactions ?? []).map((rule, i) => ({
       rule,
       when: rule.when === undefined ? undefined : condition(rule.when),
-      amounts: (rule.amounts ?? []).map((e, j) => compileAmount(e, rulebook, kinds, `$.interactions[${i}].amounts[${j}]`)),
+      amounts: (rule.amounts ?? []).map((e, j) => compileAmount(e, rulebook, { ...kinds, members: false }, `$.interactions[${i}].amounts[${j}]`)),
     })),
     facts,
     moneyFacts,
@@ -129,4 +140,11 @@ function memberInputs(rules: ProgrammeRules): string[] {
   walk(rules.amount);
   walk(rules.interactions);
   return Object.keys(MEMBER_FACTS).filter((fact) => read.has(fact));
+}
+
+/** True when the form contains a count or a sum over members. */
+function readsMembers(expression: unknown): boolean {
+  if (expression === null || typeof expression !== 'object') return false;
+  if (Array.isArray(expression)) return expression.some(readsMembers);
+  return Object.entries(expression).some(([key, inner]) => key === 'count' || key === 'sumOverMembers' || readsMembers(inner));
 }

@@ -63,8 +63,10 @@ export function amountFor<N, R, G>(ctx: Context<N, R, G>, size: number, countabl
 function tierAmount<N, R, G>(ctx: Context<N, R, G>, perCapita: N, standard: N, size: number): N {
   const { a } = ctx;
   const tiers = ctx.required<Bracket<R>[]>('dibao.amount.tiers');
-  // per-capita income / standard < upToShare, compared without dividing.
-  const index = tiers.findIndex((tier) => tier.upToShare === null || a.lessThanShare(perCapita, standard, tier.upToShare));
+  // per-capita income / standard < upToShare (≤ where the tier includes its limit), without dividing.
+  const index = tiers.findIndex(
+    (tier) => tier.upToShare === null || (tier.includesLimit === true ? a.atMostShare(perCapita, standard, tier.upToShare) : a.lessThanShare(perCapita, standard, tier.upToShare)),
+  );
   const tier = tiers[index] as Bracket<R>;
   const amount = a.timesCount(a.times(standard, tier.amountShare), size);
   if (ctx.trace) {
