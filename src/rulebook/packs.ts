@@ -121,7 +121,8 @@ function readParameterFile(file: FileInput & { idPrefix: string }, problems: Pro
           problems.add(file.file, `${path}.value`, `a ${declaration.type.kind} value for ${id} (${checked.error.issues[0]?.message})`, describeValue(dated.value));
           return;
         }
-        if (declaration.type.kind === 'money' && !new Decimal(dated.value as string).lt(PACK_MONEY_LIMIT)) {
+        // A multiple of another parameter (an object) is bounded by the value it multiplies.
+        if (declaration.type.kind === 'money' && typeof dated.value === 'string' && !new Decimal(dated.value).lt(PACK_MONEY_LIMIT)) {
           problems.add(file.file, `${path}.value`, `a money value for ${id} below 1000000000 yuan (households are bounded there)`, describeValue(dated.value));
           return;
         }

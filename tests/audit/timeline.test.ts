@@ -53,7 +53,7 @@ describe('timelines', () => {
       '2020-10 enrolled 830.00',
       '2020-11 enrolled 830.00',
       // Out of the moratorium; the national gradual exit exists but has no schedule before 2023.
-      '2020-12 undetermined 0.00',
+      '2020-12 undetermined null',
     ]);
   });
 
