@@ -20,10 +20,13 @@ export const ledgerLineSchema = z
   .strict()
   .meta({ id: 'LedgerLine' });
 
-export const VERDICTS = ['correct', 'overpaid', 'underpaid', 'arrears', 'cannot-check'] as const;
+export const VERDICTS = ['correct', 'overpaid', 'underpaid', 'arrears', 'arrears-paid', 'underpaid-paid-later', 'cannot-check'] as const;
 
 export const LEDGER_ERROR_CODES = [
   'unreadable-line',
+  'line-too-long',
+  'not-utf8',
+  'month-out-of-range',
   'missing-value',
   'malformed-month',
   'malformed-amount',
@@ -38,6 +41,9 @@ export const LEDGER_ERROR_CODES = [
   'duplicate-line',
 ] as const;
 
+/** Why, in one line, in both languages. */
+const reasonOut = z.object({ en: z.string(), zh: z.string() }).strict();
+
 const dueOut = moneyOut.nullable().describe('null when it cannot be computed (see reason).');
 
 export const findingSchema = z
@@ -48,7 +54,7 @@ export const findingSchema = z
         line: z.number().int(),
         household: z.string(),
         member: z.string().optional(),
-        programme: z.enum(PROGRAMME_IDS),
+        programme: z.string(),
         jurisdiction: z.string(),
         month: z.string(),
         paidOn: z.string(),
@@ -59,7 +65,8 @@ export const findingSchema = z
         difference: dueOut.describe('dueNow − paid to date: still owed (positive) or paid too much (negative).'),
         verdict: z.enum(VERDICTS),
         status: z.object({ then: z.string().nullable(), now: z.string().nullable() }).strict(),
-        reason: z.string().optional(),
+        paidBy: z.array(z.number().int()).optional().describe('The later lines that pay the rest of this month (a 补发).'),
+        reason: reasonOut.optional().describe('Why, for every verdict but a plain correct.'),
         trace: z
           .object({ now: z.array(z.unknown()).optional(), then: z.array(z.unknown()).optional() })
           .strict()
@@ -71,12 +78,13 @@ export const findingSchema = z
         kind: z.literal('missing'),
         household: z.string(),
         member: z.string().optional(),
-        programme: z.enum(PROGRAMME_IDS),
+        programme: z.string(),
         jurisdiction: z.string(),
         month: z.string(),
         dueNow: moneyOut,
         difference: moneyOut,
         verdict: z.literal('missing'),
+        reason: reasonOut,
       })
       .strict(),
     z

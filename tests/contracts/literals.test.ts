@@ -8,6 +8,7 @@ import { MEMBER_PROGRAMME_IDS, PROGRAMME_IDS } from '../../src/schemas/result.js
 interface RuleJson {
   programme: string;
   messages?: { reasons?: Record<string, { zh?: string; en?: string }> };
+  conditions?: Map<string, { description?: { zh?: string; en?: string } }>;
   eligibility?: string[];
   interactions?: { id: string }[];
 }
@@ -21,12 +22,14 @@ describe('the literal lists of the contract', () => {
     expect(PROGRAMME_IDS.filter((id) => id !== 'dibao')).toEqual([...MEMBER_PROGRAMME_IDS]);
   });
 
-  it('every eligibility condition and interaction a line can give as a reason has its zh and en message', () => {
+  it('every eligibility condition and interaction a line can give as a reason has its zh and en words (a message, or the condition or interaction description)', () => {
     for (const rule of rules) {
       if (rule.programme === 'dibao') continue;
       const messages = rule.messages?.reasons ?? {};
       for (const id of [...(rule.eligibility ?? []), ...(rule.interactions ?? []).map((i) => i.id)]) {
-        const message = messages[id];
+        // The explanation says a failed condition by its description, an interaction by its own.
+        const interaction = (rule.interactions ?? []).find((i) => i.id === id) as { description?: { zh?: string; en?: string } } | undefined;
+        const message = messages[id] ?? rule.conditions?.get(id)?.description ?? interaction?.description;
         expect(message?.zh, `${rule.programme}: ${id}`).toBeTruthy();
         expect(message?.en, `${rule.programme}: ${id}`).toBeTruthy();
       }

@@ -58,7 +58,8 @@ describe('the published JSON Schemas', () => {
       (r: Mutable) => (r.programmes.dibao.status = 'enroled'),
       (r: Mutable) => (r.programmes.dibao.monthlyAmount = 1170),
       (r: Mutable) => (r.totalMonthlyAmount = '1170.5'),
-      (r: Mutable) => (r.programmes['disability-care-subsidy'].reasons = ['membersEligable']),
+      (r: Mutable) => (r.programmes['disability-care-subsidy'].status = 'payed'),
+      (r: Mutable) => (r.programmes['disability-care-subsidy'].reasons = ['members eligible']),
       (r: Mutable) => (r.surprise = true),
     ]) {
       const copy = structuredClone(result);

@@ -89,8 +89,9 @@ describe('benefit-rules serve, as a process', () => {
     batch.req.end(line('2023-05'));
     expect(await batch.done).toBe(200);
     expect(batch.records).toHaveLength(3);
-    // The same bytes as the CLI's batch for the same lines.
-    const cli = spawnSync(process.execPath, [CLI, 'evaluate', '--batch', '-', '--workers', '0'], {
+    // The same bytes as the CLI's batch for the same lines, each record with its whole receipt (an
+    // HTTP client reads one kind of line; the CLI's default names a receipt written once by hash).
+    const cli = spawnSync(process.execPath, [CLI, 'evaluate', '--batch', '-', '--workers', '0', '--receipt', 'each'], {
       cwd: ROOT,
       input: `${line('2024-05')}not json\n${line('2023-05')}`,
       encoding: 'utf8',
