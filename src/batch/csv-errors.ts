@@ -32,6 +32,8 @@ const MEMBER: Record<string, string> = {
   povertyRegistered: 'poverty_registered',
   exclusion: 'imprisoned',
   child: 'child_status',
+  localHukou: 'local_hukou',
+  pensionKind: 'pension_kind',
 };
 const NESTED: Record<string, string> = {
   'disability.category': 'disability_category',

@@ -25,6 +25,8 @@ export const CSV_INPUT_COLUMNS = [
   'clergy_living_apart_since',
   'child_status',
   'child_care',
+  'local_hukou',
+  'pension_kind',
   ...INCOME_TYPE_IDS.map((t) => `income_${t}`),
   'financial_assets',
   'vehicles',
@@ -69,6 +71,8 @@ function member(row: Row): Record<string, unknown> {
   set(exclusion, 'declaredMissing', flag(row, 'declared_missing'));
   set(exclusion, 'clergyLivingApartSince', text(row, 'clergy_living_apart_since'));
   if (Object.keys(exclusion).length > 0) out.exclusion = exclusion;
+  set(out, 'localHukou', flag(row, 'local_hukou'));
+  set(out, 'pensionKind', text(row, 'pension_kind'));
   if (text(row, 'child_status') !== undefined) out.child = { status: text(row, 'child_status'), care: text(row, 'child_care') };
   const incomes = INCOME_TYPE_IDS.flatMap((type) => {
     const monthly = text(row, `income_${type}`);

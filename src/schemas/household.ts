@@ -68,6 +68,18 @@ export const memberSchema = z
       .describe('Other care allowances the member receives or is entitled to, which the disability care subsidy is weighed against.'),
     child: childStatusSchema.optional(),
     povertyRegistered: z.boolean().optional().describe('Registered poor (建档立卡) and not yet out of poverty.'),
+    localHukou: z
+      .boolean()
+      .optional()
+      .describe(
+        "Holds the household registration (户籍) of the area whose scheme applies (the city's for Wuhan's 高龄津贴 and Suqian's 尊老金, the region's for Ningxia); absent: unknown, so a programme that requires it reports a missing fact.",
+      ),
+    pensionKind: z
+      .enum(['none', 'residentsBasic', 'basic', 'retirement'])
+      .optional()
+      .describe(
+        "The member's pension: none; the residents' basic pension only (城乡居民基本养老保险养老金); the employees' basic pension (基本养老金, 职工基本养老保险); retirement pay of government and public institutions (离退休费). Only the last two are fixed income (固定收入) for Ningxia's high-age allowance. Absent: unknown, so a rule that reads it reports a missing fact.",
+      ),
     incomes: z.array(incomeSchema).optional(),
   })
   .strict();

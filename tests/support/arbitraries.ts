@@ -56,6 +56,8 @@ export function member(index: number, options: MemberOptions = {}, month = '2020
       seriousIllness: options.noSinglePersonTraits ? fc.constant(false) : fc.boolean(),
       povertyRegistered: options.noSinglePersonTraits ? fc.constant(false) : fc.boolean(),
       incomes: fc.array(income, { maxLength: 3 }),
+      localHukou: fc.boolean(),
+      pensionKind: fc.constantFrom('none', 'residentsBasic', 'basic', 'retirement'),
     },
     { requiredKeys: ['id', 'birthDate', 'relation'] },
   );
@@ -149,6 +151,8 @@ export function allowanceMember(index: number, month: string) {
       schooling: fc.constantFrom('none', 'compulsory', 'seniorSecondary', 'vocational', 'higher'),
       otherAllowances: fc.array(fc.record({ type: fc.constantFrom('elderlyCare', 'workInjuryCare'), monthly: smallMoney }), { maxLength: 2 }),
       child: fc.record({ status: fc.constantFrom('orphan', 'deFactoUnsupported'), care: fc.constantFrom('scattered', 'institution') }),
+      localHukou: fc.boolean(),
+      pensionKind: fc.constantFrom('none', 'residentsBasic', 'basic', 'retirement'),
       incomes: fc.array(fc.record({ type: fc.constantFrom('wages', 'pension', 'business'), monthly: fc.integer({ min: 0, max: 150_000 }).map((fen) => (fen / 100).toFixed(2)) }), {
         maxLength: 2,
       }),

@@ -38,6 +38,7 @@ const ENUMS = {
   childStatus: values(childStatusSchema.shape.status),
   care: values(childStatusSchema.shape.care),
   allowance: values(otherAllowanceSchema.shape.type),
+  pensionKind: values(memberSchema.shape.pensionKind),
   vehicle: values(vehicleSchema.shape.type),
   income: [...INCOME_TYPE_IDS] as string[],
 };
@@ -96,6 +97,8 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
         'exclusion',
         'otherAllowances',
         'id',
+        'localHukou',
+        'pensionKind',
       ] as const);
       const set: Record<typeof field, () => unknown> = {
         relation: () => random.pick(ENUMS.relation),
@@ -118,6 +121,8 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
           ),
         otherAllowances: () => Array.from({ length: random.int(0, 3) }, () => ({ type: random.pick(ENUMS.allowance), monthly: money(random) })),
         id: () => (random.chance(0.5) && members.length > 1 && isBag(members[0]) ? members[0].id : text(random)),
+        localHukou: () => (random.chance(0.9) ? random.chance(0.5) : 'yes'),
+        pensionKind: () => (random.chance(0.9) ? random.pick(ENUMS.pensionKind) : text(random)),
       };
       member[field] = set[field]();
       return `member ${field}`;

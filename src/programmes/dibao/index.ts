@@ -83,7 +83,7 @@ export const dibao: ProgrammeModule = {
         reasons.push('undetermined');
         ctx.decides(open);
       } else for (const id of open) ctx.affects(id);
-      return { status, reasons, amount, fields: fields as unknown as Record<string, unknown>, provides: provided(standard, marginal, size, covered) };
+      return { status, reasons, amount, fields: fields as unknown as Record<string, unknown>, provides: provided(standard, marginal, size, covered, status === 'gradual-exit') };
     };
     if (eligible) {
       reasons.unshift('eligible');
@@ -115,7 +115,7 @@ export const dibao: ProgrammeModule = {
 };
 
 /** What dibao tells the programmes that use it (rules/dibao.json "provides"). */
-function provided<N>(standard: N, marginal: boolean | null, size: number, covered: Map<string, N>): ProvidedFacts {
+function provided<N>(standard: N, marginal: boolean | null, size: number, covered: Map<string, N>, gradualExit: boolean): ProvidedFacts {
   const members = new Map<string, Record<string, unknown>>();
   // Members with the same share share one (never changed) facts object: a household's are all alike.
   let last: { covered: true; memberShare: N } | undefined;
@@ -123,7 +123,7 @@ function provided<N>(standard: N, marginal: boolean | null, size: number, covere
     if (last === undefined || last.memberShare !== share) last = { covered: true, memberShare: share };
     members.set(id, last);
   }
-  return { household: { standard, marginal: marginal ?? UNKNOWN, householdSize: size, receiving: covered.size > 0 }, members };
+  return { household: { standard, marginal: marginal ?? UNKNOWN, householdSize: size, receiving: covered.size > 0, gradualExit }, members };
 }
 
 /** Each counted member's share of the household's payment, to the fen as payments are made. */
