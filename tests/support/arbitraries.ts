@@ -149,6 +149,8 @@ export function allowanceMember(index: number, month: string) {
       schooling: fc.constantFrom('none', 'compulsory', 'seniorSecondary', 'vocational', 'higher'),
       otherAllowances: fc.array(fc.record({ type: fc.constantFrom('elderlyCare', 'workInjuryCare'), monthly: smallMoney }), { maxLength: 2 }),
       child: fc.record({ status: fc.constantFrom('orphan', 'deFactoUnsupported'), care: fc.constantFrom('scattered', 'institution') }),
+      supporters: fc.constantFrom('none', 'unable', 'able'),
+      supportArrangement: fc.constantFrom('concentrated', 'dispersed'),
       incomes: fc.array(fc.record({ type: fc.constantFrom('wages', 'pension', 'business'), monthly: fc.integer({ min: 0, max: 150_000 }).map((fen) => (fen / 100).toFixed(2)) }), {
         maxLength: 2,
       }),

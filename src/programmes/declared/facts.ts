@@ -20,6 +20,8 @@ const values = {
   schooling: member.schooling.unwrap().options,
   childStatus: childStatusSchema.shape.status.options,
   childCare: childStatusSchema.shape.care.unwrap().options,
+  supporters: member.supporters.unwrap().options,
+  supportArrangement: member.supportArrangement.unwrap().options,
 } as const satisfies Record<string, readonly string[]>;
 
 /** Every value an enumerated member fact can take, as case keys; undefined for the others. */
@@ -43,6 +45,8 @@ export const MEMBER_FACTS = {
   childCare: { kind: 'text', description: { zh: '养育方式', en: 'care arrangement' } },
   otherCareAllowance: { kind: 'money', description: { zh: '可领取的老年护理补贴', en: 'elderly care allowance the member is entitled to' } },
   workInjuryCarePay: { kind: 'boolean', description: { zh: '领取工伤保险生活护理费', en: 'draws work-injury insurance care pay' } },
+  supporters: { kind: 'text', description: { zh: '法定赡养、抚养、扶养义务人', en: 'legal supporters' } },
+  supportArrangement: { kind: 'text', description: { zh: '特困人员供养方式', en: 'extreme-poverty support arrangement' } },
 } as const satisfies Record<string, { kind: string; description: Bilingual }>;
 
 /** Where each optional member fact comes from in the household, for a missing input's JSON path. */
@@ -54,6 +58,8 @@ export const MEMBER_FACT_INPUTS: Readonly<Record<string, string>> = {
   schooling: 'schooling',
   childStatus: 'child.status',
   childCare: 'child.care',
+  supporters: 'supporters',
+  supportArrangement: 'supportArrangement',
 };
 
 /** The JSON path of member `index`'s input behind a member fact. */
@@ -92,5 +98,7 @@ export function memberFacts<N>(a: Arithmetic<N>, household: Household, member: M
     childCare: member.child?.care ?? null,
     otherCareAllowance: other,
     workInjuryCarePay: workInjury,
+    supporters: member.supporters ?? null,
+    supportArrangement: member.supportArrangement ?? null,
   };
 }
