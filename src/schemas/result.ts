@@ -14,9 +14,9 @@ import { isoDate, isoMonth } from './common.js';
 
 /** The programmes of the bundled rule files, by name for the TypeScript types; a rule file's own
  * id is any other string (a new programme is a rule file, not an edit here). */
-export const PROGRAMME_IDS = ['dibao', 'disability-living-subsidy', 'disability-care-subsidy', 'orphan-allowance'] as const;
+export const PROGRAMME_IDS = ['dibao', 'disability-living-subsidy', 'disability-care-subsidy', 'orphan-allowance', 'extreme-poverty'] as const;
 export type ProgrammeId = (typeof PROGRAMME_IDS)[number] | (string & {});
-export const MEMBER_PROGRAMME_IDS = ['disability-living-subsidy', 'disability-care-subsidy', 'orphan-allowance'] as const;
+export const MEMBER_PROGRAMME_IDS = ['disability-living-subsidy', 'disability-care-subsidy', 'orphan-allowance', 'extreme-poverty'] as const;
 export type MemberProgrammeId = (typeof MEMBER_PROGRAMME_IDS)[number];
 
 /** When no pack sets a rule the programme needs (not in force) or the pack marks it not configured. */
