@@ -30,6 +30,8 @@ const MEMBER: Record<string, string> = {
   selfCare: 'self_care',
   schooling: 'schooling',
   povertyRegistered: 'poverty_registered',
+  supporters: 'supporters',
+  supportArrangement: 'support_arrangement',
   exclusion: 'imprisoned',
   child: 'child_status',
   localHukou: 'local_hukou',

@@ -16,6 +16,8 @@ export const CSV_INPUT_COLUMNS = [
   'disability_category',
   'disability_grade',
   'serious_illness',
+  'supporters',
+  'support_arrangement',
   'self_care',
   'schooling',
   'poverty_registered',
@@ -65,6 +67,8 @@ function member(row: Row): Record<string, unknown> {
   set(out, 'selfCare', text(row, 'self_care'));
   set(out, 'schooling', text(row, 'schooling'));
   set(out, 'povertyRegistered', flag(row, 'poverty_registered'));
+  set(out, 'supporters', text(row, 'supporters'));
+  set(out, 'supportArrangement', text(row, 'support_arrangement'));
   const exclusion: Record<string, unknown> = {};
   set(exclusion, 'imprisoned', flag(row, 'imprisoned'));
   set(exclusion, 'compulsoryRehabilitation', flag(row, 'compulsory_rehabilitation'));

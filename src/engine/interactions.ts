@@ -34,6 +34,8 @@ export function settleLine(run: Run, line: MemberLine<unknown>, position: number
       const before = line.paid;
       const { after, others } = weigh(interaction, facts, before, run, line.member, paidBy);
       if (others === undefined) continue;
+      // Read only now that the rule would bite: a pack silent on it leaves this line undecided.
+      if (interaction.rule.switch !== undefined && ctx.param<boolean>(interaction.rule.switch) !== true) continue;
       const rounded = info.rounding === undefined ? after : a.round(after, ctx.required(info.rounding));
       line.paid = rounded;
       if (a.compare(rounded, before) !== 0) line.reasons.push(interaction.rule.id);

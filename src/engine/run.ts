@@ -37,6 +37,8 @@ export interface Run {
    * a parameter read before any member), or undetermined when its decision turns on a rule not
    * configured; a member programme's lines are otherwise suspended one by one. */
   suspended: 'not-configured' | 'not-in-force' | 'undetermined' | undefined;
+  /** Members it no longer counts because another programme supports them apart. */
+  apart?: ReadonlySet<string>;
 }
 
 export function runHousehold(household: Household, pool: ContextPool, settings: RunSettings): HouseholdRun {
@@ -50,6 +52,7 @@ export function runHousehold(household: Household, pool: ContextPool, settings: 
     runs.push(run);
     byId.set(rules.programme, run);
   }
+  for (const run of runs) if (run.rules.leavesHousehold !== undefined) supportApart(run, runs, byId, household, pool, settings, scratch);
   const settler = new Settler(runs, byId, household, pool, settings, scratch);
   for (let i = 0; i < runs.length; i += 1) settler.settleProgramme(i);
   return assemble(runs, settings);
@@ -107,7 +110,7 @@ class Settler {
       // This programme cannot stay exact on units: it alone is entitled again on Decimals, and the
       // lines it had settled are settled again (the values others read from it are the same).
       this.pool.fallbacks += 1;
-      const again = entitle(run.rules, 'decimal', this.household, this.pool, this.byId, this.settings, this.scratch);
+      const again = entitle(run.rules, 'decimal', this.household, this.pool, this.byId, this.settings, this.scratch, run.apart);
       this.runs[i] = again;
       this.byId.set(run.rules.programme, again);
       const done = new Set(run.outcome.members?.filter((l) => this.settled.has(l) || l === line).map((l) => l.member));
@@ -118,20 +121,55 @@ class Settler {
   }
 }
 
-function entitle(rules: ProgrammeRules, kind: ArithmeticKind, household: Household, pool: ContextPool, byId: Map<string, Run>, settings: RunSettings, scratch: RunScratch): Run {
+/**
+ * Members a programme supports apart (an extreme-poor member, whom dibao then no longer counts):
+ * the programme they leave, and every later one except those that support apart, are entitled
+ * again without them. Only a member the programme is known to take leaves; one whose line is
+ * undecided stays, and the household's result says what it turns on.
+ */
+function supportApart(run: Run, runs: Run[], byId: Map<string, Run>, household: Household, pool: ContextPool, settings: RunSettings, scratch: RunScratch): void {
+  const of = (run.rules.leavesHousehold as NonNullable<ProgrammeRules['leavesHousehold']>).of;
+  const apart = new Set<string>();
+  for (const line of run.suspended === undefined ? (run.outcome.members ?? []) : []) if (line.qualifies) apart.add(line.member);
+  if (apart.size === 0) return;
+  const start = runs.findIndex((r) => r.rules.programme === of);
+  for (let i = start; i < runs.length; i += 1) {
+    const rules = (runs[i] as Run).rules;
+    if (rules.leavesHousehold !== undefined) continue;
+    const again = entitle(rules, (runs[i] as Run).ctx.a.kind, household, pool, byId, settings, scratch, rules.programme === of ? apart : undefined);
+    runs[i] = again;
+    byId.set(rules.programme, again);
+  }
+}
+
+function entitle(
+  rules: ProgrammeRules,
+  kind: ArithmeticKind,
+  household: Household,
+  pool: ContextPool,
+  byId: Map<string, Run>,
+  settings: RunSettings,
+  scratch: RunScratch,
+  apart?: ReadonlySet<string>,
+): Run {
   const a = pool.arithmetic(kind);
   const ctx = pool.context(rules, a).reset(settings.record ? [] : undefined);
   const info = ctx.info as Prepared;
   try {
-    const outcome = evaluateProgramme(ctx, household, usedFacts(rules, byId, a, scratch));
-    return { rules, info, ctx, outcome, suspended: outcome.status === 'undetermined' ? 'undetermined' : undefined };
+    const used = usedFacts(rules, byId, a, scratch);
+    const outcome = evaluateProgramme(ctx, household, apart === undefined ? used : { ...used, apart });
+    const run: Run = { rules, info, ctx, outcome, suspended: outcome.status === 'undetermined' ? 'undetermined' : undefined };
+    if (apart !== undefined) run.apart = apart;
+    return run;
   } catch (error) {
     if (error === INEXACT && kind === 'units') {
       pool.fallbacks += 1;
-      return entitle(rules, 'decimal', household, pool, byId, settings, scratch);
+      return entitle(rules, 'decimal', household, pool, byId, settings, scratch, apart);
     }
     if (error !== NOT_CONFIGURED) throw error;
     const outcome: Outcome<unknown> = { status: 'not-configured', reasons: ['notConfigured'], amount: a.zero, fields: {}, provides: { household: {}, members: new Map() } };
-    return { rules, info, ctx, outcome, suspended: ctx.suspension() };
+    const run: Run = { rules, info, ctx, outcome, suspended: ctx.suspension() };
+    if (apart !== undefined) run.apart = apart;
+    return run;
   }
 }

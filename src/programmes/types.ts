@@ -11,6 +11,8 @@ export interface MemberLine<N> {
   reasons: string[];
   /** Set when this member's line cannot be decided: its amounts are then written null. */
   unknown?: LineUnknown;
+  /** Every condition is met: the member qualifies, whether or not the amount is known. */
+  qualifies?: true;
 }
 
 /** Why one member's line is not decided: a figure the pack does not configure (or no pack sets)
@@ -34,6 +36,9 @@ export interface UsedFacts {
   producers: readonly ProvidedFacts[];
   /** Scratch of one household's run, shared by its programmes: each member's facts made once. */
   scratch?: RunScratch;
+  /** Members another programme supports apart: no longer counted in this programme's household
+   * (rule files' "leavesHousehold"). */
+  apart?: ReadonlySet<string>;
 }
 
 export interface RunScratch {

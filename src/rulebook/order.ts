@@ -90,11 +90,17 @@ export function checkDeclared(
   if (rules.rounding !== undefined && declarations.get(rules.rounding)?.type.kind !== 'rounding') {
     problems.add(rules.file, '$.rounding', 'a declared parameter of kind rounding', JSON.stringify(rules.rounding));
   }
+  // It reads the other programme's household before taking its members out of it.
+  const leaves = rules.leavesHousehold?.of;
+  if (leaves !== undefined && !(rules.uses ?? []).includes(leaves)) problems.add(rules.file, '$.leavesHousehold.of', 'a programme this one uses', JSON.stringify(leaves));
   const position = order.indexOf(rules.programme);
   (rules.interactions ?? []).forEach((interaction, i) => {
     const path = `$.interactions[${i}]`;
     memberCondition(interaction.when, `${path}.when`);
     if (interaction.by !== undefined && !programmes.has(interaction.by)) problems.add(rules.file, `${path}.by`, 'a programme of the rulebook', JSON.stringify(interaction.by));
+    if (interaction.switch !== undefined && declarations.get(interaction.switch)?.type.kind !== 'boolean') {
+      problems.add(rules.file, `${path}.switch`, 'a declared parameter of kind boolean', JSON.stringify(interaction.switch));
+    }
     (interaction.amounts ?? []).forEach((expression, j) => {
       parameters(expression, `${path}.amounts[${j}]`);
       // What another programme pays is known only once its own interactions have run.

@@ -67,6 +67,16 @@ export const memberSchema = z
       .optional()
       .describe('Other care allowances the member receives or is entitled to, which the disability care subsidy is weighed against.'),
     child: childStatusSchema.optional(),
+    supporters: z
+      .enum(['none', 'unable', 'able'])
+      .optional()
+      .describe(
+        'Legal supporters (法定赡养、抚养、扶养义务人) as assessed for extreme-poverty support (特困人员救助供养): none; none able to support (无履行义务能力, 民发〔2021〕43号 第八条); or able. Absent: not assessed, so the member is not considered for extreme-poverty support.',
+      ),
+    supportArrangement: z
+      .enum(['concentrated', 'dispersed'])
+      .optional()
+      .describe('Extreme-poverty support in an institution (集中供养) or at home (分散供养); absent where an amount depends on it: a missing fact.'),
     povertyRegistered: z.boolean().optional().describe('Registered poor (建档立卡) and not yet out of poverty.'),
     localHukou: z
       .boolean()

@@ -14,9 +14,24 @@ import { isoDate, isoMonth } from './common.js';
 
 /** The programmes of the bundled rule files, by name for the TypeScript types; a rule file's own
  * id is any other string (a new programme is a rule file, not an edit here). */
-export const PROGRAMME_IDS = ['dibao', 'disability-living-subsidy', 'disability-care-subsidy', 'orphan-allowance', 'high-age-allowance', 'dibao-category-supplement'] as const;
+export const PROGRAMME_IDS = [
+  'dibao',
+  'disability-living-subsidy',
+  'disability-care-subsidy',
+  'orphan-allowance',
+  'extreme-poverty',
+  'high-age-allowance',
+  'dibao-category-supplement',
+] as const;
 export type ProgrammeId = (typeof PROGRAMME_IDS)[number] | (string & {});
-export const MEMBER_PROGRAMME_IDS = ['disability-living-subsidy', 'disability-care-subsidy', 'orphan-allowance', 'high-age-allowance', 'dibao-category-supplement'] as const;
+export const MEMBER_PROGRAMME_IDS = [
+  'disability-living-subsidy',
+  'disability-care-subsidy',
+  'orphan-allowance',
+  'extreme-poverty',
+  'high-age-allowance',
+  'dibao-category-supplement',
+] as const;
 export type MemberProgrammeId = (typeof MEMBER_PROGRAMME_IDS)[number];
 
 /** When no pack sets a rule the programme needs (not in force) or the pack marks it not configured. */
@@ -41,7 +56,7 @@ const reasonCode = z
   .describe("A reason code: a rule file's condition or interaction id, or the engine's.");
 
 /** Why a member is not counted in the dibao household (trace `member` entries). */
-export const MEMBER_EXCLUSION_REASONS = ['imprisoned', 'compulsoryRehabilitation', 'declaredMissing', 'clergyLivingApart'] as const;
+export const MEMBER_EXCLUSION_REASONS = ['imprisoned', 'compulsoryRehabilitation', 'declaredMissing', 'clergyLivingApart', 'supportedApart'] as const;
 
 /** Money the engine writes: yuan with exactly two decimals, as a string (never a float). */
 export const moneyOut = z
@@ -85,6 +100,18 @@ export const traceEntrySchema = z
         verified: z.boolean(),
         sources: z.array(sourceOut),
         note: z.string().optional(),
+        multipleOf: z
+          .object({
+            parameter: z.string(),
+            value: decimalOut.nullable(),
+            factor: decimalOut,
+            rounding: z.object({ mode: z.string(), step: decimalOut }).strict().optional(),
+            jurisdiction: z.string(),
+            from: z.string(),
+          })
+          .strict()
+          .optional()
+          .describe('A value written as a multiple of another parameter: that parameter, its value this month and the factor.'),
       })
       .strict(),
     z.object({ kind: z.literal('notSet'), id: z.string() }).strict(),

@@ -91,6 +91,12 @@ export const interactionSchema = z
     by: programmeId.optional(),
     /** higherOf and reducedBy: the other amounts, per member. */
     amounts: z.array(amountExpressionSchema).min(1).optional(),
+    /** A boolean parameter by which the pack says whether this rule holds there: read only where the
+     * rule would bite, so a pack that does not say leaves that member's line undecided, no other. */
+    switch: z
+      .string()
+      .regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/)
+      .optional(),
   })
   .strict()
   .refine((i) => (i.kind === 'excludedBy' ? i.by !== undefined && i.amounts === undefined : i.amounts !== undefined && i.by === undefined), {
@@ -133,6 +139,13 @@ export const ruleFileSchema = z
     amount: amountExpressionSchema.optional(),
     rounding: z.string().optional(),
     interactions: z.array(interactionSchema).optional(),
+    /** Members this programme supports are no longer counted in another programme's household
+     * (extreme-poverty support and dibao): that programme and those after it are evaluated again
+     * without them. */
+    leavesHousehold: z
+      .object({ of: programmeId, description: bilingual, basis: z.array(legalBasisSchema).min(1) })
+      .strict()
+      .optional(),
     messages: z
       .object({
         status: z.record(z.string(), bilingual).optional(),

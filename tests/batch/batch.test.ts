@@ -104,7 +104,7 @@ describe('batch evaluation', () => {
     expect(csv[0]?.split('\n')[0]).toBe(
       'line,household,jurisdiction,month,dibao_status,dibao_eligible,dibao_enrolment,dibao_household_size,dibao_countable_income,dibao_per_capita_income,dibao_standard,dibao_monthly_amount,dibao_reasons,' +
         'disability_care_subsidy_status,disability_care_subsidy_monthly_amount,disability_care_subsidy_reasons,disability_living_subsidy_status,disability_living_subsidy_monthly_amount,disability_living_subsidy_reasons,' +
-        'orphan_allowance_status,orphan_allowance_monthly_amount,orphan_allowance_reasons,total_monthly_amount,total_is_partial,error_code,error_message,receipt',
+        'extreme_poverty_status,extreme_poverty_monthly_amount,extreme_poverty_reasons,orphan_allowance_status,orphan_allowance_monthly_amount,orphan_allowance_reasons,total_monthly_amount,total_is_partial,error_code,error_message,receipt',
     );
   });
 

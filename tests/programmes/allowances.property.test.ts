@@ -17,7 +17,7 @@ import type { HouseholdInput } from '../../src/schemas/household.js';
 
 const rulebook = testRulebook();
 const MONEY = /^\d+\.\d{2}$/;
-const MEMBER_PROGRAMMES = ['disability-living-subsidy', 'disability-care-subsidy', 'orphan-allowance'];
+const MEMBER_PROGRAMMES = ['disability-living-subsidy', 'disability-care-subsidy', 'extreme-poverty', 'orphan-allowance'];
 const RUNS = { numRuns: 300 };
 
 /** The result, or undefined when dibao's standard is missing that month (dibao's rule: an error). */

@@ -153,6 +153,8 @@ export function allowanceMember(index: number, month: string) {
       child: fc.record({ status: fc.constantFrom('orphan', 'deFactoUnsupported'), care: fc.constantFrom('scattered', 'institution') }),
       localHukou: fc.boolean(),
       pensionKind: fc.constantFrom('none', 'residentsBasic', 'basic', 'retirement'),
+      supporters: fc.constantFrom('none', 'unable', 'able'),
+      supportArrangement: fc.constantFrom('concentrated', 'dispersed'),
       incomes: fc.array(fc.record({ type: fc.constantFrom('wages', 'pension', 'business'), monthly: fc.integer({ min: 0, max: 150_000 }).map((fen) => (fen / 100).toFixed(2)) }), {
         maxLength: 2,
       }),

@@ -93,6 +93,8 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
         'needsLongTermCare',
         'seriousIllness',
         'povertyRegistered',
+        'supporters',
+        'supportArrangement',
         'child',
         'exclusion',
         'otherAllowances',
@@ -109,6 +111,8 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
         needsLongTermCare: () => random.chance(0.5),
         seriousIllness: () => random.chance(0.5),
         povertyRegistered: () => random.chance(0.5),
+        supporters: () => random.pick(['none', 'unable', 'able', 'nobody'] as const),
+        supportArrangement: () => random.pick(['concentrated', 'dispersed', 'home'] as const),
         child: () => ({ status: random.pick(ENUMS.childStatus), care: random.pick(ENUMS.care) }),
         exclusion: () =>
           Object.fromEntries(

@@ -22,6 +22,8 @@ const values = {
   childCare: childStatusSchema.shape.care.unwrap().options,
   localHukou: ['true', 'false'],
   pensionKind: member.pensionKind.unwrap().options,
+  supporters: member.supporters.unwrap().options,
+  supportArrangement: member.supportArrangement.unwrap().options,
 } as const satisfies Record<string, readonly string[]>;
 
 /** Every value an enumerated member fact can take, as case keys; undefined for the others. */
@@ -47,6 +49,8 @@ export const MEMBER_FACTS = {
   workInjuryCarePay: { kind: 'boolean', description: { zh: '领取工伤保险生活护理费', en: 'draws work-injury insurance care pay' } },
   localHukou: { kind: 'boolean', description: { zh: '本地户籍', en: 'local household registration (hukou)' } },
   pensionKind: { kind: 'text', description: { zh: '养老金类别', en: 'kind of pension' } },
+  supporters: { kind: 'text', description: { zh: '法定赡养、抚养、扶养义务人', en: 'legal supporters' } },
+  supportArrangement: { kind: 'text', description: { zh: '特困人员供养方式', en: 'extreme-poverty support arrangement' } },
 } as const satisfies Record<string, { kind: string; description: Bilingual }>;
 
 /** Where each optional member fact comes from in the household, for a missing input's JSON path. */
@@ -60,6 +64,8 @@ export const MEMBER_FACT_INPUTS: Readonly<Record<string, string>> = {
   childCare: 'child.care',
   localHukou: 'localHukou',
   pensionKind: 'pensionKind',
+  supporters: 'supporters',
+  supportArrangement: 'supportArrangement',
 };
 
 /** The JSON path of member `index`'s input behind a member fact. */
@@ -100,5 +106,7 @@ export function memberFacts<N>(a: Arithmetic<N>, household: Household, member: M
     workInjuryCarePay: workInjury,
     localHukou: member.localHukou ?? null,
     pensionKind: member.pensionKind ?? null,
+    supporters: member.supporters ?? null,
+    supportArrangement: member.supportArrangement ?? null,
   };
 }

@@ -76,6 +76,7 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
 function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, m: number, used: UsedFacts, members: MembersView | undefined): MemberLine<N> | undefined {
   const { a } = ctx;
   const member = household.members[m] as Household['members'][number];
+  let qualifies = false;
   try {
     const facts = factsFor(ctx, info, household, m, used);
     if (info.candidates !== undefined && !info.candidatesOnMemberFacts && !ctx.test(info.candidates, facts)) return undefined;
@@ -83,19 +84,22 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
     for (const condition of info.eligibility) {
       if (!ctx.check(condition, facts, member.id)) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: [condition.id] };
     }
+    qualifies = true;
     try {
       const amount = memberAmount(ctx, info, facts, member.id, members);
-      return { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'] };
+      return { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'], qualifies };
     } catch (error) {
       if (!(error instanceof AmountCaseMissing)) throw error;
       if (ctx.trace) ctx.record({ kind: 'decision', id: error.fact ? 'missingFact' : 'amountNotConfigured', values: { member: member.id, case: error.message } });
-      if (error.fact === undefined) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['amountNotConfigured'] };
+      if (error.fact === undefined) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['amountNotConfigured'], qualifies };
       const unknown: LineUnknown = { status: 'missing-facts', missingFacts: [{ path: factPath(m, error.fact), fact: error.fact }] };
-      return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['missingFact'], unknown };
+      return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['missingFact'], unknown, qualifies };
     }
   } catch (error) {
     if (error !== NOT_CONFIGURED) throw error;
-    return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['notConfigured'], unknown: ctx.takeSuspension() };
+    const line: MemberLine<N> = { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['notConfigured'], unknown: ctx.takeSuspension() };
+    if (qualifies) line.qualifies = true;
+    return line;
   }
 }
 

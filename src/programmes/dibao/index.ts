@@ -6,7 +6,7 @@
  */
 import type { Household, Member } from '../../schemas/household.js';
 import { UNKNOWN, type Context } from '../context.js';
-import type { Outcome, ProgrammeModule, ProvidedFacts } from '../types.js';
+import type { Outcome, ProgrammeModule, ProvidedFacts, UsedFacts } from '../types.js';
 import type { DibaoFields } from '../result.js';
 import { countMembers } from './membership.js';
 import { countIncome } from './income.js';
@@ -25,10 +25,10 @@ export type { DibaoFields };
 export const dibao: ProgrammeModule = {
   id: 'dibao',
   nextHistory: dibaoNextHistory,
-  evaluate<N, R, G>(ctx: Context<N, R, G>, household: Household): Outcome<N> {
+  evaluate<N, R, G>(ctx: Context<N, R, G>, household: Household, used: UsedFacts): Outcome<N> {
     const { a } = ctx;
     const standard = ctx.required<N>(household.residence === 'urban' ? 'dibao.standard.urban' : 'dibao.standard.rural');
-    const counted = countMembers(ctx, household);
+    const counted = countMembers(ctx, household, used.apart);
     const size = counted.length;
     const income = countIncome(ctx, household, size === household.members.length ? EVERYONE : new Set(counted), standard);
     const perCapita = perCapitaIncome(ctx, income.total, size);
@@ -83,7 +83,14 @@ export const dibao: ProgrammeModule = {
         reasons.push('undetermined');
         ctx.decides(open);
       } else for (const id of open) ctx.affects(id);
-      return { status, reasons, amount, fields: fields as unknown as Record<string, unknown>, provides: provided(standard, marginal, size, covered, status === 'gradual-exit') };
+      const gradualExit = status === 'gradual-exit';
+      return {
+        status,
+        reasons,
+        amount,
+        fields: fields as unknown as Record<string, unknown>,
+        provides: provided({ standard, marginal, size, covered, assetsOk, incomes: income.byMember, gradualExit }),
+      };
     };
     if (eligible) {
       reasons.unshift('eligible');
@@ -114,16 +121,26 @@ export const dibao: ProgrammeModule = {
   },
 };
 
+interface Provided<N> {
+  standard: N;
+  marginal: boolean | null;
+  size: number;
+  covered: Map<string, N>;
+  assetsOk: boolean;
+  incomes: ReadonlyMap<string, N>;
+  gradualExit: boolean;
+}
+
 /** What dibao tells the programmes that use it (rules/dibao.json "provides"). */
-function provided<N>(standard: N, marginal: boolean | null, size: number, covered: Map<string, N>, gradualExit: boolean): ProvidedFacts {
+function provided<N>({ standard, marginal, size, covered, assetsOk, incomes, gradualExit }: Provided<N>): ProvidedFacts {
   const members = new Map<string, Record<string, unknown>>();
-  // Members with the same share share one (never changed) facts object: a household's are all alike.
-  let last: { covered: true; memberShare: N } | undefined;
-  for (const [id, share] of covered) {
-    if (last === undefined || last.memberShare !== share) last = { covered: true, memberShare: share };
-    members.set(id, last);
+  // One (never changed) facts object per member: covered or not, with their own counted income.
+  for (const [id, countableIncome] of incomes) {
+    const share = covered.get(id);
+    members.set(id, share === undefined ? { covered: false, countableIncome } : { covered: true, memberShare: share, countableIncome });
   }
-  return { household: { standard, marginal: marginal ?? UNKNOWN, householdSize: size, receiving: covered.size > 0, gradualExit }, members };
+  for (const [id, share] of covered) if (!members.has(id)) members.set(id, { covered: true, memberShare: share });
+  return { household: { standard, marginal: marginal ?? UNKNOWN, householdSize: size, receiving: covered.size > 0, assetsWithinLimits: assetsOk, gradualExit }, members };
 }
 
 /** Each counted member's share of the household's payment, to the fen as payments are made. */

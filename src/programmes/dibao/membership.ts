@@ -7,12 +7,14 @@ import { yearsBetween } from '../../dates.js';
 import type { Household, Member } from '../../schemas/household.js';
 import type { Context } from '../context.js';
 
-const EXCLUSION_FACTS = ['imprisoned', 'compulsoryRehabilitation', 'declaredMissing'] as const;
+const EXCLUSION_FACTS = ['imprisoned', 'compulsoryRehabilitation', 'declaredMissing', 'supportedApart'] as const;
 
 export type ExclusionFacts = {
   imprisoned: boolean;
   compulsoryRehabilitation: boolean;
   declaredMissing: boolean;
+  /** Supported apart by another programme (an extreme-poor member: rules/extreme-poverty.json). */
+  supportedApart: boolean;
   clergyYearsApart: number | null;
   clergyYearsThreshold: number | null;
 };
@@ -26,8 +28,8 @@ function exclusionReasons(facts: ExclusionFacts): string[] {
   return reasons;
 }
 
-/** The counted members, in household order. */
-export function countMembers<N, R, G>(ctx: Context<N, R, G>, household: Household): Member[] {
+/** The counted members, in household order; `apart`: those another programme supports apart. */
+export function countMembers<N, R, G>(ctx: Context<N, R, G>, household: Household, apart?: ReadonlySet<string>): Member[] {
   const threshold = ctx.param<number>('dibao.membership.clergyYearsApart');
   const condition = ctx.condition('memberExcluded');
   const counted: Member[] = [];
@@ -38,6 +40,7 @@ export function countMembers<N, R, G>(ctx: Context<N, R, G>, household: Househol
       imprisoned: exclusion?.imprisoned ?? false,
       compulsoryRehabilitation: exclusion?.compulsoryRehabilitation ?? false,
       declaredMissing: exclusion?.declaredMissing ?? false,
+      supportedApart: apart?.has(member.id) ?? false,
       clergyYearsApart: exclusion?.clergyLivingApartSince ? yearsBetween(exclusion.clergyLivingApartSince, ctx.settings.day) : null,
       clergyYearsThreshold: threshold,
     };
