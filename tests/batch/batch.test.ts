@@ -103,8 +103,10 @@ describe('batch evaluation', () => {
     expect(csv[1]).toBe(csv[0]);
     expect(csv[0]?.split('\n')[0]).toBe(
       'line,household,jurisdiction,month,dibao_status,dibao_eligible,dibao_enrolment,dibao_household_size,dibao_countable_income,dibao_per_capita_income,dibao_standard,dibao_monthly_amount,dibao_reasons,' +
+        'dibao_category_supplement_status,dibao_category_supplement_monthly_amount,dibao_category_supplement_reasons,' +
         'disability_care_subsidy_status,disability_care_subsidy_monthly_amount,disability_care_subsidy_reasons,disability_living_subsidy_status,disability_living_subsidy_monthly_amount,disability_living_subsidy_reasons,' +
-        'extreme_poverty_status,extreme_poverty_monthly_amount,extreme_poverty_reasons,orphan_allowance_status,orphan_allowance_monthly_amount,orphan_allowance_reasons,total_monthly_amount,total_is_partial,error_code,error_message,receipt',
+        'extreme_poverty_status,extreme_poverty_monthly_amount,extreme_poverty_reasons,high_age_allowance_status,high_age_allowance_monthly_amount,high_age_allowance_reasons,' +
+        'orphan_allowance_status,orphan_allowance_monthly_amount,orphan_allowance_reasons,total_monthly_amount,total_is_partial,error_code,error_message,receipt',
     );
   });
 
@@ -126,8 +128,9 @@ describe('batch evaluation', () => {
       .filter((l) => !l.startsWith('{"sha256"')) // receipt lines (one per receipt)
       .map((l) => JSON.parse(l) as { line: number; ok: boolean; result?: { totalMonthlyAmount: string }; error?: { message: string } });
     expect(out.map((r) => r.line)).toEqual([2, 4, 5]);
-    // h1: standard 636 × 2 − 1000 (veterans' benefits exempt from 2021-07) = 272.
-    expect(out[0]?.result?.totalMonthlyAmount).toBe('272.00');
+    // h1: dibao 636 × 2 − 1000 (veterans' benefits exempt from 2021-07) = 272, and b's category
+    // supplements as a grade-1 disabled dibao member, 60 + 40 (the disability 40 stacks) = 372.
+    expect(out[0]?.result?.totalMonthlyAmount).toBe('372.00');
     expect(out[1]?.result?.totalMonthlyAmount).toBe('515.00');
     expect(out[2]?.ok).toBe(false);
     expect(out[2]?.error?.message).toContain('line 5, column birth_date: expected a calendar date that exists, found "1950-02-30"');

@@ -10,6 +10,7 @@ import { evaluateWith, type EvaluationResult } from '../../src/evaluate.js';
 import { evaluateBatch } from '../../src/batch/api.js';
 import { isBenefitRulesError } from '../../src/errors.js';
 import { resolveParameter } from '../../src/rulebook/resolve.js';
+import { MEMBER_PROGRAMME_IDS } from '../../src/schemas/result.js';
 import { Decimal } from '../../src/money.js';
 import { allowanceHousehold, allowanceWhere } from '../support/arbitraries.js';
 import { testRulebook } from '../support/rulebook.js';
@@ -17,7 +18,7 @@ import type { HouseholdInput } from '../../src/schemas/household.js';
 
 const rulebook = testRulebook();
 const MONEY = /^\d+\.\d{2}$/;
-const MEMBER_PROGRAMMES = ['disability-living-subsidy', 'disability-care-subsidy', 'extreme-poverty', 'orphan-allowance'];
+const MEMBER_PROGRAMMES: readonly string[] = MEMBER_PROGRAMME_IDS;
 const RUNS = { numRuns: 300 };
 
 /** The result, or undefined when dibao's standard is missing that month (dibao's rule: an error). */

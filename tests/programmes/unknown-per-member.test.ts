@@ -52,7 +52,12 @@ describe('a figure not configured for one member', () => {
     expect(result.programmes['disability-care-subsidy']?.monthlyAmount).toBe('120.00');
     expect(result.totalMonthlyAmount).toBe('2967.00');
     expect(result.totalIsPartial).toBe(true);
-    expect(result.unknown).toEqual([{ programme: 'orphan-allowance', status: 'partly-configured', members: ['defacto'] }]);
+    // Chongqing's category supplements (分类施保) have no Ningxia figures in any pack: not in force, so
+    // unknown for the three dibao members, and left out of the total rather than counted as zero.
+    expect(result.unknown).toEqual([
+      { programme: 'dibao-category-supplement', status: 'not-in-force', members: ['grandfather', 'orphan', 'defacto'] },
+      { programme: 'orphan-allowance', status: 'partly-configured', members: ['defacto'] },
+    ]);
   });
 
   it('gives the same bytes on the compiled path, trace included', () => {
@@ -63,14 +68,24 @@ describe('a figure not configured for one member', () => {
   it('says in the explanation that the total is partial and which line is not configured', () => {
     const en = run(ningxia, '2021-12', 'en').explanation ?? [];
     expect(en).toContain('Total this month: 2967.00 yuan a month');
-    expect(en).toContain('  the total is partial (known amounts only); unknown: orphan-allowance (defacto)');
+    expect(en).toContain('  the total is partial (known amounts only); unknown: dibao-category-supplement (grandfather, orphan, defacto); orphan-allowance (defacto)');
     expect(en.some((l) => l.includes('member defacto: entitled unknown, paid unknown') && l.includes('not configured: orphanAllowance.deFacto'))).toBe(true);
     const zh = run(ningxia, '2021-12', 'zh').explanation ?? [];
-    expect(zh).toContain('  合计不完整（仅含已知金额），未知部分: orphan-allowance (defacto)');
+    expect(zh).toContain('  合计不完整（仅含已知金额），未知部分: dibao-category-supplement (grandfather, orphan, defacto)；orphan-allowance (defacto)');
   });
 
   it('a complete household has a total that is not partial and nothing unknown', () => {
-    const result = run({ ...ningxia, members: ningxia.members.slice(0, 2) }, '2021-12');
+    // Yubei 2022-10: a 72-year-old and a scattered orphan on dibao; every figure they need is known.
+    const yubei: HouseholdInput = {
+      id: 'yb-2022-10',
+      jurisdiction: 'cn-500112',
+      residence: 'urban',
+      members: [
+        { id: 'a', birthDate: '1950-01-01', relation: 'head' },
+        { id: 'c', birthDate: '2010-01-01', relation: 'grandchild', schooling: 'compulsory', child: { status: 'orphan', care: 'scattered' } },
+      ],
+    };
+    const result = run(yubei, '2022-10');
     expect([result.totalIsPartial, result.unknown, result.programmes['orphan-allowance']?.status]).toEqual([false, [], 'paid']);
   });
 });
