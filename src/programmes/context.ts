@@ -81,6 +81,14 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     return planned.units as T | null;
   }
 
+  /** A parameter as a condition's fact. One not configured this month is UNKNOWN, so it stops the
+   * member's line only if the condition reaches it: `any` and `all` stop at their first decisive
+   * check, as json-rules-engine does, and a rule the household never needs is not listed. */
+  conditionParam(id: string): unknown {
+    const planned = this.plan.get(id);
+    return planned.suspends && planned.error === undefined ? UNKNOWN : this.param(id);
+  }
+
   /** Like `param`, for a parameter another setting makes necessary (a rate once a method is chosen). */
   required<T>(id: string): T {
     const value = this.param<T>(id);
@@ -101,6 +109,8 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   /** Stops the programme, not configured, because a fact it needs ("<programme>.<name>") is
    * UNKNOWN; that programme is listed under notConfigured. */
   unknown(fact: string): never {
+    // A parameter read by a condition (conditionParam): reading it records and suspends as usual.
+    if (this.plan.slots.has(fact)) this.param(fact);
     const programme = fact.slice(0, fact.lastIndexOf('.'));
     if (!this.notices.includes(programme)) this.notices = [...this.notices, programme];
     this.suspendedBy = programme;
