@@ -131,7 +131,8 @@ describe('batch evaluation', () => {
     // h1: dibao 636 × 2 − 1000 (veterans' benefits exempt from 2021-07) = 272, and b's category
     // supplements as a grade-1 disabled dibao member, 60 + 40 (the disability 40 stacks) = 372.
     expect(out[0]?.result?.totalMonthlyAmount).toBe('372.00');
-    expect(out[1]?.result?.totalMonthlyAmount).toBe('515.00');
+    // h2: dibao 515 for a 71-year-old alone, and the 70+ category supplement 60 = 575.
+    expect(out[1]?.result?.totalMonthlyAmount).toBe('575.00');
     expect(out[2]?.ok).toBe(false);
     expect(out[2]?.error?.message).toContain('line 5, column birth_date: expected a calendar date that exists, found "1950-02-30"');
   });
