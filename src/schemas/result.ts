@@ -14,16 +14,6 @@ import { isoDate, isoMonth } from './common.js';
 
 /** The programmes of the bundled rule files, by name for the TypeScript types; a rule file's own
  * id is any other string (a new programme is a rule file, not an edit here). */
-export const PROGRAMME_IDS = [
-  'dibao',
-  'disability-living-subsidy',
-  'disability-care-subsidy',
-  'orphan-allowance',
-  'extreme-poverty',
-  'high-age-allowance',
-  'dibao-category-supplement',
-] as const;
-export type ProgrammeId = (typeof PROGRAMME_IDS)[number] | (string & {});
 export const MEMBER_PROGRAMME_IDS = [
   'disability-living-subsidy',
   'disability-care-subsidy',
@@ -32,6 +22,8 @@ export const MEMBER_PROGRAMME_IDS = [
   'high-age-allowance',
   'dibao-category-supplement',
 ] as const;
+export const PROGRAMME_IDS = ['dibao', ...MEMBER_PROGRAMME_IDS] as const;
+export type ProgrammeId = (typeof PROGRAMME_IDS)[number] | (string & {});
 export type MemberProgrammeId = (typeof MEMBER_PROGRAMME_IDS)[number];
 
 /** When no pack sets a rule the programme needs (not in force) or the pack marks it not configured. */
