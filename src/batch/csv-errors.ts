@@ -36,6 +36,7 @@ const MEMBER: Record<string, string> = {
   child: 'child_status',
   localHukou: 'local_hukou',
   pensionKind: 'pension_kind',
+  unemploymentBenefit: 'unemployment_benefit',
 };
 const NESTED: Record<string, string> = {
   'disability.category': 'disability_category',

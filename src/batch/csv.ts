@@ -29,6 +29,7 @@ export const CSV_INPUT_COLUMNS = [
   'child_care',
   'local_hukou',
   'pension_kind',
+  'unemployment_benefit',
   ...INCOME_TYPE_IDS.map((t) => `income_${t}`),
   'financial_assets',
   'vehicles',
@@ -77,6 +78,7 @@ function member(row: Row): Record<string, unknown> {
   if (Object.keys(exclusion).length > 0) out.exclusion = exclusion;
   set(out, 'localHukou', flag(row, 'local_hukou'));
   set(out, 'pensionKind', text(row, 'pension_kind'));
+  set(out, 'unemploymentBenefit', text(row, 'unemployment_benefit'));
   if (text(row, 'child_status') !== undefined) out.child = { status: text(row, 'child_status'), care: text(row, 'child_care') };
   const incomes = INCOME_TYPE_IDS.flatMap((type) => {
     const monthly = text(row, `income_${type}`);

@@ -1,7 +1,7 @@
 /**
  * The declared amount forms of a programme (rules/<programme>.json "amount"), compiled once for
  * both arithmetics like the conditions: a parameter; a fact (another programme's figure); a share
- * or multiple (times); a sum; the difference of two amounts (never below zero); the higher or lower
+ * or multiple (times); an amount divided by a count (dividedBy); a sum; the difference of two amounts (never below zero); the higher or lower
  * of several (amounts, or shares); cases on a fact or a parameter (a bracket by grade, self-care
  * level, arrangement, or the pack's chosen method); bands on a number fact whose edges say whether
  * they include the limit; a count of the household's members meeting a condition; an amount gated
@@ -15,6 +15,7 @@ export type AmountExpression =
   | { none: true }
   | { fact: string }
   | { times: [AmountExpression, AmountExpression] }
+  | { dividedBy: [AmountExpression, AmountExpression | number] }
   | { sum: AmountExpression[] }
   | { difference: [AmountExpression, AmountExpression] }
   | { higher: AmountExpression[] }
@@ -45,6 +46,10 @@ export const amountExpressionSchema: z.ZodType<AmountExpression> = z.lazy(() =>
       .describe('No amount (zero): a case where nothing is paid or deducted.'),
     z.object({ fact: factName }).strict(),
     z.object({ times: z.tuple([amountExpressionSchema, amountExpressionSchema]) }).strict(),
+    z
+      .object({ dividedBy: z.tuple([amountExpressionSchema, z.union([amountExpressionSchema, z.number().int().min(1)])]) })
+      .strict()
+      .describe('An amount divided by a count (an integer parameter, a count of members, or a whole number written here): 1/12 of the dibao standard, the average of two standards.'),
     z.object({ sum: z.array(amountExpressionSchema).min(1) }).strict(),
     z.object({ difference: z.tuple([amountExpressionSchema, amountExpressionSchema]) }).strict(),
     z.object({ higher: z.array(amountExpressionSchema).min(1) }).strict(),

@@ -90,6 +90,12 @@ export const memberSchema = z
       .describe(
         "The member's pension: none; the residents' basic pension only (城乡居民基本养老保险养老金); the employees' basic pension (基本养老金, 职工基本养老保险); retirement pay of government and public institutions (离退休费). Only the last two are fixed income (固定收入) for Ningxia's high-age allowance. Absent: unknown, so a rule that reads it reports a missing fact.",
       ),
+    unemploymentBenefit: z
+      .enum(['insurance', 'assistance'])
+      .optional()
+      .describe(
+        'Draws unemployment insurance (失业保险金) or unemployment assistance (失业补助金) this month, as the employment office records it; absent: draws neither. The price-linked subsidy reads it.',
+      ),
     incomes: z.array(incomeSchema).optional(),
   })
   .strict();

@@ -21,6 +21,7 @@ export const MEMBER_PROGRAMME_IDS = [
   'extreme-poverty',
   'high-age-allowance',
   'dibao-category-supplement',
+  'price-subsidy',
 ] as const;
 export const PROGRAMME_IDS = ['dibao', ...MEMBER_PROGRAMME_IDS] as const;
 export type ProgrammeId = (typeof PROGRAMME_IDS)[number] | (string & {});

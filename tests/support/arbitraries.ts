@@ -58,6 +58,7 @@ export function member(index: number, options: MemberOptions = {}, month = '2020
       incomes: fc.array(income, { maxLength: 3 }),
       localHukou: fc.boolean(),
       pensionKind: fc.constantFrom('none', 'residentsBasic', 'basic', 'retirement'),
+      unemploymentBenefit: fc.constantFrom('insurance', 'assistance'),
     },
     { requiredKeys: ['id', 'birthDate', 'relation'] },
   );
@@ -153,6 +154,7 @@ export function allowanceMember(index: number, month: string) {
       child: fc.record({ status: fc.constantFrom('orphan', 'deFactoUnsupported'), care: fc.constantFrom('scattered', 'institution') }),
       localHukou: fc.boolean(),
       pensionKind: fc.constantFrom('none', 'residentsBasic', 'basic', 'retirement'),
+      unemploymentBenefit: fc.constantFrom('insurance', 'assistance'),
       supporters: fc.constantFrom('none', 'unable', 'able'),
       supportArrangement: fc.constantFrom('concentrated', 'dispersed'),
       incomes: fc.array(fc.record({ type: fc.constantFrom('wages', 'pension', 'business'), monthly: fc.integer({ min: 0, max: 150_000 }).map((fen) => (fen / 100).toFixed(2)) }), {

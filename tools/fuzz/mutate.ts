@@ -39,6 +39,7 @@ const ENUMS = {
   care: values(childStatusSchema.shape.care),
   allowance: values(otherAllowanceSchema.shape.type),
   pensionKind: values(memberSchema.shape.pensionKind),
+  unemploymentBenefit: values(memberSchema.shape.unemploymentBenefit),
   vehicle: values(vehicleSchema.shape.type),
   income: [...INCOME_TYPE_IDS] as string[],
 };
@@ -101,6 +102,7 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
         'id',
         'localHukou',
         'pensionKind',
+        'unemploymentBenefit',
       ] as const);
       const set: Record<typeof field, () => unknown> = {
         relation: () => random.pick(ENUMS.relation),
@@ -127,6 +129,7 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
         id: () => (random.chance(0.5) && members.length > 1 && isBag(members[0]) ? members[0].id : text(random)),
         localHukou: () => (random.chance(0.9) ? random.chance(0.5) : 'yes'),
         pensionKind: () => (random.chance(0.9) ? random.pick(ENUMS.pensionKind) : text(random)),
+        unemploymentBenefit: () => (random.chance(0.9) ? random.pick(ENUMS.unemploymentBenefit) : text(random)),
       };
       member[field] = set[field]();
       return `member ${field}`;

@@ -52,6 +52,18 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
         : (ctx: AnyContext, f: Facts, m?: MembersView) => ctx.a.times(x.value(ctx, f, m), y.value(ctx, f, m));
     return { kind: 'money', value: product, text: (ctx, f, m) => `${x.text(ctx, f, m)} × ${y.text(ctx, f, m)}` };
   }
+  if ('dividedBy' in expression) {
+    const [first, by] = expression.dividedBy;
+    const x = compile(first, `${path}.dividedBy[0]`);
+    const y: CompiledAmount = typeof by === 'number' ? { kind: 'count', value: () => by, text: () => String(by) } : compile(by, `${path}.dividedBy[1]`);
+    if (x.kind !== 'money' || y.kind !== 'count') fail('expected [an amount, a count: an integer parameter, a count of members or a whole number]');
+    // Exact on both paths (a rational on the units path); the programme's rounding comes after.
+    const quotient = (ctx: AnyContext, f: Facts, m?: MembersView) => {
+      const n = y.value(ctx, f, m) as number;
+      return n > 0 ? ctx.a.perCount(x.value(ctx, f, m), n) : ctx.a.zero;
+    };
+    return { kind: 'money', value: quotient, text: (ctx, f, m) => `${x.text(ctx, f, m)} ÷ ${y.text(ctx, f, m)}` };
+  }
   if ('sum' in expression || 'higher' in expression || 'lower' in expression) {
     const [key, list] =
       'sum' in expression ? (['sum', expression.sum] as const) : 'higher' in expression ? (['higher', expression.higher] as const) : (['lower', expression.lower] as const);

@@ -22,6 +22,7 @@ const values = {
   childCare: childStatusSchema.shape.care.unwrap().options,
   localHukou: ['true', 'false'],
   pensionKind: member.pensionKind.unwrap().options,
+  unemploymentBenefit: member.unemploymentBenefit.unwrap().options,
   supporters: member.supporters.unwrap().options,
   supportArrangement: member.supportArrangement.unwrap().options,
 } as const satisfies Record<string, readonly string[]>;
@@ -49,6 +50,7 @@ export const MEMBER_FACTS = {
   workInjuryCarePay: { kind: 'boolean', description: { zh: '领取工伤保险生活护理费', en: 'draws work-injury insurance care pay' } },
   localHukou: { kind: 'boolean', description: { zh: '本地户籍', en: 'local household registration (hukou)' } },
   pensionKind: { kind: 'text', description: { zh: '养老金类别', en: 'kind of pension' } },
+  unemploymentBenefit: { kind: 'text', description: { zh: '领取的失业保险金或失业补助金', en: 'unemployment insurance or assistance drawn' } },
   supporters: { kind: 'text', description: { zh: '法定赡养、抚养、扶养义务人', en: 'legal supporters' } },
   supportArrangement: { kind: 'text', description: { zh: '特困人员供养方式', en: 'extreme-poverty support arrangement' } },
 } as const satisfies Record<string, { kind: string; description: Bilingual }>;
@@ -64,6 +66,7 @@ export const MEMBER_FACT_INPUTS: Readonly<Record<string, string>> = {
   childCare: 'child.care',
   localHukou: 'localHukou',
   pensionKind: 'pensionKind',
+  unemploymentBenefit: 'unemploymentBenefit',
   supporters: 'supporters',
   supportArrangement: 'supportArrangement',
 };
@@ -106,6 +109,7 @@ export function memberFacts<N>(a: Arithmetic<N>, household: Household, member: M
     workInjuryCarePay: workInjury,
     localHukou: member.localHukou ?? null,
     pensionKind: member.pensionKind ?? null,
+    unemploymentBenefit: member.unemploymentBenefit ?? null,
     supporters: member.supporters ?? null,
     supportArrangement: member.supportArrangement ?? null,
   };

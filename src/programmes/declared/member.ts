@@ -56,7 +56,8 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
     const line = memberLine(ctx, info, household, m, used, members);
     if (line === undefined) continue;
     lines.push(line);
-    entitled.set(member.id, { entitled: line.unknown ? UNKNOWN : line.entitled });
+    // Qualifying is known once every condition held, even where the amount is not.
+    entitled.set(member.id, { entitled: line.unknown ? UNKNOWN : line.entitled, qualifies: line.qualifies === true ? true : line.unknown ? UNKNOWN : false });
     total = a.add(total, line.entitled);
   }
   if (lines.length === 0) return nobody(a.zero);

@@ -65,6 +65,7 @@ export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<strin
     if (uses) {
       for (const [name, fact] of Object.entries(other.provides?.household ?? {})) facts.set(`${other.programme}.${name}`, fact);
       for (const [name, fact] of Object.entries(other.provides?.member ?? {})) facts.set(`${other.programme}.${name}`, fact);
+      if (other.scope === 'member') facts.set(`${other.programme}.qualifies`, QUALIFIES(other));
     }
     if (other.scope === 'member') {
       facts.set(`${other.programme}.entitled`, { kind: 'money', description: { zh: `${other.name.zh}应享金额`, en: `${other.name.en}: amount entitled` } });
@@ -74,6 +75,11 @@ export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<strin
   }
   return facts;
 }
+
+/** A member programme's eligibility for one member, whether or not its amount is known: a recipient
+ * group of another programme (the price subsidy's extreme-poor and orphans). */
+const QUALIFIES = (other: ProgrammeRules) =>
+  ({ kind: 'boolean', description: { zh: `符合${other.name.zh}条件`, en: `${other.name.en}: qualifies` } }) as const;
 
 function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
   const facts = knownFacts(rulebook, rules);
@@ -87,7 +93,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     const other = rulebook.programmes.get(used) as ProgrammeRules;
     for (const name of Object.keys(other.provides?.household ?? {})) usedHousehold.push([`${used}.${name}`, index, name]);
     const provided = Object.entries(other.provides?.member ?? {});
-    if (other.scope === 'member') provided.push(['entitled', { kind: 'money', description: other.name }]);
+    if (other.scope === 'member') provided.push(['entitled', { kind: 'money', description: other.name }], ['qualifies', QUALIFIES(other)]);
     for (const [name, fact] of provided) memberDefaults.push([`${used}.${name}`, index, name, fact.kind === 'money' ? 'zero' : fact.kind === 'boolean' ? false : null]);
   });
   const kinds = {
