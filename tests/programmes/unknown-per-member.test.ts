@@ -57,6 +57,8 @@ describe('a figure not configured for one member', () => {
     expect(result.unknown).toEqual([
       { programme: 'dibao-category-supplement', status: 'not-in-force', members: ['grandfather', 'orphan', 'defacto'] },
       { programme: 'orphan-allowance', status: 'partly-configured', members: ['defacto'] },
+      // Whether Ningxia's price-linked subsidy was triggered for 2021-12 is in no source read.
+      { programme: 'price-subsidy', status: 'not-configured', members: ['grandfather', 'orphan', 'defacto'] },
     ]);
   });
 
@@ -68,25 +70,25 @@ describe('a figure not configured for one member', () => {
   it('says in the explanation that the total is partial and which line is not configured', () => {
     const en = run(ningxia, '2021-12', 'en').explanation ?? [];
     expect(en).toContain('Total this month: 2967.00 yuan a month');
-    expect(en).toContain('  the total is partial (known amounts only); unknown: dibao-category-supplement (grandfather, orphan, defacto); orphan-allowance (defacto)');
+    expect(en).toContain('  the total is partial (known amounts only); unknown: dibao-category-supplement (grandfather, orphan, defacto); orphan-allowance (defacto); price-subsidy (grandfather, orphan, defacto)');
     expect(en.some((l) => l.includes('member defacto: entitled unknown, paid unknown') && l.includes('not configured: orphanAllowance.deFacto'))).toBe(true);
     const zh = run(ningxia, '2021-12', 'zh').explanation ?? [];
-    expect(zh).toContain('  合计不完整（仅含已知金额），未知部分: dibao-category-supplement (grandfather, orphan, defacto)；orphan-allowance (defacto)');
+    expect(zh).toContain('  合计不完整（仅含已知金额），未知部分: dibao-category-supplement (grandfather, orphan, defacto)；orphan-allowance (defacto)；price-subsidy (grandfather, orphan, defacto)');
   });
 
   it('a complete household has a total that is not partial and nothing unknown', () => {
-    // Yubei 2022-10: a 72-year-old and a scattered orphan on dibao; every figure they need is known.
-    const yubei: HouseholdInput = {
-      id: 'yb-2022-10',
-      jurisdiction: 'cn-500112',
+    // Suqian 2019-09: two working-age adults on dibao; the price subsidy was triggered (CPI 3.2 %).
+    const suqian: HouseholdInput = {
+      id: 'sq-2019-09',
+      jurisdiction: 'cn-321300',
       residence: 'urban',
       members: [
-        { id: 'a', birthDate: '1950-01-01', relation: 'head' },
-        { id: 'c', birthDate: '2010-01-01', relation: 'grandchild', schooling: 'compulsory', child: { status: 'orphan', care: 'scattered' } },
+        { id: 'a', birthDate: '1968-01-01', relation: 'head', incomes: [{ type: 'wages', monthly: '300' }] },
+        { id: 'b', birthDate: '1970-01-01', relation: 'spouse' },
       ],
     };
-    const result = run(yubei, '2022-10');
-    expect([result.totalIsPartial, result.unknown, result.programmes['orphan-allowance']?.status]).toEqual([false, [], 'paid']);
+    const result = run(suqian, '2019-09');
+    expect([result.totalIsPartial, result.unknown, result.programmes['price-subsidy']?.status]).toEqual([false, [], 'paid']);
   });
 });
 
@@ -193,6 +195,8 @@ describe('a batch written as CSV', () => {
     ]);
     const known = row(ningxia, '2021-12');
     expect([known['orphan_allowance_status'], known['orphan_allowance_monthly_amount'], known['total_is_partial']]).toEqual(['partly-configured', '937.00', 'true']);
-    expect(row(chongqing, '2022-12')['total_is_partial']).toBe('false');
+    // Suqian 2019-09: dibao and the price subsidy (triggered, CPI 3.2 %) are both known.
+    const suqian: HouseholdInput = { id: 'sq', jurisdiction: 'cn-321300', residence: 'urban', members: [{ id: 'a', birthDate: '1960-01-01', relation: 'head' }] };
+    expect(row(suqian, '2019-09')['total_is_partial']).toBe('false');
   });
 });

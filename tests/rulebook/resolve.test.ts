@@ -144,7 +144,10 @@ describe('date sweep of the bundled standards, 2015–2026', () => {
     expect(coverage('cn-321311', 'dibao.standard.urban')).toEqual([
       '2015-01..2015-12 not covered',
       '2016-01..2016-12 490',
-      '2017-01..2020-03 not covered',
+      '2017-01..2019-08 not covered',
+      // Inferred from the price subsidy paid for those months (43.33 = 520 / 12).
+      '2019-09..2019-10 520',
+      '2019-11..2020-03 not covered',
       '2020-04..2020-12 610',
       '2021-01..2026-12 not covered',
     ]);
