@@ -37,7 +37,7 @@ const planMs = (performance.now() - planStart) / POPULATION_MONTHS.length;
 // Dibao alone: the same packs with only the dibao rule file, to show what the other programmes cost.
 const dibaoOnly = buildRulebook({
   rules: [{ file: 'rules/dibao.json', json: JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')) }],
-  packs: readPackDirs([BUNDLED_JURISDICTIONS]).map((p) => ({ ...p, parameters: p.parameters.filter((f) => f.idPrefix.startsWith('dibao')) })),
+  packs: readPackDirs([BUNDLED_JURISDICTIONS]).map((p) => ({ ...p, parameters: p.parameters.filter((f) => f.idPrefix === 'dibao' || f.idPrefix.startsWith('dibao.')) })),
 });
 checkRulebook(dibaoOnly);
 
