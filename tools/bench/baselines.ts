@@ -1,10 +1,11 @@
 /**
  * The two baselines of the benchmark, on the same plans (parameters resolved in fixed-point units)
  * as the compiled path. (d) hands hand-computed dibao facts to json-rules-engine with the dibao rule
- * conditions, as a json-rules-engine user would. (e) computes the same four programmes in plain JS
- * on integer units — the practical limit: membership, income with exemptions and shares, assets,
- * the difference; the disability living and care subsidies and the orphan allowance per member,
- * with the interactions. Neither explains anything, rounds, or handles gradual exits.
+ * conditions, as a json-rules-engine user would. (e) computes the same programmes in plain JS on
+ * integer units — the practical limit: membership, income with exemptions and shares, assets, the
+ * difference; extreme-poverty support taking members out of dibao; the disability living and care
+ * subsidies and the orphan allowance per member, with the interactions; the high-age allowance and
+ * the category supplements (baselines-more.ts). Neither explains anything, rounds, or handles gradual exits.
  */
 import { Engine } from 'json-rules-engine';
 import type { Rulebook } from '../../src/rulebook/index.js';
@@ -12,23 +13,25 @@ import type { Household } from '../../src/schemas/household.js';
 import type { Plan } from '../../src/programmes/plan.js';
 import { moneyUnits, times, type Rate } from '../../src/arithmetic/units-core.js';
 import { ageOn } from '../../src/programmes/declared/facts.js';
-
-const value = <T>(plan: Plan, id: string): T | null => (plan.get(id).units ?? null) as T | null;
+import { extremePoverty, MEMBER_PROGRAMMES, value, type DibaoState } from './baselines-more.js';
 
 export interface Facts {
   members: { imprisoned: boolean; compulsoryRehabilitation: boolean; declaredMissing: boolean; clergyYearsApart: null; clergyYearsThreshold: number | null }[];
   counted: boolean[];
+  /** Each member's own countable income (counted or not). */
+  incomes: number[];
   household: Record<string, unknown>;
   size: number;
   total: number;
   standard: number;
 }
 
-/** Main-path dibao facts on integer units, by hand. */
-export function facts(plan: Plan, household: Household): Facts {
+/** Main-path dibao facts on integer units, by hand; `apart` members (extreme-poor) are not counted. */
+export function facts(plan: Plan, household: Household, apart?: readonly boolean[]): Facts {
   const standard = value<number>(plan, `dibao.standard.${household.residence}`) as number;
   const members = [];
   const counted: boolean[] = [];
+  const incomes: number[] = [];
   let size = 0;
   let total = 0;
   for (const member of household.members) {
@@ -41,22 +44,26 @@ export function facts(plan: Plan, household: Household): Facts {
       clergyYearsThreshold: value<number>(plan, 'dibao.membership.clergyYearsApart'),
     };
     members.push(f);
-    const out = f.imprisoned || f.compulsoryRehabilitation || f.declaredMissing;
+    const out = f.imprisoned || f.compulsoryRehabilitation || f.declaredMissing || apart?.[incomes.length] === true;
     counted.push(!out);
-    if (out) continue;
-    size += 1;
+    let own = 0;
     for (const income of member.incomes ?? []) {
       if (plan.slots.has(`dibao.income.exempt.${income.type}`) && value<boolean>(plan, `dibao.income.exempt.${income.type}`) === true) continue;
       const share = plan.slots.has(`dibao.income.share.${income.type}`) ? value<Rate>(plan, `dibao.income.share.${income.type}`) : null;
       const units = moneyUnits(income.monthly);
-      total += share ? times(units, share) : units;
+      own += share ? times(units, share) : units;
     }
+    incomes.push(own);
+    if (out) continue;
+    size += 1;
+    total += own;
   }
   const months = value<Rate>(plan, 'dibao.assets.financialMonthsPerPerson');
   const multiple = value<Rate>(plan, 'dibao.marginal.incomeMultiple');
   return {
     members,
     counted,
+    incomes,
     size,
     total,
     standard,
@@ -89,30 +96,49 @@ function assetsOk(h: Record<string, unknown>): boolean {
   return !(h.businessRegistrationDisqualifies === true && h.businessRegistered === true);
 }
 
-/** (e) the limit: the four programmes in plain JS, integer units. */
+/**
+ * (e) the limit: every bundled programme in plain JS, integer units. Extreme-poor members are found
+ * on the household's dibao facts, then dibao is worked out again without them.
+ */
 export function plainProgrammes(plan: Plan, household: Household): number {
-  const f = facts(plan, household);
+  const day = `${plan.settings.month}-01`;
+  let f = facts(plan, household);
+  const assetsWithin = assetsOk(f.household);
+  let total = 0;
+  let apart: boolean[] | undefined;
+  const support: number[] = [];
+  for (let m = 0; m < household.members.length; m += 1) {
+    const member = household.members[m] as Household['members'][number];
+    const ep = member.supporters === undefined ? null : extremePoverty(plan, household, member, f.incomes[m] as number, f.standard, assetsWithin, day);
+    support.push(ep?.amount ?? 0);
+    if (ep?.qualifies) (apart ??= household.members.map(() => false))[m] = true;
+    total += ep?.amount ?? 0;
+  }
+  if (apart) f = facts(plan, household, apart);
   const h = f.household;
   const ok = f.size > 0 && assetsOk(h);
   const dibao = ok && f.total < f.standard * f.size ? f.standard * f.size - f.total : 0;
   const multiple = value<Rate>(plan, 'dibao.marginal.incomeMultiple');
   const marginal = dibao === 0 && ok && multiple !== null && f.total * multiple.denominator < multiple.numerator * f.standard * f.size;
   const share = dibao > 0 ? Math.round(dibao / f.size / 100) * 100 : 0;
-  const day = `${plan.settings.month}-01`;
   const livingGrades = value<number[]>(plan, 'disabilityLivingSubsidy.grades');
   const livingAmount = value<string>(plan, 'disabilityLivingSubsidy.method') === 'fixed' ? value<number>(plan, 'disabilityLivingSubsidy.amount') : null;
   const includeMarginal = value<boolean>(plan, 'disabilityLivingSubsidy.includeMarginal') === true;
   const careGrades = value<number[]>(plan, 'disabilityCareSubsidy.grades');
   const careMethod = value<string>(plan, 'disabilityCareSubsidy.method');
   const ageLimit = value<number>(plan, 'orphanAllowance.ageLimit');
-  let total = dibao;
+  // Read only when an extreme-poor member is disabled, as the engine reads an interaction's switch.
+  const livingApart = (m: number) => apart?.[m] === true && value<boolean>(plan, 'disabilityLivingSubsidy.excludesExtremePoor') !== false;
+  const careApart = (m: number) => apart?.[m] === true && value<boolean>(plan, 'disabilityCareSubsidy.excludesExtremePoor') !== false;
+  const state: DibaoState = { day, covered: (m) => dibao > 0 && f.counted[m] === true };
+  total += dibao;
   for (let m = 0; m < household.members.length; m += 1) {
     const member = household.members[m] as Household['members'][number];
     const covered = dibao > 0 && f.counted[m] === true;
     const grade = member.disability?.grade;
     let living = 0;
-    if (grade !== undefined && livingGrades?.includes(grade) && livingAmount !== null && (covered || (includeMarginal && marginal))) living = livingAmount;
-    if (grade !== undefined && careGrades?.includes(grade) && member.needsLongTermCare !== false && careMethod !== null) {
+    if (grade !== undefined && livingGrades?.includes(grade) && livingAmount !== null && (covered || (includeMarginal && marginal)) && !livingApart(m)) living = livingAmount;
+    if (grade !== undefined && careGrades?.includes(grade) && member.needsLongTermCare !== false && careMethod !== null && !careApart(m)) {
       const care = (careMethod === 'fixed' ? value<number>(plan, 'disabilityCareSubsidy.amount') : value<number>(plan, `disabilityCareSubsidy.amountByGrade.grade${grade}`)) ?? 0;
       let other = 0;
       for (const allowance of member.otherAllowances ?? []) other = Math.max(other, moneyUnits(allowance.monthly));
@@ -127,10 +153,12 @@ export function plainProgrammes(plan: Plan, household: Household): number {
       if (rate !== null) {
         if (child.status === 'orphan') living = 0;
         const offset = child.status === 'deFactoUnsupported' && covered && value<string>(plan, 'orphanAllowance.deFactoDibaoOffset') === 'perCapitaPayment' ? share : 0;
-        total += Math.max(rate - offset - (child.status === 'deFactoUnsupported' ? living : 0), 0);
+        const deFacto = child.status === 'deFactoUnsupported';
+        total += Math.max(rate - offset - (deFacto ? living + (support[m] as number) : 0), 0);
       }
     }
     total += living;
+    for (const programme of MEMBER_PROGRAMMES) total += programme(plan, household, member, m, state);
   }
   return total;
 }
