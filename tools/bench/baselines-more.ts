@@ -8,15 +8,48 @@
  */
 import type { Household } from '../../src/schemas/household.js';
 import type { Plan } from '../../src/programmes/plan.js';
-import { ageOn } from '../../src/programmes/declared/facts.js';
 
 type Member = Household['members'][number];
 export const value = <T>(plan: Plan, id: string): T | null => (plan.get(id).units ?? null) as T | null;
 
-/** What a member programme sees of dibao (after extreme-poor members are taken out of it). */
+/** What a member programme sees: each member's age, and dibao after extreme-poor members left it. */
 export interface DibaoState {
-  day: string;
-  covered: (m: number) => boolean;
+  ages: readonly number[];
+  covered: readonly boolean[];
+  tables: Tables;
+}
+
+/** The new programmes' parameters, read once per plan (as a hand-written system loads its tables). */
+export interface Tables {
+  universal: boolean | null;
+  lowIncome: boolean | null;
+  first: number | null;
+  second: number | null;
+  universalRates: Record<string, number | null>;
+  lowIncomeRates: Record<string, number | null>;
+  supplement: { disabled: number | null; severe: number | null; children: number | null };
+}
+const tablesByPlan = new WeakMap<Plan, Tables>();
+export function tables(plan: Plan): Tables {
+  let t = tablesByPlan.get(plan);
+  if (t) return t;
+  const v = (id: string) => value<number>(plan, id);
+  t = {
+    universal: value<boolean>(plan, 'highAgeAllowance.universalScheme'),
+    lowIncome: value<boolean>(plan, 'highAgeAllowance.lowIncomeScheme'),
+    first: v('highAgeAllowance.firstBandTop'),
+    second: v('highAgeAllowance.secondBandTop'),
+    universalRates: { first: v('highAgeAllowance.universal.first'), second: v('highAgeAllowance.universal.second'), third: v('highAgeAllowance.universal.third') },
+    lowIncomeRates: {
+      urban: v('highAgeAllowance.lowIncome.first.urban'),
+      rural: v('highAgeAllowance.lowIncome.first.rural'),
+      second: v('highAgeAllowance.lowIncome.second'),
+      third: v('highAgeAllowance.lowIncome.third'),
+    },
+    supplement: { disabled: v('dibaoCategorySupplement.disabled'), severe: v('dibaoCategorySupplement.severe'), children: v('dibaoCategorySupplement.children') },
+  };
+  tablesByPlan.set(plan, t);
+  return t;
 }
 
 /** A member programme of the baseline: the member's monthly amount in units, 0 when not paid. */
@@ -44,17 +77,16 @@ export function extremePoverty(
   plan: Plan,
   household: Household,
   member: Member,
+  age: number,
   ownIncome: number,
   standard: number,
   assetsOk: boolean,
-  day: string,
 ): { qualifies: boolean; amount: number } {
   const no = { qualifies: false, amount: 0 };
   const method = value<string>(plan, 'extremePoverty.method');
   if (member.supporters === undefined) return no;
   if (member.supporters === 'able' || !assetsOk || ownIncome >= standard) return no;
   if (member.child !== undefined && value<boolean>(plan, 'extremePoverty.childAllowancesExclude') !== false) return no;
-  const age = ageOn(member.birthDate, day);
   if (!unableToWork(plan, member, age)) return no;
   const arrangement = member.supportArrangement;
   const selfCare = member.selfCare;
@@ -77,13 +109,10 @@ export function extremePoverty(
 }
 
 /** The high-age allowance: age bands, local hukou, the higher of the universal and low-income schemes. */
-export const highAge: MemberProgramme = (plan, household, member, _m, dibao) => {
-  const age = ageOn(member.birthDate, dibao.day);
+export const highAge: MemberProgramme = (_plan, household, member, m, dibao) => {
+  const age = dibao.ages[m] as number;
   if (age < 80 || member.localHukou !== true) return 0; // false: refused; absent: a missing fact
-  const universal = value<boolean>(plan, 'highAgeAllowance.universalScheme');
-  const lowIncome = value<boolean>(plan, 'highAgeAllowance.lowIncomeScheme');
-  const first = value<number>(plan, 'highAgeAllowance.firstBandTop');
-  const second = value<number>(plan, 'highAgeAllowance.secondBandTop');
+  const { universal, lowIncome, first, second, universalRates, lowIncomeRates } = dibao.tables;
   if (universal === null || lowIncome === null || first === null || second === null) return 0;
   const band = age <= first ? 'first' : age <= second ? 'second' : 'third';
   const pension = member.pensionKind;
@@ -92,12 +121,12 @@ export const highAge: MemberProgramme = (plan, household, member, _m, dibao) => 
   if (!universal && fixedIncome) return 0;
   let best = 0;
   if (universal) {
-    const rate = value<number>(plan, `highAgeAllowance.universal.${band}`);
+    const rate = universalRates[band] as number | null;
     if (rate === null) return 0;
     best = rate;
   }
   if (lowIncome && !fixedIncome) {
-    const rate = value<number>(plan, band === 'first' ? `highAgeAllowance.lowIncome.first.${household.residence}` : `highAgeAllowance.lowIncome.${band}`);
+    const rate = lowIncomeRates[band === 'first' ? household.residence : band] as number | null;
     if (rate === null) return 0;
     if (rate > best) best = rate;
   }
@@ -105,16 +134,17 @@ export const highAge: MemberProgramme = (plan, household, member, _m, dibao) => 
 };
 
 /** The dibao category supplements: dibao-covered members; the disabled amount plus the higher of the others. */
-export const categorySupplement: MemberProgramme = (plan, _household, member, m, dibao) => {
-  if (!dibao.covered(m)) return 0;
-  const age = ageOn(member.birthDate, dibao.day);
+export const categorySupplement: MemberProgramme = (_plan, _household, member, m, dibao) => {
+  if (dibao.covered[m] !== true) return 0;
+  const age = dibao.ages[m] as number;
   const disabled = member.disability !== undefined;
   const severe = (member.disability !== undefined && member.disability.grade <= 2) || member.seriousIllness === true || age >= 70;
   const child = age < 6 || (member.schooling !== undefined && member.schooling !== 'none');
   if (!disabled && !severe && !child) return 0;
-  const d = disabled ? value<number>(plan, 'dibaoCategorySupplement.disabled') : 0;
-  const s = severe ? value<number>(plan, 'dibaoCategorySupplement.severe') : 0;
-  const c = child ? value<number>(plan, 'dibaoCategorySupplement.children') : 0;
+  const { supplement } = dibao.tables;
+  const d = disabled ? supplement.disabled : 0;
+  const s = severe ? supplement.severe : 0;
+  const c = child ? supplement.children : 0;
   if (d === null || s === null || c === null) return 0;
   return d + Math.max(s, c);
 };

@@ -12,8 +12,7 @@ import type { Rulebook } from '../../src/rulebook/index.js';
 import type { Household } from '../../src/schemas/household.js';
 import type { Plan } from '../../src/programmes/plan.js';
 import { moneyUnits, times, type Rate } from '../../src/arithmetic/units-core.js';
-import { ageOn } from '../../src/programmes/declared/facts.js';
-import { extremePoverty, MEMBER_PROGRAMMES, value, type DibaoState } from './baselines-more.js';
+import { extremePoverty, MEMBER_PROGRAMMES, tables, value, type DibaoState } from './baselines-more.js';
 
 export interface Facts {
   members: { imprisoned: boolean; compulsoryRehabilitation: boolean; declaredMissing: boolean; clergyYearsApart: null; clergyYearsThreshold: number | null }[];
@@ -101,17 +100,23 @@ function assetsOk(h: Record<string, unknown>): boolean {
  * on the household's dibao facts, then dibao is worked out again without them.
  */
 export function plainProgrammes(plan: Plan, household: Household): number {
-  const day = `${plan.settings.month}-01`;
+  // Completed years on the first of the month (as ageOn), its year and MM-DD taken apart once.
+  const year = Number(plan.settings.month.slice(0, 4));
+  const monthDay = `${plan.settings.month.slice(5)}-01`;
   let f = facts(plan, household);
   const assetsWithin = assetsOk(f.household);
   let total = 0;
   let apart: boolean[] | undefined;
   const support: number[] = [];
+  const ages: number[] = [];
   for (let m = 0; m < household.members.length; m += 1) {
     const member = household.members[m] as Household['members'][number];
-    const ep = member.supporters === undefined ? null : extremePoverty(plan, household, member, f.incomes[m] as number, f.standard, assetsWithin, day);
+    const born = member.birthDate;
+    const age = Math.max(0, year - Number(born.slice(0, 4)) - (monthDay < born.slice(5) ? 1 : 0));
+    ages.push(age);
+    const ep = member.supporters === undefined ? null : extremePoverty(plan, household, member, age, f.incomes[m] as number, f.standard, assetsWithin);
     support.push(ep?.amount ?? 0);
-    if (ep?.qualifies) (apart ??= household.members.map(() => false))[m] = true;
+    if (ep?.qualifies) (apart ??= new Array<boolean>(household.members.length).fill(false))[m] = true;
     total += ep?.amount ?? 0;
   }
   if (apart) f = facts(plan, household, apart);
@@ -127,25 +132,27 @@ export function plainProgrammes(plan: Plan, household: Household): number {
   const careGrades = value<number[]>(plan, 'disabilityCareSubsidy.grades');
   const careMethod = value<string>(plan, 'disabilityCareSubsidy.method');
   const ageLimit = value<number>(plan, 'orphanAllowance.ageLimit');
-  // Read only when an extreme-poor member is disabled, as the engine reads an interaction's switch.
-  const livingApart = (m: number) => apart?.[m] === true && value<boolean>(plan, 'disabilityLivingSubsidy.excludesExtremePoor') !== false;
-  const careApart = (m: number) => apart?.[m] === true && value<boolean>(plan, 'disabilityCareSubsidy.excludesExtremePoor') !== false;
-  const state: DibaoState = { day, covered: (m) => dibao > 0 && f.counted[m] === true };
+  // The switches of the disability subsidies' exclusion of extreme-poor members (no closures here:
+  // tsx names every function it creates, which costs as much as the programmes themselves).
+  const livingOff = apart !== undefined && value<boolean>(plan, 'disabilityLivingSubsidy.excludesExtremePoor') !== false;
+  const careOff = apart !== undefined && value<boolean>(plan, 'disabilityCareSubsidy.excludesExtremePoor') !== false;
+  const state: DibaoState = { ages, covered: dibao > 0 ? f.counted : [], tables: tables(plan) };
   total += dibao;
   for (let m = 0; m < household.members.length; m += 1) {
     const member = household.members[m] as Household['members'][number];
     const covered = dibao > 0 && f.counted[m] === true;
     const grade = member.disability?.grade;
     let living = 0;
-    if (grade !== undefined && livingGrades?.includes(grade) && livingAmount !== null && (covered || (includeMarginal && marginal)) && !livingApart(m)) living = livingAmount;
-    if (grade !== undefined && careGrades?.includes(grade) && member.needsLongTermCare !== false && careMethod !== null && !careApart(m)) {
+    if (grade !== undefined && livingGrades?.includes(grade) && livingAmount !== null && (covered || (includeMarginal && marginal)) && !(livingOff && apart?.[m] === true))
+      living = livingAmount;
+    if (grade !== undefined && careGrades?.includes(grade) && member.needsLongTermCare !== false && careMethod !== null && !(careOff && apart?.[m] === true)) {
       const care = (careMethod === 'fixed' ? value<number>(plan, 'disabilityCareSubsidy.amount') : value<number>(plan, `disabilityCareSubsidy.amountByGrade.grade${grade}`)) ?? 0;
       let other = 0;
       for (const allowance of member.otherAllowances ?? []) other = Math.max(other, moneyUnits(allowance.monthly));
       if (other < care) total += care;
     }
     const child = member.child;
-    if (child && ageLimit !== null && ageOn(member.birthDate, day) < ageLimit) {
+    if (child && ageLimit !== null && (ages[m] as number) < ageLimit) {
       const rate =
         child.status === 'deFactoUnsupported'
           ? value<number>(plan, 'orphanAllowance.deFacto')
