@@ -2,7 +2,9 @@
  * A seeded synthetic population, for the benchmarks and the batch tests now and for users' own load
  * tests later (src/testing is what `benefit-rules/testing` will export): households of 1–8 members
  * with the income types, disabilities, self-care, other care allowances, orphans and de-facto
- * unsupported children, exclusions, assets and dibao histories the programmes read, spread over the
+ * unsupported children, exclusions, assets and dibao histories the programmes read, supporters and
+ * support arrangements (extreme-poverty support), members of 80–105 with hukou and pension kinds
+ * (the high-age allowance) and more 70+ in Chongqing (the category supplements), spread over the
  * bundled jurisdiction-months. Same seed, same population, on every machine.
  */
 import type { HouseholdInput } from '../schemas/household.js';
@@ -43,15 +45,25 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-export function household(next: () => number, index: number): { household: HouseholdInput; month: string } {
+/**
+ * `extra` draws the facts added after the first four programmes (supporters, hukou, pensions, the
+ * very old) from a stream of its own, so the draws of everything else — and the tests that count
+ * on them — are what they were.
+ */
+export function household(next: () => number, index: number, extra: () => number = random(index + 1)): { household: HouseholdInput; month: string } {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const pickExtra = <T>(list: readonly T[]): T => list[Math.floor(extra() * list.length)] as T;
   const [jurisdiction, month] = pick(POPULATION_MONTHS);
+  const chongqing = jurisdiction.startsWith('cn-500');
   const year = Number(month.slice(0, 4));
   const size = 1 + Math.floor(next() * next() * 8);
   const members: HouseholdInput['members'] = [];
   for (let m = 0; m < size; m += 1) {
     const child = m >= 2 && next() < 0.7;
-    const born = child ? year - 1 - Math.floor(next() * 17) : year - 18 - Math.floor(next() * 70);
+    let born = child ? year - 1 - Math.floor(next() * 17) : year - 18 - Math.floor(next() * 70);
+    // The very old (80–105) for the high-age allowance; more 70+ in Chongqing for its category supplements.
+    if (!child && m !== 1 && extra() < 0.07) born = year - 80 - Math.floor(extra() * 26);
+    else if (!child && chongqing && extra() < 0.12) born = year - 70 - Math.floor(extra() * 10);
     const member: HouseholdInput['members'][number] = {
       id: `p${m}`,
       birthDate: `${born}-${pad(1 + Math.floor(next() * 12))}-${pad(1 + Math.floor(next() * 28))}`,
@@ -68,6 +80,19 @@ export function household(next: () => number, index: number): { household: House
     if (member.disability && next() < 0.5) member.selfCare = pick(['full', 'partlyLost', 'fullyLost'] as const);
     if (member.disability && next() < 0.1) member.needsLongTermCare = false;
     if (member.disability && !child && next() < 0.15) member.otherAllowances = [{ type: 'elderlyCare', monthly: String(50 + Math.floor(next() * 200)) }];
+    const age = year - born;
+    if (age >= 79) {
+      const hukou = extra();
+      if (hukou < 0.85) member.localHukou = true;
+      else if (hukou < 0.95) member.localHukou = false;
+      if (extra() < 0.95) member.pensionKind = pickExtra(['none', 'residentsBasic', 'residentsBasic', 'basic', 'retirement'] as const);
+    } else if (!child && extra() < 0.2) member.localHukou = extra() < 0.9;
+    // Assessed for extreme-poverty support: mostly the old, the disabled and children.
+    if (extra() < (age >= 60 || member.disability || child ? 0.12 : 0.02)) {
+      member.supporters = pickExtra(['none', 'none', 'unable', 'unable', 'able'] as const);
+      if (member.supporters !== 'able' && extra() < 0.95) member.supportArrangement = extra() < 0.3 ? 'concentrated' : 'dispersed';
+      if (member.selfCare === undefined && extra() < 0.9) member.selfCare = pickExtra(['full', 'full', 'partlyLost', 'fullyLost'] as const);
+    }
     const lines = child ? (next() < 0.1 ? 1 : 0) : Math.floor(next() * 3);
     if (lines > 0) {
       member.incomes = [];
@@ -102,5 +127,5 @@ export function household(next: () => number, index: number): { household: House
 
 export function population(size: number, seed = 20261122): { household: HouseholdInput; month: string }[] {
   const next = random(seed);
-  return Array.from({ length: size }, (_, i) => household(next, i));
+  return Array.from({ length: size }, (_, i) => household(next, i, random((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0)));
 }

@@ -1,34 +1,36 @@
 /**
  * The two baselines of the benchmark, on the same plans (parameters resolved in fixed-point units)
  * as the compiled path. (d) hands hand-computed dibao facts to json-rules-engine with the dibao rule
- * conditions, as a json-rules-engine user would. (e) computes the same four programmes in plain JS
- * on integer units — the practical limit: membership, income with exemptions and shares, assets,
- * the difference; the disability living and care subsidies and the orphan allowance per member,
- * with the interactions. Neither explains anything, rounds, or handles gradual exits.
+ * conditions, as a json-rules-engine user would. (e) computes the same programmes in plain JS on
+ * integer units — the practical limit: membership, income with exemptions and shares, assets, the
+ * difference; extreme-poverty support taking members out of dibao; the disability living and care
+ * subsidies and the orphan allowance per member, with the interactions; the high-age allowance and
+ * the category supplements (baselines-more.ts). Neither explains anything, rounds, or handles gradual exits.
  */
 import { Engine } from 'json-rules-engine';
 import type { Rulebook } from '../../src/rulebook/index.js';
 import type { Household } from '../../src/schemas/household.js';
 import type { Plan } from '../../src/programmes/plan.js';
 import { moneyUnits, times, type Rate } from '../../src/arithmetic/units-core.js';
-import { ageOn } from '../../src/programmes/declared/facts.js';
-
-const value = <T>(plan: Plan, id: string): T | null => (plan.get(id).units ?? null) as T | null;
+import { extremePoverty, MEMBER_PROGRAMMES, tables, value, type DibaoState } from './baselines-more.js';
 
 export interface Facts {
   members: { imprisoned: boolean; compulsoryRehabilitation: boolean; declaredMissing: boolean; clergyYearsApart: null; clergyYearsThreshold: number | null }[];
   counted: boolean[];
+  /** Each member's own countable income (counted or not). */
+  incomes: number[];
   household: Record<string, unknown>;
   size: number;
   total: number;
   standard: number;
 }
 
-/** Main-path dibao facts on integer units, by hand. */
-export function facts(plan: Plan, household: Household): Facts {
+/** Main-path dibao facts on integer units, by hand; `apart` members (extreme-poor) are not counted. */
+export function facts(plan: Plan, household: Household, apart?: readonly boolean[]): Facts {
   const standard = value<number>(plan, `dibao.standard.${household.residence}`) as number;
   const members = [];
   const counted: boolean[] = [];
+  const incomes: number[] = [];
   let size = 0;
   let total = 0;
   for (const member of household.members) {
@@ -41,22 +43,26 @@ export function facts(plan: Plan, household: Household): Facts {
       clergyYearsThreshold: value<number>(plan, 'dibao.membership.clergyYearsApart'),
     };
     members.push(f);
-    const out = f.imprisoned || f.compulsoryRehabilitation || f.declaredMissing;
+    const out = f.imprisoned || f.compulsoryRehabilitation || f.declaredMissing || apart?.[incomes.length] === true;
     counted.push(!out);
-    if (out) continue;
-    size += 1;
+    let own = 0;
     for (const income of member.incomes ?? []) {
       if (plan.slots.has(`dibao.income.exempt.${income.type}`) && value<boolean>(plan, `dibao.income.exempt.${income.type}`) === true) continue;
       const share = plan.slots.has(`dibao.income.share.${income.type}`) ? value<Rate>(plan, `dibao.income.share.${income.type}`) : null;
       const units = moneyUnits(income.monthly);
-      total += share ? times(units, share) : units;
+      own += share ? times(units, share) : units;
     }
+    incomes.push(own);
+    if (out) continue;
+    size += 1;
+    total += own;
   }
   const months = value<Rate>(plan, 'dibao.assets.financialMonthsPerPerson');
   const multiple = value<Rate>(plan, 'dibao.marginal.incomeMultiple');
   return {
     members,
     counted,
+    incomes,
     size,
     total,
     standard,
@@ -89,37 +95,64 @@ function assetsOk(h: Record<string, unknown>): boolean {
   return !(h.businessRegistrationDisqualifies === true && h.businessRegistered === true);
 }
 
-/** (e) the limit: the four programmes in plain JS, integer units. */
+/**
+ * (e) the limit: every bundled programme in plain JS, integer units. Extreme-poor members are found
+ * on the household's dibao facts, then dibao is worked out again without them.
+ */
 export function plainProgrammes(plan: Plan, household: Household): number {
-  const f = facts(plan, household);
+  // Completed years on the first of the month (as ageOn), its year and MM-DD taken apart once.
+  const year = Number(plan.settings.month.slice(0, 4));
+  const monthDay = `${plan.settings.month.slice(5)}-01`;
+  let f = facts(plan, household);
+  const assetsWithin = assetsOk(f.household);
+  let total = 0;
+  let apart: boolean[] | undefined;
+  const support: number[] = [];
+  const ages: number[] = [];
+  for (let m = 0; m < household.members.length; m += 1) {
+    const member = household.members[m] as Household['members'][number];
+    const born = member.birthDate;
+    const age = Math.max(0, year - Number(born.slice(0, 4)) - (monthDay < born.slice(5) ? 1 : 0));
+    ages.push(age);
+    const ep = member.supporters === undefined ? null : extremePoverty(plan, household, member, age, f.incomes[m] as number, f.standard, assetsWithin);
+    support.push(ep?.amount ?? 0);
+    if (ep?.qualifies) (apart ??= new Array<boolean>(household.members.length).fill(false))[m] = true;
+    total += ep?.amount ?? 0;
+  }
+  if (apart) f = facts(plan, household, apart);
   const h = f.household;
   const ok = f.size > 0 && assetsOk(h);
   const dibao = ok && f.total < f.standard * f.size ? f.standard * f.size - f.total : 0;
   const multiple = value<Rate>(plan, 'dibao.marginal.incomeMultiple');
   const marginal = dibao === 0 && ok && multiple !== null && f.total * multiple.denominator < multiple.numerator * f.standard * f.size;
   const share = dibao > 0 ? Math.round(dibao / f.size / 100) * 100 : 0;
-  const day = `${plan.settings.month}-01`;
   const livingGrades = value<number[]>(plan, 'disabilityLivingSubsidy.grades');
   const livingAmount = value<string>(plan, 'disabilityLivingSubsidy.method') === 'fixed' ? value<number>(plan, 'disabilityLivingSubsidy.amount') : null;
   const includeMarginal = value<boolean>(plan, 'disabilityLivingSubsidy.includeMarginal') === true;
   const careGrades = value<number[]>(plan, 'disabilityCareSubsidy.grades');
   const careMethod = value<string>(plan, 'disabilityCareSubsidy.method');
   const ageLimit = value<number>(plan, 'orphanAllowance.ageLimit');
-  let total = dibao;
+  // The switches of the disability subsidies' exclusion of extreme-poor members (no closures here:
+  // tsx names every function it creates, which costs as much as the programmes themselves).
+  const livingOff = apart !== undefined && value<boolean>(plan, 'disabilityLivingSubsidy.excludesExtremePoor') !== false;
+  const careOff = apart !== undefined && value<boolean>(plan, 'disabilityCareSubsidy.excludesExtremePoor') !== false;
+  const state: DibaoState = { ages, covered: dibao > 0 ? f.counted : [], tables: tables(plan) };
+  total += dibao;
   for (let m = 0; m < household.members.length; m += 1) {
     const member = household.members[m] as Household['members'][number];
     const covered = dibao > 0 && f.counted[m] === true;
     const grade = member.disability?.grade;
     let living = 0;
-    if (grade !== undefined && livingGrades?.includes(grade) && livingAmount !== null && (covered || (includeMarginal && marginal))) living = livingAmount;
-    if (grade !== undefined && careGrades?.includes(grade) && member.needsLongTermCare !== false && careMethod !== null) {
+    if (grade !== undefined && livingGrades?.includes(grade) && livingAmount !== null && (covered || (includeMarginal && marginal)) && !(livingOff && apart?.[m] === true))
+      living = livingAmount;
+    if (grade !== undefined && careGrades?.includes(grade) && member.needsLongTermCare !== false && careMethod !== null && !(careOff && apart?.[m] === true)) {
       const care = (careMethod === 'fixed' ? value<number>(plan, 'disabilityCareSubsidy.amount') : value<number>(plan, `disabilityCareSubsidy.amountByGrade.grade${grade}`)) ?? 0;
       let other = 0;
       for (const allowance of member.otherAllowances ?? []) other = Math.max(other, moneyUnits(allowance.monthly));
       if (other < care) total += care;
     }
     const child = member.child;
-    if (child && ageLimit !== null && ageOn(member.birthDate, day) < ageLimit) {
+    if (child && ageLimit !== null && (ages[m] as number) < ageLimit) {
       const rate =
         child.status === 'deFactoUnsupported'
           ? value<number>(plan, 'orphanAllowance.deFacto')
@@ -127,10 +160,12 @@ export function plainProgrammes(plan: Plan, household: Household): number {
       if (rate !== null) {
         if (child.status === 'orphan') living = 0;
         const offset = child.status === 'deFactoUnsupported' && covered && value<string>(plan, 'orphanAllowance.deFactoDibaoOffset') === 'perCapitaPayment' ? share : 0;
-        total += Math.max(rate - offset - (child.status === 'deFactoUnsupported' ? living : 0), 0);
+        const deFacto = child.status === 'deFactoUnsupported';
+        total += Math.max(rate - offset - (deFacto ? living + (support[m] as number) : 0), 0);
       }
     }
     total += living;
+    for (const programme of MEMBER_PROGRAMMES) total += programme(plan, household, member, m, state);
   }
   return total;
 }
