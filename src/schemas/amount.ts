@@ -49,7 +49,9 @@ export const amountExpressionSchema: z.ZodType<AmountExpression> = z.lazy(() =>
     z
       .object({ dividedBy: z.tuple([amountExpressionSchema, z.union([amountExpressionSchema, z.number().int().min(1)])]) })
       .strict()
-      .describe('An amount divided by a count (an integer parameter, a count of members, or a whole number written here): 1/12 of the dibao standard, the average of two standards.'),
+      .describe(
+        'An amount divided by a count (an integer parameter, a count of members, or a whole number written here): 1/12 of the dibao standard, the average of two standards.',
+      ),
     z.object({ sum: z.array(amountExpressionSchema).min(1) }).strict(),
     z.object({ difference: z.tuple([amountExpressionSchema, amountExpressionSchema]) }).strict(),
     z.object({ higher: z.array(amountExpressionSchema).min(1) }).strict(),

@@ -70,10 +70,14 @@ describe('a figure not configured for one member', () => {
   it('says in the explanation that the total is partial and which line is not configured', () => {
     const en = run(ningxia, '2021-12', 'en').explanation ?? [];
     expect(en).toContain('Total this month: 2967.00 yuan a month');
-    expect(en).toContain('  the total is partial (known amounts only); unknown: dibao-category-supplement (grandfather, orphan, defacto); orphan-allowance (defacto); price-subsidy (grandfather, orphan, defacto)');
+    expect(en).toContain(
+      '  the total is partial (known amounts only); unknown: dibao-category-supplement (grandfather, orphan, defacto); orphan-allowance (defacto); price-subsidy (grandfather, orphan, defacto)',
+    );
     expect(en.some((l) => l.includes('member defacto: entitled unknown, paid unknown') && l.includes('not configured: orphanAllowance.deFacto'))).toBe(true);
     const zh = run(ningxia, '2021-12', 'zh').explanation ?? [];
-    expect(zh).toContain('  合计不完整（仅含已知金额），未知部分: dibao-category-supplement (grandfather, orphan, defacto)；orphan-allowance (defacto)；price-subsidy (grandfather, orphan, defacto)');
+    expect(zh).toContain(
+      '  合计不完整（仅含已知金额），未知部分: dibao-category-supplement (grandfather, orphan, defacto)；orphan-allowance (defacto)；price-subsidy (grandfather, orphan, defacto)',
+    );
   });
 
   it('a complete household has a total that is not partial and nothing unknown', () => {

@@ -78,8 +78,7 @@ export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<strin
 
 /** A member programme's eligibility for one member, whether or not its amount is known: a recipient
  * group of another programme (the price subsidy's extreme-poor and orphans). */
-const QUALIFIES = (other: ProgrammeRules) =>
-  ({ kind: 'boolean', description: { zh: `符合${other.name.zh}条件`, en: `${other.name.en}: qualifies` } }) as const;
+const QUALIFIES = (other: ProgrammeRules) => ({ kind: 'boolean', description: { zh: `符合${other.name.zh}条件`, en: `${other.name.en}: qualifies` } }) as const;
 
 function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
   const facts = knownFacts(rulebook, rules);
