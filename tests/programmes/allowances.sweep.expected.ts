@@ -80,6 +80,8 @@ export const EXPECTED_TRANSITIONS: Record<string, string[]> = {
     '2015-01 dibao not-in-force, living not-in-force, care not-in-force, orphans not-configured, de-facto not-in-force', // Suqian dibao applied from 2016-01-01 (in force from 2015, month not found: suqian-2016-levels); no pack sets the de-facto rate before 2020
     '2016-01 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-in-force', // 52号 in force; Jiangsu amounts not found before 苏民规〔2022〕4号 (2023-04-01); orphans null nationally
     '2017-01 dibao not-in-force, living not-configured, care not-configured, orphans not-configured, de-facto not-in-force', // the 2016 dibao value ends 2016-12-31
+    '2019-09 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-in-force', // 520, inferred from the price subsidy paid for 2019-09 and 2019-10
+    '2019-11 dibao not-in-force, living not-configured, care not-configured, orphans not-configured, de-facto not-in-force', // the inferred value ends 2019-10-31
     '2020-01 dibao not-in-force, living not-configured, care not-configured, orphans not-configured, de-facto not-configured',
     '2020-07 dibao not-in-force, living not-configured, care not-configured, orphans configured, de-facto not-configured', // Suqian orphans 2020 / 1310 from 2020-07-01 (suqian-2020-orphans) paid without a Suqian dibao standard; the de-facto child's allowance needs to know whether the child is on dibao: not configured
     '2021-01 dibao not-in-force, living not-configured, care not-configured, orphans not-configured, de-facto not-configured', // Suqian orphan rates asserted through 2020-12-31
@@ -88,6 +90,8 @@ export const EXPECTED_TRANSITIONS: Record<string, string[]> = {
     '2015-01 dibao not-in-force, living not-in-force, care not-in-force, orphans not-configured, de-facto not-in-force', // Suqian dibao applied from 2016-01-01 (in force from 2015, month not found: suqian-2016-levels); no pack sets the de-facto rate before 2020
     '2016-01 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-in-force', // 52号 in force; Jiangsu amounts not found before 苏民规〔2022〕4号 (2023-04-01); orphans null nationally
     '2017-01 dibao not-in-force, living not-configured, care not-configured, orphans not-configured, de-facto not-in-force', // the 2016 dibao value ends 2016-12-31
+    '2019-09 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-in-force', // 520, inferred from the price subsidy paid for 2019-09 and 2019-10
+    '2019-11 dibao not-in-force, living not-configured, care not-configured, orphans not-configured, de-facto not-in-force', // the inferred value ends 2019-10-31
     '2020-01 dibao not-in-force, living not-configured, care not-configured, orphans not-configured, de-facto not-configured',
     '2020-04 dibao configured, living not-configured, care not-configured, orphans not-configured, de-facto not-configured', // Suyu dibao 610 from 2020-04-01 (seed 001)
     '2020-07 dibao configured, living not-configured, care not-configured, orphans configured, de-facto configured', // Suqian orphans 2020 / 1310 / 1310 from 2020-07-01 (suqian-2020-orphans)
