@@ -1,12 +1,13 @@
 /**
  * The declared amount forms of a programme (rules/<programme>.json "amount"), compiled once for
  * both arithmetics like the conditions: a parameter; a fact (another programme's figure); a share
- * or multiple (times); an amount divided by a count (dividedBy); a sum; the difference of two amounts (never below zero); the higher or lower
- * of several (amounts, or shares); cases on a fact or a parameter (a bracket by grade, self-care
- * level, arrangement, or the pack's chosen method); bands on a number fact whose edges say whether
- * they include the limit; a count of the household's members meeting a condition; an amount gated
- * by a condition (when); and a sum over the household's members (each member's amount, where a
- * condition holds). See docs/decisions/0016-forms.md.
+ * or multiple (times); an amount divided by a count (dividedBy); a sum; the difference of two
+ * amounts (never below zero); the higher or lower of several (amounts, or shares); cases on a fact
+ * or a parameter (a bracket by grade, self-care level, arrangement, or the pack's chosen method);
+ * bands on a number fact whose edges say whether they include the limit; a count of the
+ * household's members meeting a condition; an amount gated by a condition (when); and a sum over
+ * the household's members (each member's amount, where a condition holds). See
+ * docs/decisions/0016-forms.md.
  */
 import { z } from 'zod';
 

@@ -57,7 +57,8 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
     const x = compile(first, `${path}.dividedBy[0]`);
     const y: CompiledAmount = typeof by === 'number' ? { kind: 'count', value: () => by, text: () => String(by) } : compile(by, `${path}.dividedBy[1]`);
     if (x.kind !== 'money' || y.kind !== 'count') fail('expected [an amount, a count: an integer parameter, a count of members or a whole number]');
-    // Exact on both paths (a rational on the units path); the programme's rounding comes after.
+    // Exact on both paths (a rational on the units path); the programme's rounding comes after. A
+    // count of no members shares nothing out, so it is zero rather than a division error.
     const quotient = (ctx: AnyContext, f: Facts, m?: MembersView) => {
       const n = y.value(ctx, f, m) as number;
       return n > 0 ? ctx.a.perCount(x.value(ctx, f, m), n) : ctx.a.zero;
