@@ -20,6 +20,7 @@ function segmentsOf(path: string): Segment[] {
 
 const HOUSEHOLD: Record<string, string> = { month: 'month', id: 'household_id', jurisdiction: 'jurisdiction', residence: 'residence' };
 const ASSETS: Record<string, string> = { financial: 'financial_assets', vehicles: 'vehicles', dwellings: 'dwellings', businessRegistered: 'business_registered' };
+const EVENT: Record<string, string> = { kind: 'event_kind', applicant: 'event_applicant', peopleAffected: 'event_people_affected' };
 const HISTORY: Record<string, string> = { enrolledSince: 'dibao_enrolled_since', lastAmount: 'dibao_last_amount', gradualExitSince: 'dibao_gradual_exit_since' };
 const MEMBER: Record<string, string> = {
   id: 'member_id',
@@ -60,6 +61,7 @@ function cellOf(household: unknown, path: readonly Segment[]): Cell | undefined 
   const [first, second, third, fourth] = path;
   if (path.length === 1 && typeof first === 'string' && HOUSEHOLD[first]) return { column: HOUSEHOLD[first], row: 0 };
   if (first === 'assets' && typeof second === 'string' && ASSETS[second]) return { column: ASSETS[second], row: 0 };
+  if (first === 'event' && typeof second === 'string' && EVENT[second]) return { column: EVENT[second], row: 0 };
   if (first === 'history' && second === 'dibao' && typeof third === 'string' && HISTORY[third]) return { column: HISTORY[third], row: 0 };
   if (first !== 'members' || typeof second !== 'number') return undefined;
   if (third === 'incomes' && typeof fourth === 'number') {

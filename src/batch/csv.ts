@@ -38,6 +38,9 @@ export const CSV_INPUT_COLUMNS = [
   'dibao_enrolled_since',
   'dibao_last_amount',
   'dibao_gradual_exit_since',
+  'event_kind',
+  'event_applicant',
+  'event_people_affected',
 ] as const;
 
 export type Row = Record<string, string>;
@@ -100,6 +103,9 @@ const HOUSEHOLD_COLUMNS = [
   'dibao_enrolled_since',
   'dibao_last_amount',
   'dibao_gradual_exit_since',
+  'event_kind',
+  'event_applicant',
+  'event_people_affected',
 ] as const;
 
 /**
@@ -134,6 +140,11 @@ export function householdOf(rows: readonly Row[]): unknown {
   set(dibao, 'lastAmount', text(first, 'dibao_last_amount'));
   set(dibao, 'gradualExitSince', text(first, 'dibao_gradual_exit_since'));
   if (Object.keys(dibao).length > 0) household.history = { dibao };
+  const event: Record<string, unknown> = {};
+  set(event, 'kind', text(first, 'event_kind'));
+  set(event, 'applicant', text(first, 'event_applicant'));
+  set(event, 'peopleAffected', integer(first, 'event_people_affected'));
+  if (Object.keys(event).length > 0) household.event = event;
   const month = text(first, 'month');
   return month === undefined ? household : { month, household };
 }

@@ -52,6 +52,7 @@ function unknownMember(line: MemberLine<unknown>): UnknownMember {
 }
 
 function memberResult(a: Arithmetic<unknown>, line: MemberLine<unknown>): MemberResult {
+  if (line.bounds?.suggested === false) return { member: line.member, entitled: null, paid: null, reasons: line.reasons };
   if (line.unknown === undefined) return { member: line.member, entitled: a.money(line.entitled), paid: a.money(line.paid), reasons: line.reasons };
   const { status, notConfigured, missingFacts } = unknownMember(line);
   const result: MemberResult = { member: line.member, entitled: line.unknown.entitledKnown ? a.money(line.entitled) : null, paid: null, reasons: line.reasons, status };
@@ -80,7 +81,7 @@ function memberProgramme(run: Run, lines: Lines, into: UnknownPart[]): { result:
   if (unknown.length === 0) {
     const status = a.isZero(paid) && !a.isZero(outcome.amount) ? 'not-paid' : outcome.status;
     const result: ProgrammeResult = { status, reasons: outcome.reasons, monthlyAmount: a.money(paid), ...unknownRules(run), ...outcome.fields };
-    result.entitledAmount = a.money(entitled);
+    result.entitledAmount = lines.some((l) => l.bounds?.suggested === false) ? null : a.money(entitled);
     result.members = lines.length > 0 ? lines.map((l) => memberResult(a, l)) : NO_LINES;
     return { result, paid };
   }
@@ -131,7 +132,9 @@ export function assemble(runs: readonly Run[], settings: RunSettings): Household
       // A one-off amount is reported beside the monthly ones, never added to them: nor does its
       // being unknown make the monthly total partial.
       unknown.length = unknownBefore;
-      result = { ...result, monthlyAmount: a.money(a.zero), period: 'event', oneOffAmount: result.monthlyAmount };
+      // Where the caseworker sets the amount and no rule suggests one, there is no amount to give.
+      const unsuggested = outcome.members?.some((line) => line.bounds?.suggested === false) === true;
+      result = { ...result, monthlyAmount: a.money(a.zero), period: 'event', oneOffAmount: unsuggested ? null : result.monthlyAmount };
       paid = a.zero;
     }
     if (ctx.trace !== undefined) {

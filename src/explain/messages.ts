@@ -10,6 +10,8 @@ export const STATUS: Record<string, Bilingual> = {
   'not-in-force': { zh: '本月未实施', en: 'not in force this month' },
   'partly-configured': { zh: '部分成员未配置（只计已知部分）', en: 'partly configured (known part only)' },
   'missing-facts': { zh: '缺少所需信息', en: 'facts missing' },
+  'no-event': { zh: '未申报事项', en: 'no event described' },
+  'caseworker-decision': { zh: '由经办人员在规定范围内确定', en: "the caseworker's decision, within the bounds the rules set" },
 };
 
 export const REASONS: Record<string, Bilingual> = {
@@ -18,6 +20,10 @@ export const REASONS: Record<string, Bilingual> = {
   amountNotConfigured: { zh: '本类情形的金额未配置', en: 'no amount is configured for this case' },
   missingFact: { zh: '缺少计算所需的成员信息', en: 'a member fact it needs is missing' },
   someMembersUnknown: { zh: '部分成员无法确定', en: 'some members cannot be decided' },
+  caseworkersDecision: {
+    zh: '金额由经办人员根据困难类型、程度和人数确定',
+    en: 'the caseworker sets the amount by the kind and severity of the difficulty and the people affected',
+  },
 };
 
 export const OPERATORS: Record<string, string> = {
@@ -36,6 +42,10 @@ export const OPERATORS: Record<string, string> = {
 export const WORDS = {
   yuanPerMonth: { zh: '元/月', en: 'yuan a month' },
   oneOff: { zh: '元（一次性，不计入月度合计）', en: 'yuan once (a one-off amount, not in the monthly total)' },
+  noSuggestion: { zh: '无建议金额（无相应规则）', en: 'no suggested amount (no rule suggests one)' },
+  minimum: { zh: '最低', en: 'at least' },
+  maximum: { zh: '最高', en: 'at most' },
+  noBound: { zh: '未配置', en: 'not configured' },
   total: { zh: '本月合计', en: 'Total this month' },
   met: { zh: '成立', en: 'met' },
   notMet: { zh: '不成立', en: 'not met' },

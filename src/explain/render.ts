@@ -25,6 +25,7 @@ interface Renderable {
       monthlyAmount: string | null;
       period?: 'event';
       oneOffAmount?: string | null;
+      bounds?: { minimum: string | null; maximum: string | null };
       reasons: string[];
       members?: { member: string; entitled: string | null; paid: string | null; reasons: string[]; notConfigured?: string[]; missingFacts?: { path: string }[] }[];
     }
@@ -62,8 +63,7 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
     const messages = rules.messages ?? {};
     const word = (table: Record<string, Bilingual> | undefined, fallback: Record<string, Bilingual>, key: string) =>
       t(table?.[key] ?? fallback[key] ?? conditionText(rules, key) ?? { zh: key, en: key });
-    const said =
-      outcome.period === 'event' ? `${amount(outcome.oneOffAmount ?? null, lang)} ${t(WORDS.oneOff)}` : `${amount(outcome.monthlyAmount, lang)} ${t(WORDS.yuanPerMonth)}`;
+    const said = outcome.period === 'event' ? oneOff(outcome, lang) : `${amount(outcome.monthlyAmount, lang)} ${t(WORDS.yuanPerMonth)}`;
     lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${said}`);
     lines.push(`  ${t(WORDS.reasons)}: ${outcome.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ')}`);
     for (const line of outcome.members ?? []) {
@@ -94,6 +94,16 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
     lines.push(`  ${WORDS.totalIsPartial[lang]}: ${parts.join(lang === 'zh' ? '；' : '; ')}`);
   }
   return lines;
+}
+
+/** A one-off amount, and the range the caseworker sets it within when the rules give one. */
+function oneOff(outcome: { oneOffAmount?: string | null; bounds?: { minimum: string | null; maximum: string | null } }, lang: Language): string {
+  const bounds = outcome.bounds;
+  if (bounds === undefined) return `${amount(outcome.oneOffAmount ?? null, lang)} ${WORDS.oneOff[lang]}`;
+  const bound = (value: string | null) => (value === null ? WORDS.noBound[lang] : amount(value, lang));
+  const suggested = outcome.oneOffAmount === null || outcome.oneOffAmount === undefined ? WORDS.noSuggestion[lang] : `${amount(outcome.oneOffAmount, lang)} ${WORDS.oneOff[lang]}`;
+  const sep = lang === 'zh' ? '，' : ', ';
+  return `${suggested}${sep}${WORDS.minimum[lang]} ${bound(bounds.minimum)}${sep}${WORDS.maximum[lang]} ${bound(bounds.maximum)}`;
 }
 
 function conditionText(rules: ProgrammeRules, id: string): Bilingual | undefined {

@@ -37,8 +37,8 @@ function moneyComparisons(condition: Condition, money: ReadonlySet<string>): str
 
 function checkProgramme(rulebook: Rulebook, rules: ProgrammeRules, details: ErrorDetail[]): void {
   const add = (path: string, expected: string, found: string) => details.push({ file: rules.file, path, expected, found });
-  if (!MODULES.has(rules.programme) && (rules.scope !== 'member' || rules.amount === undefined)) {
-    add('$', 'a member programme with an "amount" form, or a programme with a module', `scope ${rules.scope}${rules.amount ? '' : ', no amount'}`);
+  if (!MODULES.has(rules.programme) && (rules.scope !== 'member' || (rules.amount === undefined && rules.bounds === undefined))) {
+    add('$', 'a member programme with an "amount" form (or "bounds"), or a programme with a module', `scope ${rules.scope}${rules.amount ? '' : ', no amount'}`);
     return;
   }
   const facts = knownFacts(rulebook, rules);

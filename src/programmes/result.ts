@@ -56,6 +56,9 @@ interface Common {
    * totalMonthlyAmount; null when it is not known. */
   period?: 'event';
   oneOffAmount?: string | null;
+  /** status "caseworker-decision": the least and most the rules allow for the event (null: no
+   * bound configured); oneOffAmount is then the suggested amount, null where no rule suggests one. */
+  bounds?: { minimum: string | null; maximum: string | null };
   /** Parameters the pack marks "not configured" this month, whose rule was therefore left out. */
   notConfigured: string[];
   /** The amount turns on rules not configured this month (provisionalBecause): it may change once

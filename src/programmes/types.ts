@@ -13,6 +13,9 @@ export interface MemberLine<N> {
   unknown?: LineUnknown;
   /** Every condition is met: the member qualifies, whether or not the amount is known. */
   qualifies?: true;
+  /** A one-off programme the caseworker sets: the lowest and highest amounts (null: the pack
+   * gives none), and whether `entitled` is a suggested amount (false: no rule suggests one). */
+  bounds?: { minimum: N | null; maximum: N | null; suggested: boolean };
 }
 
 /** Why one member's line is not decided: a figure the pack does not configure (or no pack sets)

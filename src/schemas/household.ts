@@ -140,11 +140,30 @@ export const dibaoHistorySchema = z
 
 export const historySchema = z.object({ dibao: dibaoHistorySchema.optional() }).strict();
 
+/** A difficulty the household asks temporary assistance (临时救助) for: one event, not a month. */
+export const eventSchema = z
+  .object({
+    kind: z
+      .enum(['emergency', 'expenditure'])
+      .describe(
+        'Emergency (急难型: a sudden accident, disaster or illness) or expenditure-driven (支出型: essential spending beyond the means of the household), 民发〔2018〕23号.',
+      ),
+    applicant: z.string().min(1).optional().describe("The applying member's id; absent: the head (relation head), else the first member listed."),
+    peopleAffected: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('How many members the difficulty affects (实际遭遇困难人数); absent where a pack counts per person: a missing fact.'),
+    note: z.string().optional(),
+  })
+  .strict();
+
 /** What the published JSON Schema cannot say, said in its description (README: "Your first evaluation"). */
 const HOUSEHOLD_DESCRIPTION =
   'One household for one month. evaluate checks more than this schema can say: member ids must be unique; ' +
   'no member may be born after the month evaluated; history.dibao.gradualExitSince may not be before enrolledSince, ' +
-  'and neither may be after the month evaluated; an amount given as a JSON number may have at most two decimals ' +
+  "and neither may be after the month evaluated; event.applicant must be a member's id and event.peopleAffected at most the number of members; an amount given as a JSON number may have at most two decimals " +
   '(a decimal string is checked here in full).';
 
 export const householdSchema = z
@@ -156,9 +175,17 @@ export const householdSchema = z
     incomes: z.array(incomeSchema).optional().describe('Income of the household as a whole (rent, for example).'),
     assets: assetsSchema.optional(),
     history: historySchema.optional(),
+    event: eventSchema.optional().describe('A temporary-assistance (临时救助) event to assess; absent: none.'),
   })
   .strict()
   .superRefine((household, ctx) => {
+    const applicant = household.event?.applicant;
+    if (applicant !== undefined && !household.members.some((member) => member.id === applicant)) {
+      ctx.addIssue({ code: 'custom', path: ['event', 'applicant'], message: `expected the id of a member of the household, found "${applicant}"` });
+    }
+    if (household.event?.peopleAffected !== undefined && household.event.peopleAffected > household.members.length) {
+      ctx.addIssue({ code: 'custom', path: ['event', 'peopleAffected'], message: `expected at most the ${household.members.length} members of the household` });
+    }
     const seen = new Set<string>();
     household.members.forEach((member, index) => {
       if (seen.has(member.id)) {

@@ -39,6 +39,8 @@ export function quickHousehold(input: unknown): Household | undefined {
   if (!validate(input)) return undefined;
   // The rules JSON Schema cannot say (the month-dependent ones are checked on both paths later).
   if (exitBeforeEnrolment((input as Household).history?.dibao)) return undefined;
+  // An event's applicant and people affected are checked against the members by zod: events are rare.
+  if ((input as Household).event !== undefined) return undefined;
   const members = (input as Household).members;
   for (let i = 1; i < members.length; i += 1) {
     const id = (members[i] as { id: string }).id;

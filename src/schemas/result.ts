@@ -22,6 +22,7 @@ export const MEMBER_PROGRAMME_IDS = [
   'high-age-allowance',
   'dibao-category-supplement',
   'price-subsidy',
+  'temporary-assistance',
 ] as const;
 export const PROGRAMME_IDS = ['dibao', ...MEMBER_PROGRAMME_IDS] as const;
 export type ProgrammeId = (typeof PROGRAMME_IDS)[number] | (string & {});
@@ -34,7 +35,19 @@ export const UNDETERMINED = 'undetermined' as const;
 export const DIBAO_STATUSES = ['enrolled', 'gradual-exit', 'ineligible', UNDETERMINED, ...SUSPENDED_STATUSES] as const;
 export type DibaoStatus = (typeof DIBAO_STATUSES)[number];
 /** A declared programme: paid or not; some lines not decided (partly-configured, missing-facts, decision 0010). */
-export const MEMBER_PROGRAMME_STATUSES = ['paid', 'not-paid', 'ineligible', 'partly-configured', 'missing-facts', UNDETERMINED, ...SUSPENDED_STATUSES] as const;
+/** caseworker-decision: a one-off amount the caseworker sets within the bounds given (temporary
+ * assistance); no-event: nobody applies for such a programme, as no event was described. */
+export const MEMBER_PROGRAMME_STATUSES = [
+  'paid',
+  'not-paid',
+  'ineligible',
+  'caseworker-decision',
+  'no-event',
+  'partly-configured',
+  'missing-facts',
+  UNDETERMINED,
+  ...SUSPENDED_STATUSES,
+] as const;
 export type MemberProgrammeStatus = (typeof MEMBER_PROGRAMME_STATUSES)[number];
 /** A member line that is not decided. */
 export const LINE_STATUSES = ['not-configured', 'not-in-force', 'missing-facts'] as const;
@@ -146,7 +159,20 @@ const programmeBase = {
     .nullable()
     .describe('What is paid this month, after the interactions with other programmes; null when it is not known (never a zero); "0.00" for a one-off programme.'),
   period: z.literal('event').optional().describe('A one-off programme: its amount is oneOffAmount, never in totalMonthlyAmount.'),
-  oneOffAmount: moneyOut.nullable().optional().describe('The amount for the event (one-off programmes); null when not known.'),
+  oneOffAmount: moneyOut
+    .nullable()
+    .optional()
+    .describe(
+      'The amount for the event (one-off programmes); where the caseworker sets it (status caseworker-decision), the suggested amount; null when not known or no rule suggests one.',
+    ),
+  bounds: z
+    .object({
+      minimum: moneyOut.nullable().describe('The least the rules allow for the event; null: the packs set no minimum.'),
+      maximum: moneyOut.nullable().describe('The most the rules allow for the event; null: the packs set no maximum.'),
+    })
+    .strict()
+    .optional()
+    .describe('status caseworker-decision: the range within which the caseworker sets the one-off amount.'),
   notConfigured: z.array(z.string()).describe('Every rule read this month that the packs leave without a value (null: not configured; set by none: not in force).'),
   provisional: z.boolean().describe('The amount turns on rules not configured this month.'),
   provisionalBecause: z.array(z.string()).describe('The rules not configured on which the amount turns.'),
@@ -183,7 +209,7 @@ const missingFactOut = z.object({ path: z.string().describe('JSON path of the in
 export const memberLineSchema = z
   .object({
     member: z.string(),
-    entitled: moneyOut.nullable().describe('Before interactions; null when the line is not decided.'),
+    entitled: moneyOut.nullable().describe('Before interactions; null when the line is not decided, or when the caseworker sets the amount and no rule suggests one.'),
     paid: moneyOut.nullable().describe('After interactions; null when the line is not decided.'),
     reasons: z.array(reasonCode),
     status: z.enum(LINE_STATUSES).optional().describe('Only on a line that is not decided.'),

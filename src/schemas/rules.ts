@@ -137,6 +137,10 @@ export const ruleFileSchema = z
     eligibility: z.array(conditionId).optional(),
     /** The amount per member (member scope) in a declared form, and the parameter that rounds it. */
     amount: amountExpressionSchema.optional(),
+    /** A one-off programme whose amount is the caseworker's to set (temporary assistance): the
+     * lowest and highest amounts the rules allow, each a form like the amount, rounded like it. The
+     * amount, when given, is the suggested one. */
+    bounds: z.object({ minimum: amountExpressionSchema.optional(), maximum: amountExpressionSchema.optional() }).strict().optional(),
     rounding: z.string().optional(),
     interactions: z.array(interactionSchema).optional(),
     /** Members this programme supports are no longer counted in another programme's household
@@ -159,5 +163,6 @@ export const ruleFileSchema = z
     /** Result fields written as CSV columns (<programme>_<field>) and shown in the demo table. */
     columns: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict()
+  .refine((file) => file.bounds === undefined || file.period === 'event', { path: ['bounds'], message: 'expected bounds only on a one-off programme ("period": "event")' });
 export type RuleFile = z.infer<typeof ruleFileSchema>;

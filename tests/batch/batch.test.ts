@@ -106,7 +106,7 @@ describe('batch evaluation', () => {
         'dibao_category_supplement_status,dibao_category_supplement_monthly_amount,dibao_category_supplement_reasons,' +
         'disability_care_subsidy_status,disability_care_subsidy_monthly_amount,disability_care_subsidy_reasons,disability_living_subsidy_status,disability_living_subsidy_monthly_amount,disability_living_subsidy_reasons,' +
         'extreme_poverty_status,extreme_poverty_monthly_amount,extreme_poverty_reasons,high_age_allowance_status,high_age_allowance_monthly_amount,high_age_allowance_reasons,' +
-        'orphan_allowance_status,orphan_allowance_monthly_amount,orphan_allowance_reasons,price_subsidy_status,price_subsidy_monthly_amount,price_subsidy_reasons,total_monthly_amount,total_is_partial,error_code,error_message,receipt',
+        'orphan_allowance_status,orphan_allowance_monthly_amount,orphan_allowance_reasons,price_subsidy_status,price_subsidy_monthly_amount,price_subsidy_reasons,temporary_assistance_status,temporary_assistance_one_off_amount,temporary_assistance_reasons,total_monthly_amount,total_is_partial,error_code,error_message,receipt',
     );
   });
 

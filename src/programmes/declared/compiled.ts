@@ -35,6 +35,8 @@ export class AmountCompileError extends Error {
 /** What the compiler needs to know about facts and conditions of the rule file. */
 export interface FactKinds {
   isMoney(fact: string): boolean;
+  /** A whole-number fact (people affected by an event): a count in the forms. */
+  isInteger?(fact: string): boolean;
   /** Every value an enumerated fact can take (as case keys), or undefined when it is open. */
   values?(fact: string): readonly string[] | undefined;
   /** A member condition of the rule file, for the forms that test one. */

@@ -9,7 +9,7 @@
 import type { AmountExpression } from '../../schemas/amount.js';
 import type { Rulebook } from '../../rulebook/index.js';
 import { UNKNOWN } from '../context.js';
-import { AmountCompileError, type AnyContext, type Compile, type CompiledAmount, type Facts, type FactKinds, type MembersView } from './compiled.js';
+import { AmountCaseMissing, AmountCompileError, type AnyContext, type Compile, type CompiledAmount, type Facts, type FactKinds, type MembersView } from './compiled.js';
 import { compileBands, compileCases } from './select.js';
 import { compileCount, compileMemberSum, compileWhen } from './household.js';
 
@@ -34,7 +34,8 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
   if ('none' in expression) return { kind: 'money', value: (ctx) => ctx.a.zero, text: (ctx) => ctx.a.exact(ctx.a.zero) };
   if ('fact' in expression) {
     const name = expression.fact;
-    if (!facts.isMoney(name)) fail(`expected a money fact, found "${name}"`);
+    if (facts.isInteger?.(name) === true) return countFact(name);
+    if (!facts.isMoney(name)) fail(`expected a money or integer fact, found "${name}"`);
     const read = (ctx: AnyContext, f: Facts) => {
       const value = f[name];
       if (value === UNKNOWN) ctx.unknown(name);
@@ -88,6 +89,18 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
   if ('count' in expression) return compileCount(expression.count, facts, path);
   if ('when' in expression) return compileWhen(expression.when, facts, path, compile);
   return compileMemberSum(expression.sumOverMembers, facts, path, compile);
+}
+
+/** A whole-number fact as a count. One the household does not give cannot be counted as zero
+ * people: the line asks for it (a missing fact, with its path). */
+function countFact(name: string): CompiledAmount {
+  const read = (ctx: AnyContext, f: Facts): number => {
+    const value = f[name];
+    if (value === UNKNOWN) ctx.unknown(name);
+    if (typeof value !== 'number') throw new AmountCaseMissing(`${name} not given`, name);
+    return value;
+  };
+  return { kind: 'count', value: read, text: (ctx, f) => `${read(ctx, f)} (${name})` };
 }
 
 function moneyFold(parts: CompiledAmount[], key: 'sum' | 'higher' | 'lower'): CompiledAmount {

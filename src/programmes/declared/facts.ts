@@ -4,7 +4,7 @@
  * facts of the programmes it uses are added beside them (see member.ts).
  */
 import type { Bilingual } from '../../schemas/common.js';
-import { childStatusSchema, disabilitySchema, householdSchema, memberSchema, type Household, type Member } from '../../schemas/household.js';
+import { childStatusSchema, disabilitySchema, eventSchema, householdSchema, memberSchema, type Household, type Member } from '../../schemas/household.js';
 import type { Arithmetic } from '../../arithmetic/types.js';
 import { yearsBetween } from '../../dates.js';
 
@@ -25,6 +25,7 @@ const values = {
   unemploymentBenefit: member.unemploymentBenefit.unwrap().options,
   supporters: member.supporters.unwrap().options,
   supportArrangement: member.supportArrangement.unwrap().options,
+  eventKind: eventSchema.shape.kind.options,
 } as const satisfies Record<string, readonly string[]>;
 
 /** Every value an enumerated member fact can take, as case keys; undefined for the others. */
@@ -53,6 +54,11 @@ export const MEMBER_FACTS = {
   unemploymentBenefit: { kind: 'text', description: { zh: '领取的失业保险金或失业补助金', en: 'unemployment insurance or assistance drawn' } },
   supporters: { kind: 'text', description: { zh: '法定赡养、抚养、扶养义务人', en: 'legal supporters' } },
   supportArrangement: { kind: 'text', description: { zh: '特困人员供养方式', en: 'extreme-poverty support arrangement' } },
+  // The household's temporary-assistance event, seen from each member: a one-off programme's line
+  // is the applicant's, so it is listed once per household.
+  eventKind: { kind: 'text', description: { zh: '临时救助类型', en: 'kind of temporary-assistance event' } },
+  eventApplicant: { kind: 'boolean', description: { zh: '临时救助申请人', en: 'the applicant for temporary assistance' } },
+  eventPeopleAffected: { kind: 'integer', description: { zh: '实际遭遇困难人数', en: 'members affected by the difficulty' } },
 } as const satisfies Record<string, { kind: string; description: Bilingual }>;
 
 /** Where each optional member fact comes from in the household, for a missing input's JSON path. */
@@ -71,9 +77,22 @@ export const MEMBER_FACT_INPUTS: Readonly<Record<string, string>> = {
   supportArrangement: 'supportArrangement',
 };
 
+/** Member facts drawn from the household as a whole, by their JSON path. */
+const HOUSEHOLD_FACT_PATHS: Readonly<Record<string, string>> = {
+  eventKind: '$.event.kind',
+  eventPeopleAffected: '$.event.peopleAffected',
+};
+
 /** The JSON path of member `index`'s input behind a member fact. */
 export function factPath(index: number, fact: string): string {
-  return `$.members[${index}].${MEMBER_FACT_INPUTS[fact] ?? fact}`;
+  return HOUSEHOLD_FACT_PATHS[fact] ?? `$.members[${index}].${MEMBER_FACT_INPUTS[fact] ?? fact}`;
+}
+
+/** The member who applies for the household's event: the one named, else the head, else the first. */
+function applicantOf(household: Household): string | undefined {
+  const event = household.event;
+  if (event === undefined) return undefined;
+  return event.applicant ?? (household.members.find((m) => m.relation === 'head') ?? household.members[0])?.id;
 }
 
 /** Completed years from a birth date to a day (both YYYY-MM-DD). */
@@ -112,5 +131,8 @@ export function memberFacts<N>(a: Arithmetic<N>, household: Household, member: M
     unemploymentBenefit: member.unemploymentBenefit ?? null,
     supporters: member.supporters ?? null,
     supportArrangement: member.supportArrangement ?? null,
+    eventKind: household.event?.kind ?? null,
+    eventApplicant: household.event !== undefined && applicantOf(household) === member.id,
+    eventPeopleAffected: household.event?.peopleAffected ?? null,
   };
 }

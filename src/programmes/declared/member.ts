@@ -8,7 +8,7 @@ import type { Household } from '../../schemas/household.js';
 import { NOT_CONFIGURED, UNKNOWN, type Context } from '../context.js';
 import type { LineUnknown, MemberLine, Outcome, UsedFacts } from '../types.js';
 import { factPath, memberFacts } from './facts.js';
-import { AmountCaseMissing, type MembersView } from './expression.js';
+import { AmountCaseMissing, type CompiledAmount, type MembersView } from './expression.js';
 import { prepared, type Prepared } from './prepare.js';
 
 /** The engine's facts of one member (age, disability, child status…), made once per household run
@@ -60,7 +60,9 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
     entitled.set(member.id, { entitled: line.unknown ? UNKNOWN : line.entitled, qualifies: line.qualifies === true ? true : line.unknown ? UNKNOWN : false });
     total = a.add(total, line.entitled);
   }
-  if (lines.length === 0) return nobody(a.zero);
+  // Nobody applies: no event was described, which is not a refusal.
+  if (lines.length === 0) return info.bounds === undefined ? nobody(a.zero) : { ...nobody(a.zero), status: 'no-event' };
+  if (info.bounds !== undefined) return caseworkersDecision(ctx, lines, entitled);
   const paid = !a.isZero(total);
   // The status of a programme with undecided lines is the engine's to say (run.ts): it knows the
   // interactions' outcome too.
@@ -90,6 +92,7 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
     }
     qualifies = true;
     try {
+      if (info.bounds !== undefined) return boundedLine(ctx, info, info.bounds, facts, member.id, members);
       const amount = memberAmount(ctx, info, facts, member.id, members);
       return { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'], qualifies };
     } catch (error) {
@@ -114,18 +117,79 @@ function membersView<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: 
 }
 
 function memberAmount<N, R, G>(ctx: Context<N, R, G>, info: Prepared, facts: Record<string, unknown>, member: string, members: MembersView | undefined): N {
+  return computed(ctx, info, info.amount as NonNullable<Prepared['amount']>, 'memberAmount', facts, member, members);
+}
+
+/** One form's amount, rounded as the pack says, with its formula and rounding in the trace. */
+function computed<N, R, G>(
+  ctx: Context<N, R, G>,
+  info: Prepared,
+  form: CompiledAmount,
+  id: string,
+  facts: Record<string, unknown>,
+  member: string,
+  members: MembersView | undefined,
+): N {
   const { a } = ctx;
-  const amount = info.amount as NonNullable<Prepared['amount']>;
-  const raw = amount.value(ctx, facts, members) as N;
+  const raw = form.value(ctx, facts, members) as N;
   const rounded = info.rounding === undefined ? raw : a.round(raw, ctx.required<G>(info.rounding));
   if (ctx.trace) {
-    ctx.record({ kind: 'calculation', id: 'memberAmount', member, values: { formula: amount.text(ctx, facts, members) }, result: a.exact(raw) });
+    ctx.record({ kind: 'calculation', id, member, values: { formula: form.text(ctx, facts, members) }, result: a.exact(raw) });
     if (a.compare(rounded, raw) !== 0 && info.rounding !== undefined) {
       const { mode, step } = a.roundingText(ctx.required<G>(info.rounding));
-      ctx.record({ kind: 'rounding', id: 'memberAmount', parameter: info.rounding, mode, step, before: a.plain(raw), after: a.plain(rounded) });
+      ctx.record({ kind: 'rounding', id, parameter: info.rounding, mode, step, before: a.plain(raw), after: a.plain(rounded) });
     }
   }
   return rounded;
+}
+
+/** The line of a one-off programme whose amount is the caseworker's decision: each bound, and the
+ * suggested amount, on its own. A bound the pack does not configure is null, named in
+ * notConfigured, and leaves the others standing: the caseworker still decides, knowing less. A
+ * fact the household does not give (people affected) still stops the line: it can be given. */
+function boundedLine<N, R, G>(
+  ctx: Context<N, R, G>,
+  info: Prepared,
+  bounds: NonNullable<Prepared['bounds']>,
+  facts: Record<string, unknown>,
+  member: string,
+  members: MembersView | undefined,
+): MemberLine<N> {
+  const one = (form: CompiledAmount | undefined, id: string): N | null => {
+    if (form === undefined) return null;
+    try {
+      return computed(ctx, info, form, id, facts, member, members);
+    } catch (error) {
+      if (error !== NOT_CONFIGURED) throw error;
+      const { notConfigured } = ctx.takeSuspension();
+      if (ctx.trace) ctx.record({ kind: 'decision', id: `${id}NotConfigured`, values: { member, rules: notConfigured.join(', ') } });
+      return null;
+    }
+  };
+  const minimum = one(bounds.minimum, 'minimum');
+  const maximum = one(bounds.maximum, 'maximum');
+  const suggested = one(info.amount, 'suggestedAmount');
+  const amount = suggested ?? ctx.a.zero;
+  return { member, entitled: amount, paid: amount, reasons: ['caseworkersDecision'], qualifies: true, bounds: { minimum, maximum, suggested: suggested !== null } };
+}
+
+/** A one-off programme with bounds: the caseworker decides, within the bounds the lines give. */
+function caseworkersDecision<N, R, G>(ctx: Context<N, R, G>, lines: MemberLine<N>[], entitled: Map<string, Record<string, unknown>>): Outcome<N> {
+  const { a } = ctx;
+  const add = (key: 'minimum' | 'maximum'): string | null => {
+    let sum = a.zero;
+    for (const line of lines) {
+      const value = line.bounds?.[key];
+      if (value === null || value === undefined) return null;
+      sum = a.add(sum, value);
+    }
+    return a.money(sum);
+  };
+  let amount = a.zero;
+  for (const line of lines) amount = a.add(amount, line.entitled);
+  const decided = lines.every((line) => line.bounds !== undefined);
+  const fields: Record<string, unknown> = decided ? { bounds: { minimum: add('minimum'), maximum: add('maximum') } } : {};
+  return { status: 'caseworker-decision', reasons: ['caseworkersDecision'], amount, fields, members: lines, provides: { household: {}, members: entitled } };
 }
 
 const NO_MEMBERS = new Map<string, Record<string, unknown>>();

@@ -24,6 +24,8 @@ export interface Prepared {
   parameterFacts: string[];
 
   amount: CompiledAmount | undefined;
+  /** A one-off programme's lowest and highest amounts (rule file "bounds"). */
+  bounds: { minimum: CompiledAmount | undefined; maximum: CompiledAmount | undefined } | undefined;
   /** The amount counts or adds over the household's members: each member's facts are made first. */
   readsMembers: boolean;
   /** Per parameter fact: a share or rate, given to conditions as its exact Decimal on both paths. */
@@ -97,10 +99,16 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
   });
   const kinds = {
     isMoney: (fact: string) => moneyFacts.has(fact),
+    isInteger: (fact: string) => facts.get(fact)?.kind === 'integer' && !rulebook.declarations.has(fact),
     values: (fact: string) => (Object.hasOwn(MEMBER_FACTS, fact) && !rules.facts ? memberFactValues(fact) : undefined),
     condition: (id: string) => rules.conditions.get(id),
   };
   const amount = rules.amount === undefined ? undefined : compileAmount(rules.amount, rulebook, kinds, '$.amount');
+  const bound = (key: 'minimum' | 'maximum') => {
+    const form = rules.bounds?.[key];
+    return form === undefined ? undefined : compileAmount(form, rulebook, kinds, `$.bounds.${key}`);
+  };
+  const bounds = rules.bounds === undefined ? undefined : { minimum: bound('minimum'), maximum: bound('maximum') };
   const extra = [...rulebook.programmes.values()].filter((p) => p.scope === 'member').flatMap((p) => [`${p.programme}.entitled`, `${p.programme}.paid`]);
   const makeFacts = compileFacts({
     base: Object.keys(MEMBER_FACTS),
@@ -116,7 +124,8 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     eligibility: (rules.eligibility ?? []).map(condition),
     parameterFacts: [...parameterFacts],
     amount,
-    readsMembers: rules.amount !== undefined && readsMembers(rules.amount),
+    bounds,
+    readsMembers: readsMembers([rules.amount, rules.bounds]),
     exactParameters: [...parameterFacts].map((id) => rulebook.declarations.get(id)?.type.kind === 'decimal'),
     rounding: rules.rounding,
     interactions: (rules.interactions ?? []).map((rule, i) => ({
@@ -143,6 +152,7 @@ function memberInputs(rules: ProgrammeRules): string[] {
     }
   };
   walk(rules.amount);
+  walk(rules.bounds);
   walk(rules.interactions);
   return Object.keys(MEMBER_FACTS).filter((fact) => read.has(fact));
 }
