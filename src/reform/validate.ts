@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { BenefitRulesError } from '../errors.js';
 import { Problems } from '../rulebook/problems.js';
 import type { ReformStamp, Rulebook } from '../rulebook/index.js';
-import { reformFileSchema, type ReformChange } from '../schemas/reform.js';
+import type { z } from 'zod';
+import { reformChangeSchema, reformHeadSchema, type ReformChange } from '../schemas/reform.js';
 import { isMultiple, typedValue, valueSchema, type ParameterValue } from '../parameters/values.js';
 import { describeValue } from '../errors.js';
 import { Decimal } from '../money.js';
@@ -42,16 +43,20 @@ export function canonicalJson(value: unknown): string {
 /** Checks a parsed reform file against the rulebook; throws one error listing every problem. */
 export function checkReform(rulebook: Rulebook, input: unknown, file = 'reform'): Reform {
   const problems = new Problems();
-  const parsed = reformFileSchema.safeParse(input);
-  if (!parsed.success) {
-    problems.addZod(file, parsed.error, input);
-    problems.throwIfAny('invalid-reform', `The reform ${file} is invalid`);
-  }
-  const data = parsed.data!;
-  const changes = data.changes.map((change, index) => checkChange(rulebook, change, index, file, problems));
+  const parsed = reformHeadSchema.safeParse(input);
+  if (!parsed.success) problems.addZod(file, parsed.error, input);
+  const data = parsed.success
+    ? parsed.data
+    : { name: '', changes: Array.isArray((input as { changes?: unknown } | null)?.changes) ? (input as { changes: unknown[] }).changes : [] };
+  const changes = data.changes.map((raw, index) => {
+    const change = reformChangeSchema.safeParse(raw);
+    if (change.success) return checkChange(rulebook, change.data, index, file, problems);
+    problems.addZod(file, change.error, raw, ['changes', index]);
+    return undefined;
+  });
   checkOverlaps(changes, file, problems);
   problems.throwIfAny('invalid-reform', `The reform ${file} is invalid`);
-  const { $schema: _schema, ...content } = data;
+  const { $schema: _schema, ...content } = data as z.infer<typeof reformHeadSchema>;
   const reform: Reform = {
     name: data.name,
     sha256: createHash('sha256').update(canonicalJson(content)).digest('hex'),

@@ -19,13 +19,18 @@ export const reformChangeSchema = z
   .refine((change) => Object.prototype.hasOwnProperty.call(change, 'value'), { message: 'expected a "value" (null for not configured)', path: ['value'] })
   .refine((change) => change.until === undefined || change.until >= change.from, { message: 'expected "until" on or after "from"', path: ['until'] });
 
+const head = {
+  $schema: z.string().optional(),
+  name: z.string().min(1).describe('Named in every receipt and every trace entry the reform sets.'),
+  description: z.string().optional(),
+};
+
+/** The file without its changes' shape: each change is then checked on its own, so that one
+ * malformed change does not hide the problems of the others. */
+export const reformHeadSchema = z.object({ ...head, changes: z.array(z.unknown()).min(1) }).strict();
+
 export const reformFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    name: z.string().min(1).describe('Named in every receipt and every trace entry the reform sets.'),
-    description: z.string().optional(),
-    changes: z.array(reformChangeSchema).min(1),
-  })
+  .object({ ...head, changes: z.array(reformChangeSchema).min(1) })
   .strict()
   .meta({ description: 'A reform: dated changes to pack parameters, applied as an overlay on the packs (benefit-rules evaluate --reform, compare --reform).' });
 
