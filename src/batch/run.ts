@@ -9,10 +9,9 @@ import { createReadStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
-import { loadRulebook } from '../load.js';
 import { compileEvaluator } from '../fast/evaluator.js';
 import { csvHeader, csvLayout, emptyStats, evaluateText, merge, type BatchStats, type OutputFormat } from './records.js';
-import { evaluateChunk, type Chunk, type Item, type WorkerSetup } from './worker.js';
+import { evaluateChunk, workerRulebook, type Chunk, type Item, type ReformInput, type WorkerSetup } from './worker.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { csvItems } from './csvInput.js';
 import { CHUNK_BYTES, MAX_LINE_BYTES, ndjsonChunks } from './ndjson.js';
@@ -30,6 +29,8 @@ export interface BatchRun {
   /** The month of lines that do not carry their own; without it such a line is an error record. */
   month?: string;
   jurisdictions: string[];
+  /** A reform (its parsed file) every worker applies to the packs it loads. */
+  reform?: ReformInput;
   trace: boolean;
   knownAt?: string;
   /** Worker threads; 0 evaluates in this thread. */
@@ -142,7 +143,7 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
     bar?.update(bytes, { records: stats.records.toLocaleString('en'), rate: Math.round(stats.records / Math.max(seconds, 1e-3)).toLocaleString('en') });
   };
   // The main thread has checked the packs already (they load before workers start): reuse them.
-  const rulebook = run.rulebook ?? loadRulebook({ jurisdictions: run.jurisdictions });
+  const rulebook = run.rulebook ?? workerRulebook(run);
   const layout = csvLayout(rulebook);
   const receipts = run.receipts ?? 'once';
   const lines = new ReceiptLines();
@@ -168,6 +169,7 @@ async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void, li
   const setup: WorkerSetup = {
     jurisdictions: run.jurisdictions,
     ...(run.month ? { month: run.month } : {}),
+    ...(run.reform ? { reform: run.reform } : {}),
     trace: run.trace,
     format: run.outputFormat,
     receipts: run.receipts ?? 'once',

@@ -1,13 +1,22 @@
 /** A batch worker thread: loads the rulebook once, then evaluates chunks of lines on request. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRulebook } from '../load.js';
+import { applyReform } from '../reform/index.js';
+import type { Rulebook } from '../rulebook/index.js';
 import { compileEvaluator } from '../fast/evaluator.js';
 import { count, csvLayout, emptyStats, evaluateText, formatRecord, type BatchRecord, type CsvLayout, type OutputFormat } from './records.js';
 import { atCsvCells } from './csv-errors.js';
 import { receiptHash, type FirstUse, type ReceiptMode } from './receipts.js';
 
+/** A reform file as read (its JSON and name), checked and applied in each thread. */
+export interface ReformInput {
+  json: unknown;
+  file: string;
+}
+
 export interface WorkerSetup {
   jurisdictions: string[];
+  reform?: ReformInput;
   month?: string;
   trace: boolean;
   knownAt?: string;
@@ -69,9 +78,15 @@ export function evaluateChunk(
   return { index: chunk.index, text, stats, firsts };
 }
 
+/** The packs a worker loads, with the run's reform applied: the main thread checked both already. */
+export function workerRulebook(setup: { jurisdictions: string[]; reform?: ReformInput | undefined }): Rulebook {
+  const rulebook = loadRulebook({ jurisdictions: setup.jurisdictions });
+  return setup.reform ? applyReform(rulebook, setup.reform.json, setup.reform.file) : rulebook;
+}
+
 if (parentPort) {
   const setup = workerData as WorkerSetup;
-  const rulebook = loadRulebook({ jurisdictions: setup.jurisdictions });
+  const rulebook = workerRulebook(setup);
   const evaluator = compileEvaluator(rulebook, { trace: setup.trace, ...(setup.knownAt ? { knownAt: setup.knownAt } : {}) });
   const layout = csvLayout(rulebook);
   const port = parentPort;

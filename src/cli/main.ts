@@ -18,6 +18,8 @@ const packs = () =>
     dir,
   ]);
 
+const reform = () => new Option('--reform <file>', 'a reform file (JSON: dated changes to pack parameters) applied to the packs; see examples/reforms');
+
 /** Options that only a batch reads: given without --batch they would be silently ignored. */
 const BATCH_ONLY = [
   ['out', '--out'],
@@ -73,6 +75,7 @@ program
   .option('--summary <file>', 'batch: also write the summary as JSON (counts per programme and status, the receipts)')
   .option('--no-progress', 'no progress bar, even on a terminal')
   .addOption(packs())
+  .addOption(reform())
   .addHelpText('after', CSV_HELP)
   .action((household: string | undefined, options, command: Command) => {
     if (options.batch !== undefined) return runAsync(async () => batchCommand(options));
@@ -104,6 +107,7 @@ program
   .option('--json', 'print JSON instead of a table')
   .addOption(lang())
   .addOption(packs())
+  .addOption(reform())
   .action((jurisdiction: string, options) => run(() => print(paramsCommand(jurisdiction, options))));
 
 program
@@ -116,6 +120,7 @@ program
   .option('--json', 'print JSON instead of a table')
   .addOption(lang())
   .addOption(packs())
+  .addOption(reform())
   .action((file: string | undefined, options) => run(() => print(timelineCommand(file, options))));
 
 program

@@ -50,9 +50,10 @@ export function checkReform(rulebook: Rulebook, input: unknown, file = 'reform')
     : { name: '', changes: Array.isArray((input as { changes?: unknown } | null)?.changes) ? (input as { changes: unknown[] }).changes : [] };
   const changes = data.changes.map((raw, index) => {
     const change = reformChangeSchema.safeParse(raw);
-    if (change.success) return checkChange(rulebook, change.data, index, file, problems);
-    problems.addZod(file, change.error, raw, ['changes', index]);
-    return undefined;
+    if (!change.success) problems.addZod(file, change.error, input, ['changes', index]);
+    // The ids and the value are checked even when a date is wrong: every problem at once.
+    const typed = checkChange(rulebook, looseChange(raw), index, file, problems);
+    return change.success && typed !== undefined ? { ...change.data, index, typed: typed.value } : undefined;
   });
   checkOverlaps(changes, file, problems);
   problems.throwIfAny('invalid-reform', `The reform ${file} is invalid`);
@@ -66,10 +67,30 @@ export function checkReform(rulebook: Rulebook, input: unknown, file = 'reform')
   return reform;
 }
 
-function checkChange(rulebook: Rulebook, change: ReformChange, index: number, file: string, problems: Problems): CheckedChange | undefined {
+/** What can be checked against the rulebook of a change whose shape may be wrong elsewhere. */
+interface LooseChange {
+  jurisdiction?: string;
+  parameter?: string;
+  hasValue: boolean;
+  value?: unknown;
+}
+
+function looseChange(raw: unknown): LooseChange {
+  const object = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const text = (key: string) => (typeof object[key] === 'string' && object[key] !== '' ? (object[key] as string) : undefined);
+  const out: LooseChange = { hasValue: Object.prototype.hasOwnProperty.call(object, 'value'), value: object['value'] };
+  const jurisdiction = text('jurisdiction');
+  const parameter = text('parameter');
+  if (jurisdiction !== undefined) out.jurisdiction = jurisdiction;
+  if (parameter !== undefined) out.parameter = parameter;
+  return out;
+}
+
+/** The typed value (in a box, since null is a value), or undefined after a problem. */
+function checkChange(rulebook: Rulebook, change: LooseChange, index: number, file: string, problems: Problems): { value: ParameterValue | null } | undefined {
   const at = `$.changes[${index}]`;
   let ok = true;
-  if (!rulebook.packs.has(change.jurisdiction)) {
+  if (change.jurisdiction !== undefined && !rulebook.packs.has(change.jurisdiction)) {
     problems.add(
       file,
       `${at}.jurisdiction`,
@@ -78,6 +99,7 @@ function checkChange(rulebook: Rulebook, change: ReformChange, index: number, fi
     );
     ok = false;
   }
+  if (change.parameter === undefined) return undefined;
   const declaration = rulebook.declarations.get(change.parameter);
   if (!declaration) {
     problems.add(
@@ -88,7 +110,8 @@ function checkChange(rulebook: Rulebook, change: ReformChange, index: number, fi
     );
     return undefined;
   }
-  if (change.value === null) return ok ? { ...change, index, typed: null } : undefined;
+  if (!change.hasValue) return undefined;
+  if (change.value === null) return ok ? { value: null } : undefined;
   const checked = valueSchema(declaration.type).safeParse(change.value);
   if (!checked.success) {
     problems.add(file, `${at}.value`, `a ${declaration.type.kind} value for ${change.parameter} (${checked.error.issues[0]?.message})`, describeValue(change.value));
@@ -106,7 +129,7 @@ function checkChange(rulebook: Rulebook, change: ReformChange, index: number, fi
       return undefined;
     }
   }
-  return ok ? { ...change, index, typed } : undefined;
+  return ok ? { value: typed } : undefined;
 }
 
 /** Two changes of one parameter in one pack may not cover the same day: which would hold? */

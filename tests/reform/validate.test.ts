@@ -68,6 +68,12 @@ describe('checkReform', () => {
     expect(paths).toContain('$.changes[0].value');
   });
 
+  it('checks the ids and the value of a change whose date is wrong', () => {
+    const found = problems({ name: 'x', changes: [{ jurisdiction: 'cn-64018', parameter: 'dibao.standard.urban', from: '2024-13-01', value: 750 }] });
+    expect(found.map((p) => p.path)).toEqual(['$.changes[0].from', '$.changes[0].jurisdiction', '$.changes[0].value']);
+    expect(found[0]?.found).toBe('"2024-13-01"');
+  });
+
   it('refuses overlapping periods, an open one included, and accepts periods that touch', () => {
     expect(problems({ name: 'x', changes: [change({}), change({ from: '2025-01-01' })] }).map((p) => p.path)).toEqual(['$.changes[1].from']);
     expect(() => checkReform(rulebook, { name: 'x', changes: [change({ until: '2024-12-31' }), change({ from: '2025-01-01', value: '800' })] })).not.toThrow();
