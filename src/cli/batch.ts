@@ -106,7 +106,7 @@ function fileSize(path: string): number {
   return stat.size;
 }
 
-function workerCount(given: string | undefined): number {
+export function workerCount(given: string | undefined): number {
   if (given === undefined) return Math.min(availableParallelism(), MAX_WORKERS);
   // Digits only: Number() would also take 0x10, 1e1 and " 2".
   const workers = /^\d{1,3}$/.test(given) ? Number(given) : Number.NaN;
