@@ -89,8 +89,9 @@ const byKey = (groups: Record<string, Sums>) =>
   );
 
 export function compareDocument(tally: Tally, meta: CompareMeta) {
+  const { name, sha256, description } = meta.reform;
   return {
-    reform: meta.reform,
+    reform: { name, sha256, ...(description !== undefined ? { description } : {}) },
     ...(meta.month !== undefined ? { month: meta.month } : {}),
     threshold: meta.threshold,
     ...(meta.weight !== undefined ? { weight: meta.weight } : {}),
