@@ -72,9 +72,9 @@ const WORDS = {
     head: ['group', 'compared', 'gaining', 'losing', 'unchanged', 'not compared', 'baseline / month', 'reform / month', 'difference'],
     all: 'all households',
     decile: (k: string) => `decile ${k}`,
-    empty: '(empty: a tie fills an earlier decile)',
+    empty: '(empty: no household ranks here; ties are never split)',
     records: (r: CompareReport) =>
-      `${r.records} records: ${r.results} compared on both sides, ${r.errors.records} with errors${r.errors.lines.length ? ` (first lines ${r.errors.lines.join(', ')})` : ''}; ${r.unranked} not ranked by income`,
+      `${r.records} records: ${r.results} evaluated on both sides, ${r.errors.records} with errors${r.errors.lines.length ? ` (first lines ${r.errors.lines.join(', ')})` : ''}; ${r.unranked} not ranked by income`,
     note: 'Not compared: an amount not known (a rule not configured, or a decision not made) on one side; never counted as zero.',
   },
   zh: {
@@ -82,9 +82,9 @@ const WORDS = {
     head: ['分组', '可比户数', '增加', '减少', '不变', '不可比', '现行 元/月', '改革 元/月', '差额'],
     all: '全部家庭',
     decile: (k: string) => `第${k}十分位`,
-    empty: '（空：并列收入已归入前一组）',
+    empty: '（空：无家庭排在此组；同收入家庭不拆分）',
     records: (r: CompareReport) =>
-      `共 ${r.records} 条记录：两侧均可比 ${r.results} 户，出错 ${r.errors.records} 条${r.errors.lines.length ? `（首批行号 ${r.errors.lines.join('、')}）` : ''}；未按收入排序 ${r.unranked} 户`,
+      `共 ${r.records} 条记录：两侧均有结果 ${r.results} 户，出错 ${r.errors.records} 条${r.errors.lines.length ? `（首批行号 ${r.errors.lines.join('、')}）` : ''}；未按收入排序 ${r.unranked} 户`,
     note: '不可比：一侧金额未知（规则未配置或无法判定），从不按零计算。',
   },
 } as const;
