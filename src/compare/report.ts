@@ -47,7 +47,8 @@ export function groupJson(s: Sums): GroupJson {
 
 /**
  * Ten groups by the baseline's per-capita income, by household count (or by weight): households of
- * one income are never split, so a decile may be empty (null) when a tie fills more than a tenth.
+ * one income are never split, so a decile may be empty (null): a tie fills more than a tenth, or
+ * there are fewer households (or weights) than deciles.
  * A group of equal incomes goes to the decile its first unit of weight falls in.
  */
 export function deciles(incomes: ReadonlyMap<number, Sums>, weighted: boolean): (DecileJson | null)[] {
