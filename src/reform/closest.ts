@@ -15,13 +15,12 @@ export function distance(a: string, b: string): number {
 }
 
 /**
- * Up to `limit` ids, nearest first (ties in id order). Ids sharing the last segment come first:
- * "standard.urban" for "dibao.standard.urban" is a missing prefix, not an unrelated id.
+ * Up to `limit` ids, nearest first (ties in id order). An id the wanted one ends (or that ends it)
+ * comes first: "standard.urban" for "dibao.standard.urban" is a missing prefix, not a far id.
  */
 export function closest(wanted: string, ids: Iterable<string>, limit = 3): string[] {
-  const tail = wanted.split('.').pop() ?? wanted;
   const scored = [...ids].map((id) => {
-    const contains = id.endsWith(wanted) || wanted.endsWith(id) || id.endsWith(`.${tail}`);
+    const contains = id.endsWith(`.${wanted}`) || wanted.endsWith(`.${id}`) || id.endsWith(`-${wanted}`);
     return { id, score: distance(wanted, id) - (contains ? 1000 : 0) };
   });
   scored.sort((x, y) => x.score - y.score || (x.id < y.id ? -1 : 1));
