@@ -8,6 +8,8 @@ import { runCompare } from '../compare/run.js';
 import { compareDocument } from '../compare/report.js';
 import { compareCsv, compareSummary } from '../compare/format.js';
 import { fenOf } from '../compare/sums.js';
+import { receiptFor } from '../engine/result.js';
+import { receiptHash } from '../batch/receipts.js';
 import { checkMonth, readReformFile } from './commands.js';
 import { EXIT_INTERRUPTED, EXIT_SOME_ERRORS, openOutput, refuseSameFile, workerCount } from './batch.js';
 import { EXIT_INTERNAL, print } from './io.js';
@@ -82,7 +84,10 @@ export async function compareCommand(options: CompareCommandOptions): Promise<nu
     households.end();
     await finished(households);
   }
+  const receipts = (rulebook: typeof baseline) =>
+    Object.fromEntries(Object.keys(summary.tally.jurisdictions).map((id) => [receiptHash(receiptFor(rulebook, id)), receiptFor(rulebook, id)]));
   const report = compareDocument(summary.tally, {
+    receipts: { baseline: receipts(baseline), reform: receipts(reformed) },
     reform: { name: reform.name, sha256: reform.sha256, ...(reform.description !== undefined ? { description: reform.description } : {}) },
     threshold: options.threshold,
     seconds: summary.seconds,

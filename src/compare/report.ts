@@ -5,6 +5,7 @@
  */
 import { emptySums, mergeSums, scaled, yuan, type Sums } from './sums.js';
 import type { Tally } from './tally.js';
+import type { Receipt } from '../engine/result.js';
 
 export interface GroupJson {
   totals: { baseline: string; reform: string; difference: string };
@@ -74,6 +75,8 @@ export function deciles(incomes: ReadonlyMap<number, Sums>, weighted: boolean): 
 
 export interface CompareMeta {
   reform: { name: string; sha256: string; description?: string };
+  /** The receipts of the jurisdictions met, by sha256, on each side (as a batch names them). */
+  receipts?: { baseline: Record<string, Receipt>; reform: Record<string, Receipt> };
   month?: string;
   threshold: string;
   weight?: string;
@@ -104,6 +107,7 @@ export function compareDocument(tally: Tally, meta: CompareMeta) {
     jurisdictions: byKey(tally.jurisdictions),
     deciles: deciles(tally.incomes, meta.weight !== undefined),
     unranked: tally.unranked,
+    ...(meta.receipts ? { receipts: meta.receipts } : {}),
     evaluations: {
       baseline: tally.results + tally.errors.records,
       reform: tally.results + (tally.errors.records - sumOf(tally.errors.baseline)) - tally.shared,

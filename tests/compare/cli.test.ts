@@ -93,6 +93,10 @@ describe('compare', () => {
     const strip = ({ seconds: _s, workers: _w, ...rest }: Record<string, unknown>) => rest;
     expect(strip(onWorkers!)).toEqual(strip(inProcess!));
     expect(inProcess).toMatchObject({ records: 3, totals: { difference: '240.00' }, households: { gaining: 2, unchanged: 1 } });
+    // The receipts of the jurisdictions met: the reform's name them the reform, the baseline's do not.
+    const receipts = inProcess!['receipts'] as { baseline: Record<string, { reform?: unknown }>; reform: Record<string, { reform?: { name: string } }> };
+    expect(Object.values(receipts.baseline).map((r) => r.reform)).toEqual([undefined]);
+    expect(Object.values(receipts.reform).map((r) => r.reform?.name)).toEqual(['lingwu-750']);
     const csv = cli(['compare', '--reform', REFORM, '--batch', population, '--format', 'csv', '--workers', '0']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n')[1]).toMatch(/^all,,3,2,0,1,0,/);
