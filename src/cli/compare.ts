@@ -105,7 +105,8 @@ export async function compareCommand(options: CompareCommandOptions): Promise<nu
   } else print(text);
   process.stderr.write(
     `benefit-rules compare: ${report.records.toLocaleString('en')} records in ${summary.seconds.toFixed(1)} s (${Math.round(report.records / Math.max(summary.seconds, 1e-3)).toLocaleString('en')} households/s, ` +
-      `${report.evaluations.reform.toLocaleString('en')} evaluated again under the reform, ${report.evaluations.shared.toLocaleString('en')} in months it does not touch), ${report.errors.records.toLocaleString('en')} errors\n`,
+      `${report.evaluations.reform.toLocaleString('en')} evaluated again under the reform, ${report.evaluations.shared.toLocaleString('en')} in months it does not touch), ${report.errors.records.toLocaleString('en')} errors, ` +
+      `${workers === 0 ? 'in-process' : `${workers} worker${workers > 1 ? 's' : ''}`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
   );
   if (summary.interrupted) return EXIT_INTERRUPTED;
   if (summary.tally.errors.baseline['internal-error'] || summary.tally.errors.reform['internal-error']) return EXIT_INTERNAL;
