@@ -171,6 +171,31 @@ describe('compare', () => {
   });
 });
 
+describe('the months a reform does not touch', () => {
+  it('give the same sums as evaluating every household twice', async () => {
+    const { population } = await import('../../src/testing/population.js');
+    const { comparer, compareChunk } = await import('../../src/compare/worker.js');
+    const { emptyTally, mergeTally } = await import('../../src/compare/tally.js');
+    const june = checkReform(baseline, { name: 'june', changes: [{ jurisdiction: 'cn-640181', parameter: 'dibao.standard.urban', from: '2024-06-01', value: '750' }] });
+    const lines = population(1500, 11).map(({ household, month }) => JSON.stringify({ month, household }));
+    const chunk = { index: 0, firstLine: 1, bytes: new Uint8Array(Buffer.from(`${lines.join('\n')}\n`)) };
+    const setup = { jurisdictions: [], reform: { json: june, file: 'june' }, thresholdFen: 1, lines: true };
+    const skipping = comparer(baseline, overlay(baseline, june), setup);
+    const everything = { ...skipping, touched: () => true };
+    const [a, b] = [skipping, everything].map((c) => compareChunk(c, chunk));
+    expect(a!.tally.shared).toBeGreaterThan(1000);
+    expect(b!.tally.shared).toBe(0);
+    expect(a!.text).toBe(b!.text);
+    const totals = [a!, b!].map((done) => {
+      const tally = emptyTally(false);
+      mergeTally(tally, done.tally);
+      return JSON.stringify({ ...compareDocument(tally, { reform: june, threshold: '0.01', seconds: 0, workers: 0, interrupted: false }), evaluations: null });
+    });
+    expect(totals[0]).toBe(totals[1]);
+    expect(JSON.parse(totals[0]!).households.gaining).toBeGreaterThan(0);
+  });
+});
+
 describe('the sums', () => {
   it('read weights to the millionth, and refuse others', () => {
     expect(microWeight(1.5)).toBe(1_500_000n);
