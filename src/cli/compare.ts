@@ -53,6 +53,8 @@ export async function compareCommand(options: CompareCommandOptions): Promise<nu
   if (options.weight !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.weight))
     throw option('--weight', 'a field name such as weight', JSON.stringify(options.weight), `--weight expects a field name, got ${JSON.stringify(options.weight)}`);
   for (const path of [options.out, options.households]) if (path !== undefined && options.batch !== '-') refuseSameFile(path, options.batch);
+  if (options.out !== undefined && options.out === options.households)
+    throw option('--households', 'a file other than --out', options.households, `--households ${options.households} is also --out: the lines would overwrite the report`);
   const jurisdictions = [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])];
   // The reform is checked whole here, before any worker starts or any line is read.
   const baseline = loadRulebook({ jurisdictions });
