@@ -24,6 +24,8 @@ export const LAYERS = [
   'arithmetic',
   'conditions',
   'rulebook',
+  // Reforms overlay the packs of a rulebook: above it, below everything that evaluates.
+  'reform',
   'programmes',
   'explain',
   'engine',
@@ -32,6 +34,8 @@ export const LAYERS = [
   'fast',
   'load.ts',
   'batch',
+  // compare runs the baseline and a reform on the batch's readers and workers.
+  'compare',
   'audit',
   'index.ts',
   'service',

@@ -4,7 +4,15 @@
  * expected, what was found. Interfaces print them as one readable message, never as a stack trace.
  */
 export type ErrorCode =
-  'invalid-household' | 'invalid-pack' | 'invalid-rules' | 'unknown-jurisdiction' | 'parameter-not-covered' | 'parameter-not-configured' | 'invalid-option' | 'invalid-input';
+  | 'invalid-household'
+  | 'invalid-pack'
+  | 'invalid-rules'
+  | 'unknown-jurisdiction'
+  | 'parameter-not-covered'
+  | 'parameter-not-configured'
+  | 'invalid-option'
+  | 'invalid-input'
+  | 'invalid-reform';
 
 export interface ErrorDetail {
   /** JSON path inside the input, `$` for the root. */

@@ -24,7 +24,7 @@ export type {
 export { programmeOf } from './programmes/result.js';
 export { PROGRAMME_IDS, DIBAO_STATUSES, MEMBER_PROGRAMME_STATUSES, LINE_STATUSES } from './schemas/result.js';
 export type { Household, HouseholdInput, Member, Income } from './schemas/household.js';
-export type { Rulebook, Pack } from './rulebook/index.js';
+export type { Rulebook, Pack, ReformStamp } from './rulebook/index.js';
 export type { TraceEntry } from './programmes/trace.js';
 export type { ResolvedParameter } from './rulebook/resolve.js';
 export { householdSchema } from './schemas/household.js';
@@ -32,6 +32,8 @@ export { INCOME_TYPES } from './schemas/income.js';
 export { BenefitRulesError, isBenefitRulesError } from './errors.js';
 export { loadRulebook, bundledRulebook, type LoadOptions } from './load.js';
 export { buildRulebook } from './rulebook/index.js';
+export { applyReform, checkReform, type Reform } from './reform/index.js';
+export type { ReformFile, ReformChange } from './schemas/reform.js';
 export { parseHousehold, evaluateWith } from './evaluate.js';
 export { resolveParameter } from './rulebook/resolve.js';
 export { compileCondition } from './conditions/compile.js';

@@ -7,17 +7,17 @@
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
-import { loadRulebook } from '../load.js';
 import { compileEvaluator } from '../fast/evaluator.js';
 import { csvHeader, csvLayout, emptyStats, evaluateText, merge, type BatchStats, type OutputFormat } from './records.js';
-import { evaluateChunk, type Chunk, type Item, type WorkerSetup } from './worker.js';
+import { evaluateChunk, type WorkerSetup } from './worker.js';
+import { workerRulebook, type Chunk, type Item, type ReformInput } from './lines.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { csvItems } from './csvInput.js';
 import { CHUNK_BYTES, MAX_LINE_BYTES, ndjsonChunks } from './ndjson.js';
 import { spool } from './spool.js';
 import { ReceiptLines, type FirstUse, type ReceiptMode } from './receipts.js';
+import { runOrdered } from './ordered.js';
 
 export interface BatchRun {
   /** The households; for CSV, `inputFile` instead when it is a file (CSV is read twice, so a
@@ -30,6 +30,8 @@ export interface BatchRun {
   /** The month of lines that do not carry their own; without it such a line is an error record. */
   month?: string;
   jurisdictions: string[];
+  /** A reform (its parsed file) every worker applies to the packs it loads. */
+  reform?: ReformInput;
   trace: boolean;
   knownAt?: string;
   /** Worker threads; 0 evaluates in this thread. */
@@ -48,6 +50,9 @@ export interface BatchRun {
   signal?: AbortSignal;
 }
 
+/** What reading a batch's input needs. */
+export type BatchInput = Pick<BatchRun, 'input' | 'inputFile' | 'inputFormat' | 'lineByLine' | 'signal'>;
+
 export interface BatchSummary extends BatchStats {
   seconds: number;
   workers: number;
@@ -59,9 +64,11 @@ export interface BatchSummary extends BatchStats {
  * memory flat. */
 const CSV_CHUNK_ITEMS = 512;
 
-async function* chunks(run: BatchRun, onBytes?: (bytes: number) => void): AsyncGenerator<Chunk> {
+/** The input as chunks for the workers (NDJSON bytes, or CSV households), whatever its format:
+ * compare reads a population through it too. */
+export async function* chunks(run: BatchInput, onBytes?: (bytes: number) => void): AsyncGenerator<Chunk> {
   if (run.signal) {
-    yield* untilAborted(chunks({ ...run, signal: undefined } as BatchRun, onBytes), run.signal, () => run.input?.destroy());
+    yield* untilAborted(chunks({ ...run, signal: undefined } as BatchInput, onBytes), run.signal, () => run.input?.destroy());
     return;
   }
   if (run.inputFormat === 'ndjson') {
@@ -116,7 +123,7 @@ async function* untilAborted<T>(source: AsyncGenerator<T>, signal: AbortSignal, 
   }
 }
 
-async function write(output: Writable, data: string | Uint8Array): Promise<void> {
+export async function write(output: Writable, data: string | Uint8Array): Promise<void> {
   if (data.length === 0) return;
   if (output.errored) throw output.errored;
   // events.once rejects if the stream errors while waiting (a closed pipe): no room will come.
@@ -142,7 +149,7 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
     bar?.update(bytes, { records: stats.records.toLocaleString('en'), rate: Math.round(stats.records / Math.max(seconds, 1e-3)).toLocaleString('en') });
   };
   // The main thread has checked the packs already (they load before workers start): reuse them.
-  const rulebook = run.rulebook ?? loadRulebook({ jurisdictions: run.jurisdictions });
+  const rulebook = run.rulebook ?? workerRulebook(run);
   const layout = csvLayout(rulebook);
   const receipts = run.receipts ?? 'once';
   const lines = new ReceiptLines();
@@ -163,95 +170,25 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   return { ...stats, seconds: Number(process.hrtime.bigint() - started) / 1e9, workers: run.workers, interrupted: run.signal?.aborted ?? false };
 }
 
-/** Round-robin over the workers, at most two chunks each not yet written, records written in order. */
+/** The batch's side of the workers: each chunk's records written in input order, with its receipts. */
 async function runWorkers(run: BatchRun, stats: BatchStats, tick: () => void, lines: ReceiptLines, onBytes?: (bytes: number) => void): Promise<void> {
   const setup: WorkerSetup = {
     jurisdictions: run.jurisdictions,
     ...(run.month ? { month: run.month } : {}),
+    ...(run.reform ? { reform: run.reform } : {}),
     trace: run.trace,
     format: run.outputFormat,
     receipts: run.receipts ?? 'once',
     ...(run.knownAt ? { knownAt: run.knownAt } : {}),
   };
-  const workers = Array.from({ length: run.workers }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
-  const done = new Map<number, { bytes: Uint8Array; stats: BatchStats; firsts: FirstUse[] }>();
-  let next = 0;
-  let failure: Error | undefined;
-  let finished = false;
-  // A message may arrive while nobody waits: it is remembered, so the next wait returns at once.
-  let wake: (() => void) | undefined;
-  let signalled = false;
-  const notify = () => {
-    const resolve = wake;
-    wake = undefined;
-    if (resolve) resolve();
-    else signalled = true;
-  };
-  const waitForOne = () => {
-    if (signalled) {
-      signalled = false;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => (wake = resolve));
-  };
-  const settle = async () => {
-    while (done.has(next)) {
-      const chunk = done.get(next) as { bytes: Uint8Array; stats: BatchStats; firsts: FirstUse[] };
-      done.delete(next);
-      next += 1;
+  await runOrdered<{ index: number; bytes: Uint8Array; stats: BatchStats; firsts: FirstUse[] }>(chunks(run, onBytes), {
+    worker: new URL('./worker.js', import.meta.url),
+    workerData: setup,
+    count: run.workers,
+    settle: async (chunk) => {
       merge(stats, chunk.stats);
       for (const piece of lines.pieces(chunk.bytes, chunk.firsts)) await write(run.output, piece);
       tick();
-    }
-  };
-  // Writes are chained: the message handler and the reading loop both write, never at once.
-  let writing = Promise.resolve();
-  function flush(): Promise<void> {
-    writing = writing.then(settle);
-    return writing;
-  }
-  for (const worker of workers) {
-    worker.on('message', (message: { index: number; bytes: Uint8Array; stats: BatchStats; firsts: FirstUse[] }) => {
-      done.set(message.index, message);
-      notify();
-      // Written as soon as it is next in order, not when the next input arrives: a caller may be
-      // waiting for this answer before it writes more.
-      flush().catch((error: Error) => {
-        failure ??= error;
-        notify();
-      });
-    });
-    worker.on('error', (error) => {
-      failure = error;
-      notify();
-    });
-    worker.on('exit', (code) => {
-      if (!finished) failure ??= new Error(`a batch worker stopped (exit code ${code}) before the batch was done`);
-      notify();
-    });
-  }
-  let sent = 0;
-  try {
-    for await (const chunk of chunks(run, onBytes)) {
-      await flush();
-      // Bounded by what is not yet written, not only by what is being evaluated: finished chunks
-      // waiting for an earlier one count too, so memory stays flat whatever the file size.
-      while (sent - next >= workers.length * 2 && !failure) {
-        await waitForOne();
-        await flush();
-      }
-      if (failure) throw failure;
-      (workers[chunk.index % workers.length] as Worker).postMessage(chunk, 'bytes' in chunk ? [chunk.bytes.buffer as ArrayBuffer] : []);
-      sent += 1;
-    }
-    await flush();
-    while (next < sent && !failure) {
-      await waitForOne();
-      await flush();
-    }
-    if (failure) throw failure;
-  } finally {
-    finished = true;
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+    },
+  });
 }

@@ -1,45 +1,21 @@
 /** A batch worker thread: loads the rulebook once, then evaluates chunks of lines on request. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRulebook } from '../load.js';
+import { linesOf, workerRulebook, type Chunk, type ReformInput } from './lines.js';
 import { compileEvaluator } from '../fast/evaluator.js';
 import { count, csvLayout, emptyStats, evaluateText, formatRecord, type BatchRecord, type CsvLayout, type OutputFormat } from './records.js';
 import { atCsvCells } from './csv-errors.js';
 import { receiptHash, type FirstUse, type ReceiptMode } from './receipts.js';
 
+export type { Chunk, Item, ReformInput } from './lines.js';
+
 export interface WorkerSetup {
   jurisdictions: string[];
+  reform?: ReformInput;
   month?: string;
   trace: boolean;
   knownAt?: string;
   format: OutputFormat;
   receipts: ReceiptMode;
-}
-
-/** Numbered items (CSV households), or raw NDJSON bytes that start at line `firstLine` and end at
- * a line break (the last chunk may not): splitting them here keeps the main thread free. */
-export type Chunk = { index: number; items: Item[] } | { index: number; firstLine: number; bytes: Uint8Array };
-
-/** A numbered item: JSON text to evaluate, or the error record already found for it. A household
- * read from CSV also carries the line of each of its rows, for errors to name their cells. */
-type ErrorJson = { code: string; message: string; details: readonly object[] };
-export type Item = [number, string] | [number, string, ErrorJson] | [number, string, ErrorJson, household: string] | [number, string, null, number[]];
-
-function* linesOf(chunk: Chunk): Generator<Item> {
-  if ('items' in chunk) {
-    yield* chunk.items;
-    return;
-  }
-  const text = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength).toString('utf8');
-  let line = chunk.firstLine;
-  // A byte-order mark before the first line is not part of it.
-  let start = line === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    yield [line++, text.slice(start, stop)];
-    start = end + 1;
-  }
 }
 
 export function evaluateChunk(
@@ -71,7 +47,7 @@ export function evaluateChunk(
 
 if (parentPort) {
   const setup = workerData as WorkerSetup;
-  const rulebook = loadRulebook({ jurisdictions: setup.jurisdictions });
+  const rulebook = workerRulebook(setup);
   const evaluator = compileEvaluator(rulebook, { trace: setup.trace, ...(setup.knownAt ? { knownAt: setup.knownAt } : {}) });
   const layout = csvLayout(rulebook);
   const port = parentPort;

@@ -7,7 +7,8 @@ import { BUNDLED_JURISDICTIONS, loadRulebook } from '../load.js';
 import { runBatch, type BatchSummary } from '../batch/run.js';
 import { batchReceipts } from '../batch/receipts.js';
 import type { Receipt } from '../engine/result.js';
-import { checkKnownAt, checkMonth } from './commands.js';
+import { checkKnownAt, checkMonth, readReformFile } from './commands.js';
+import { applyReform } from '../reform/index.js';
 import { EXIT_INTERNAL } from './io.js';
 
 export interface BatchCommandOptions {
@@ -25,6 +26,8 @@ export interface BatchCommandOptions {
   receipt?: 'once' | 'each';
   /** A JSON summary file: the counts (per programme and status too) and the receipts. */
   summary?: string;
+  /** A reform file applied to the packs, here and in every worker. */
+  reform?: string;
 }
 
 export const EXIT_SOME_ERRORS = 3;
@@ -44,7 +47,9 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
   if (options.summary !== undefined) refuseSameFile(options.summary, options.batch);
   const jurisdictions = [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])];
   // Loaded here first, so a bad pack is reported once and clearly, before any worker starts.
-  const rulebook = loadRulebook({ jurisdictions });
+  const reform = options.reform === undefined ? undefined : { json: readReformFile(options.reform), file: options.reform };
+  const baseline = loadRulebook({ jurisdictions });
+  const rulebook = reform ? applyReform(baseline, reform.json, reform.file) : baseline;
   const inputFormat = options.inputFormat ?? (options.batch.endsWith('.csv') ? 'csv' : 'ndjson');
   // A CSV file is read twice (each household whole whatever the order of its rows): by its path.
   const input = fromStdin ? { input: process.stdin } : inputFormat === 'csv' ? { inputFile: options.batch } : { input: createReadStream(options.batch) };
@@ -69,6 +74,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
     outputFormat: options.outputFormat,
     ...(options.month ? { month: options.month } : {}),
     jurisdictions,
+    ...(reform ? { reform } : {}),
     trace: options.trace ?? false,
     workers,
     ...(options.knownAt !== undefined ? { knownAt: options.knownAt } : {}),
@@ -100,7 +106,7 @@ function fileSize(path: string): number {
   return stat.size;
 }
 
-function workerCount(given: string | undefined): number {
+export function workerCount(given: string | undefined): number {
   if (given === undefined) return Math.min(availableParallelism(), MAX_WORKERS);
   // Digits only: Number() would also take 0x10, 1e1 and " 2".
   const workers = /^\d{1,3}$/.test(given) ? Number(given) : Number.NaN;

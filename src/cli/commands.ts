@@ -15,16 +15,25 @@ import type { Language } from '../explain/render.js';
 import { STATUS } from '../explain/messages.js';
 import { checkOptions, cliNaming } from '../options.js';
 import { programmeOf } from '../programmes/result.js';
+import { applyReform } from '../reform/index.js';
 
 /** No colours: output goes to files and pipes as often as to terminals. */
 const PLAIN = { head: [], border: [] };
 
 export interface RulebookOptions {
   packs?: string[];
+  /** A reform file (--reform): applied to the packs once they are loaded. */
+  reform?: string;
+}
+
+/** A reform file's JSON, read as any input is (a clear message for a missing or broken file). */
+export function readReformFile(path: string): unknown {
+  return parseJson(readText(path), path);
 }
 
 export function rulebookFrom(options: RulebookOptions): Rulebook {
-  return loadRulebook({ jurisdictions: [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])] });
+  const rulebook = loadRulebook({ jurisdictions: [BUNDLED_JURISDICTIONS, ...(options.packs ?? [])] });
+  return options.reform === undefined ? rulebook : applyReform(rulebook, readReformFile(options.reform), options.reform);
 }
 
 /** --month and --known-at, checked by the options schema of the library: an empty or malformed

@@ -9,6 +9,7 @@ import { BenefitRulesError } from '../errors.js';
 import { CSV_INPUT_COLUMNS } from '../batch/csv.js';
 import { auditCommand, timelineCommand } from './audit.js';
 import { serveCommand } from './serve.js';
+import { compareCommand } from './compare.js';
 
 const lang = () => new Option('--lang <lang>', 'language of explanations and names').choices(['zh', 'en']).default('en');
 // One folder a flag (repeat it for several): a variadic option would also take the household file after it.
@@ -17,6 +18,8 @@ const packs = () =>
     ...(previous ?? []),
     dir,
   ]);
+
+const reform = () => new Option('--reform <file>', 'a reform file (JSON: dated changes to pack parameters) applied to the packs; see examples/reforms');
 
 /** Options that only a batch reads: given without --batch they would be silently ignored. */
 const BATCH_ONLY = [
@@ -73,6 +76,7 @@ program
   .option('--summary <file>', 'batch: also write the summary as JSON (counts per programme and status, the receipts)')
   .option('--no-progress', 'no progress bar, even on a terminal')
   .addOption(packs())
+  .addOption(reform())
   .addHelpText('after', CSV_HELP)
   .action((household: string | undefined, options, command: Command) => {
     if (options.batch !== undefined) return runAsync(async () => batchCommand(options));
@@ -104,6 +108,7 @@ program
   .option('--json', 'print JSON instead of a table')
   .addOption(lang())
   .addOption(packs())
+  .addOption(reform())
   .action((jurisdiction: string, options) => run(() => print(paramsCommand(jurisdiction, options))));
 
 program
@@ -116,6 +121,7 @@ program
   .option('--json', 'print JSON instead of a table')
   .addOption(lang())
   .addOption(packs())
+  .addOption(reform())
   .action((file: string | undefined, options) => run(() => print(timelineCommand(file, options))));
 
 program
@@ -132,6 +138,23 @@ program
   .addOption(lang())
   .addOption(packs())
   .action((options, command: Command) => runAsync(() => auditCommand({ ...options, given: Object.keys(options).filter((name) => command.getOptionValueSource(name) === 'cli') })));
+
+program
+  .command('compare')
+  .description('evaluate a population under the baseline and under a reform: totals, households gaining and losing, by programme, jurisdiction and income decile')
+  .requiredOption('--reform <file>', 'the reform file (JSON: dated changes to pack parameters); see examples/reforms')
+  .requiredOption('--batch <file>', 'the population: NDJSON (a household a line) or CSV (a row a person); - for standard input')
+  .option('--month <YYYY-MM>', 'the month of lines that do not set their own')
+  .option('--weight <field>', 'NDJSON: the field of each line (beside "household", or in it) holding its weight; weights totals, counts and the deciles')
+  .option('--threshold <yuan>', 'the least change counted as a gain or a loss', '0.01')
+  .addOption(new Option('--format <format>', 'json: one document; csv: a row a group; summary: a table').choices(['json', 'csv', 'summary']).default('json'))
+  .addOption(lang())
+  .option('--out <file>', 'report file (default: standard output)')
+  .option('--households <file>', 'also write a line per household (NDJSON): totals, the programmes that moved, errors')
+  .addOption(new Option('--input-format <format>', 'input format (default: from the file name)').choices(['ndjson', 'csv']))
+  .option('--workers <n>', `worker threads, 0 to ${MAX_WORKERS} (default: one per core; 0 = this thread)`)
+  .addOption(packs())
+  .action((options) => runAsync(() => compareCommand(options)));
 
 program
   .command('demo')

@@ -8,9 +8,12 @@ import type { ProgrammeId, Receipt } from '../programmes/result.js';
 /** The receipt of every result for a pack: an auditor can tell which rules and data produced it. */
 export function receiptFor(rulebook: Rulebook, jurisdiction: string): Receipt {
   const pack = rulebook.packs.get(jurisdiction);
-  return {
+  const receipt: Receipt = {
     engine: `benefit-rules@${VERSION}`,
     rules: [...rulebook.programmes.values()].map((r) => ({ programme: r.programme as ProgrammeId, hash: r.hash })),
     packs: (pack?.chain ?? []).map((id) => ({ id, hash: rulebook.packs.get(id)?.hash ?? '' })),
   };
+  // Every result under a reform says so, even where the reform changed nothing: the run was one.
+  if (rulebook.reform) receipt.reform = { name: rulebook.reform.name, sha256: rulebook.reform.sha256 };
+  return receipt;
 }

@@ -137,6 +137,7 @@ function parameterEntry(resolved: ResolvedParameter): TraceEntry {
     }),
   };
   if (resolved.note !== undefined) entry.note = resolved.note;
+  if (resolved.reform !== undefined) entry.reform = resolved.reform;
   if (resolved.multipleOf !== undefined) entry.multipleOf = toJson(resolved.multipleOf) as TraceMultiple;
   return entry;
 }

@@ -131,6 +131,8 @@ export interface Receipt {
   engine: string;
   rules: { programme: ProgrammeId; hash: string }[];
   packs: { id: string; hash: string }[];
+  /** The reform applied to the packs, when one was (evaluate --reform, compare). */
+  reform?: { name: string; sha256: string };
 }
 
 export interface EvaluationResult {

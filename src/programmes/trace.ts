@@ -29,6 +29,8 @@ export type TraceEntry =
       note?: string;
       /** The value is a multiple of another parameter: that one's value, the factor, the rounding. */
       multipleOf?: TraceMultiple;
+      /** The reform that set it: a hypothesis an analyst wrote, not a rule in force. */
+      reform?: string;
     }
   | { kind: 'notSet'; id: string }
   | { kind: 'member'; member: string; counted: boolean; reasons: string[] }

@@ -19,6 +19,16 @@ export interface Rulebook {
   readonly programmes: ReadonlyMap<string, ProgrammeRules>;
   readonly declarations: ReadonlyMap<string, DeclaredParameter>;
   readonly packs: ReadonlyMap<string, Pack>;
+  /** Set on a rulebook a reform was applied to (src/reform): named in every receipt. */
+  readonly reform?: ReformStamp;
+}
+
+/** A reform as receipts name it. */
+export interface ReformStamp {
+  name: string;
+  /** sha256 of the reform's canonical JSON (keys sorted, no spaces): the same reform, however
+   * written, has the same hash. */
+  sha256: string;
 }
 
 export interface RulebookInput {

@@ -34,7 +34,10 @@ export function combineMultiple(own: ResolvedParameter, multiple: Multiple, base
   const sources: CitedSource[] = [...own.sources, ...base.sources.filter((s) => !own.sources.some((o) => o.id === s.id))];
   const multipleOf: MultipleOf = { parameter: base.id, value: baseValue, factor: multiple.factor, jurisdiction: base.jurisdiction, from: base.from };
   if (multiple.rounding !== undefined) multipleOf.rounding = multiple.rounding;
-  return { ...own, value, from, until, sources, verified: own.verified && base.verified, multipleOf };
+  const combined: ResolvedParameter = { ...own, value, from, until, sources, verified: own.verified && base.verified, multipleOf };
+  // A reformed base changes the multiple too: the trace says the reform is in it.
+  if (own.reform === undefined && base.reform !== undefined) combined.reform = base.reform;
+  return combined;
 }
 
 /** At load: every multiple names a declared money parameter, and no chain of multiples loops. */

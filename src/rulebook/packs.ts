@@ -36,6 +36,8 @@ export interface Entry {
   note?: string;
   file: string;
   path: string;
+  /** The name of the reform that set this value (src/reform): not law, a hypothesis. */
+  reform?: string;
 }
 
 export interface Pack {

@@ -30,6 +30,8 @@ export interface ResolvedParameter {
   note?: string;
   /** Set when the pack defines the value as a multiple of another parameter. */
   multipleOf?: MultipleOf;
+  /** The reform that set the value (or the value it multiplies), when one did. */
+  reform?: string;
 }
 
 /**
@@ -82,6 +84,7 @@ export function resolveParameter(rulebook: Rulebook, packId: string, id: string,
         verified: entry.verified,
       };
       if (entry.note !== undefined) resolved.note = entry.note;
+      if (entry.reform !== undefined) resolved.reform = entry.reform;
       return isMultiple(entry.value) ? combineMultiple(resolved, entry.value, resolveParameter(rulebook, packId, entry.value.multipleOf, day, knownAt)) : resolved;
     }
     if (entries.length > 0) coverage.push(`${holderId}: ${entries[0]?.from} onwards${entries.length > 1 ? ' with gaps' : ''}`);

@@ -10,6 +10,7 @@ import { householdSchema } from './household.js';
 import { packManifestSchema, parameterFileSchema, sourcesFileSchema } from './pack.js';
 import { ruleFileSchema } from './rules.js';
 import { batchRecordSchema, errorSchema, evaluationResultSchema } from './result.js';
+import { reformFileSchema } from './reform.js';
 import { findingSchema, ledgerLineSchema } from './audit.js';
 
 type Io = 'input' | 'output';
@@ -25,6 +26,7 @@ const TITLES = {
   'batch-record': ['benefit-rules batch record (one NDJSON line of evaluate --batch, POST /v1/evaluate/batch)', batchRecordSchema, 'output'],
   finding: ['benefit-rules audit finding (one line of the audit report)', findingSchema, 'output'],
   'ledger-line': ['benefit-rules ledger line (one payment: a row of the ledger CSV)', ledgerLineSchema, 'input'],
+  reform: ['benefit-rules reform (evaluate --reform, compare --reform; examples/reforms)', reformFileSchema, 'input'],
 } as const satisfies Record<string, readonly [string, z.ZodType, Io]>;
 
 export type SchemaName = keyof typeof TITLES;

@@ -118,6 +118,7 @@ export const traceEntrySchema = z
           .strict()
           .optional()
           .describe('A value written as a multiple of another parameter: that parameter, its value this month and the factor.'),
+        reform: z.string().optional().describe('The name of the reform that set this value (evaluate --reform): a hypothesis, not a rule in force.'),
       })
       .strict(),
     z.object({ kind: z.literal('notSet'), id: z.string() }).strict(),
@@ -246,6 +247,11 @@ export const receiptSchema = z
     engine: z.string().describe('benefit-rules@<version>'),
     rules: z.array(z.object({ programme: z.string(), hash: z.string() }).strict()),
     packs: z.array(z.object({ id: z.string(), hash: z.string() }).strict()),
+    reform: z
+      .object({ name: z.string(), sha256: z.string() })
+      .strict()
+      .optional()
+      .describe('The reform applied to the packs (evaluate --reform), by name and the sha256 of its canonical JSON.'),
   })
   .strict()
   .meta({ id: 'Receipt' });

@@ -19,6 +19,7 @@ import { population, POPULATION_MONTHS } from '../../src/testing/population.js';
 import { jsonRulesEngineDibao, plainProgrammes } from './baselines.js';
 import { moneyUnits } from '../../src/arithmetic/units-core.js';
 import { readFileSync } from 'node:fs';
+import { benchCompare } from './compare.js';
 import { join } from 'node:path';
 
 const { values } = parseArgs({
@@ -113,6 +114,7 @@ console.log(`agreement with the Decimal reference: ${count - mismatches} of ${co
 console.log(
   `hand-written (e) total equal to the compiled total: ${count - plainDiffers} of ${count} households (${plainDiffers} differ: rounding, gradual exits, missing facts (e) does not model)`,
 );
+benchCompare(count, Number(values.seed), rounds);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 if (sink === -1) console.log('');
 if (mismatches > 0) process.exitCode = 1;
