@@ -33,6 +33,8 @@ export const LAYERS = [
   'load.ts',
   'batch',
   'audit',
+  // Curves over one income: evaluations many times over, never read by the engine.
+  'analysis',
   'index.ts',
   'service',
   'cli',
