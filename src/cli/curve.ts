@@ -1,0 +1,62 @@
+/**
+ * `benefit-rules curve`: one household over a range of one member's income, as JSON, CSV or an SVG
+ * chart. Loaded only when the command runs, so that the charting library costs the other commands
+ * nothing at start-up.
+ */
+import { closeSync, writeFileSync } from 'node:fs';
+import { benefitCurve, type CurveOptions } from '../analysis/curve.js';
+import { curveCsv } from '../analysis/csv.js';
+import { curveSvg } from '../analysis/chart.js';
+import type { Language } from '../explain/render.js';
+import type { Rulebook } from '../rulebook/index.js';
+import { cliNaming } from '../options.js';
+import { checkDates, rulebookFrom, type RulebookOptions } from './commands.js';
+import { ioFailure, parseJson, print, readText } from './io.js';
+import { openOutput } from './batch.js';
+
+export interface CurveCommandOptions extends RulebookOptions {
+  month: string;
+  vary: string;
+  from: string;
+  to: string;
+  step: string;
+  format: 'json' | 'csv' | 'svg';
+  lang: Language;
+  out?: string;
+  knownAt?: string;
+}
+
+/**
+ * The reformed rulebook, when the command is given one. `--reform FILE` is wired here: read the
+ * reform, apply it to `rulebook` and return `{ rulebook: applied, name: reform.name }`.
+ */
+export type ReformLoader = (rulebook: Rulebook) => CurveOptions['reform'] | undefined;
+
+export function curveCommand(file: string | undefined, options: CurveCommandOptions, reform: ReformLoader = () => undefined): void {
+  checkDates(options);
+  const household = parseJson(readText(file), file ?? 'standard input');
+  const rulebook = rulebookFrom(options);
+  const reformed = reform(rulebook);
+  const curve = benefitCurve(household, {
+    month: options.month,
+    vary: options.vary,
+    from: options.from,
+    to: options.to,
+    step: options.step,
+    rulebook,
+    naming: cliNaming,
+    ...(options.knownAt !== undefined ? { knownAt: options.knownAt } : {}),
+    ...(reformed ? { reform: reformed } : {}),
+  });
+  const text = options.format === 'svg' ? curveSvg(curve, rulebook, { lang: options.lang }) : options.format === 'csv' ? curveCsv(curve) : `${JSON.stringify(curve, null, 2)}\n`;
+  if (options.out === undefined) return print(text);
+  // Opened before writing, as a batch opens its output: a path that cannot be opened is the user's to fix.
+  const fd = openOutput(options.out);
+  try {
+    writeFileSync(fd, text);
+  } catch (error) {
+    throw ioFailure(`Cannot write ${options.out}`, error);
+  } finally {
+    closeSync(fd);
+  }
+}
