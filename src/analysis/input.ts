@@ -79,8 +79,9 @@ export function checkRange(household: Household, input: RangeInput, naming: Nami
   const target = varied(household, input.vary, naming(['vary']), problems);
   const amount = (key: 'from' | 'to' | 'step') => {
     const text = moneyText(input[key]);
+    const what = key === 'step' ? 'a step in yuan above 0' : 'an amount in yuan ≥ 0';
     if (text === undefined)
-      problems.push({ path: naming([key]), expected: 'expected an amount in yuan ≥ 0 with at most two decimals, such as "2500" or "50.5"', found: describeValue(input[key]) });
+      problems.push({ path: naming([key]), expected: `expected ${what} with at most two decimals, such as "2500" or "50.5"`, found: describeValue(input[key]) });
     return text === undefined ? undefined : new Decimal(text);
   };
   const from = amount('from');
