@@ -127,6 +127,27 @@ describe('a Lingwu household with a disabled member, wages 0 to 3000 in steps of
   });
 });
 
+describe("issue 14's notch: a household of three, wages in steps of 100", () => {
+  const three = {
+    id: 'issue-14-notch',
+    jurisdiction: 'cn-640181',
+    residence: 'urban',
+    members: [
+      { id: 'worker', birthDate: '1985-03-01', relation: 'head', incomes: [{ type: 'wages', monthly: '0' }] },
+      { id: 'spouse', birthDate: '1986-03-01', relation: 'spouse' },
+      { id: 'son', birthDate: '2008-06-01', relation: 'child', schooling: 'seniorSecondary', disability: { category: 'intellectual', grade: 2 } },
+    ],
+  };
+  const c = benefitCurve(three, { ...base, from: '1900', to: '3200', step: '100' });
+
+  it('goes from 70 to 690 at 2100 (per capita 700 > 690: the son alone), and falls off at 3200 (1066.67 > 1035)', () => {
+    expect(c.points.map((p) => p.programmes.dibao).slice(0, 3)).toEqual(['170.00', '70.00', '690.00']);
+    expect(c.rises.map((r) => [r.from, r.to, r.gained, r.rule])).toEqual([['2000.00', '2100.00', '620.00', 'incomeBelowStandard']]);
+    expect(c.cliffs.map((r) => [r.from, r.to, r.lost, r.benefitsLost, r.rule])).toEqual([['3100.00', '3200.00', '705.00', '805.00', 'marginal']]);
+    expect(c.points.find((p) => p.value === '2100.00')!.marginalRate).toBe('-6.2');
+  });
+});
+
 describe('the varied income', () => {
   it('replaces every line of that type of that member by one, leaving the others', () => {
     const h = parseHousehold({
