@@ -198,9 +198,14 @@ function side(household: Household, range: CurveRange, rulebook: Rulebook, optio
     const step = stepBetween(a.point, b.point);
     if (isCliff(step)) {
       const changes = changesOf(step, -1, a, b, traced, rulebook, options.month);
-      if (changes.length > 0) cliffs.push({ ...jump(a, b, step, changes, -1), lost: money(step.net.negated()), benefitsLost: money(step.benefits.negated()) });
+      // The step and what it costs first, so that a reader of the JSON sees them before the why.
+      const lost = { from: money(a.point.value), to: money(b.point.value), lost: money(step.net.negated()), benefitsLost: money(step.benefits.negated()) };
+      if (changes.length > 0) cliffs.push({ ...lost, ...jump(a, b, step, changes, -1) });
     }
-    if (isRise(step)) rises.push({ ...jump(a, b, step, changesOf(step, 1, a, b, traced, rulebook, options.month), 1), gained: money(step.benefits) });
+    if (isRise(step)) {
+      const gained = { from: money(a.point.value), to: money(b.point.value), gained: money(step.benefits) };
+      rises.push({ ...gained, ...jump(a, b, step, changesOf(step, 1, a, b, traced, rulebook, options.month), 1) });
+    }
   }
   return { points, cliffs, rises, unknown: unknownSummary(evaluated, ids), ids };
 }
