@@ -1,12 +1,11 @@
 /**
  * `benefit-rules curve`: one household over a range of one member's income, as JSON, CSV or an SVG
- * chart. Loaded only when the command runs, so that the charting library costs the other commands
- * nothing at start-up.
+ * chart. The charting library is loaded only for --format svg, so that it costs JSON, CSV and the
+ * other commands nothing at start-up.
  */
 import { closeSync, writeFileSync } from 'node:fs';
 import { benefitCurve, type CurveOptions } from '../analysis/curve.js';
 import { curveCsv } from '../analysis/csv.js';
-import { curveSvg } from '../analysis/chart.js';
 import type { Language } from '../explain/render.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { cliNaming } from '../options.js';
@@ -32,7 +31,7 @@ export interface CurveCommandOptions extends RulebookOptions {
  */
 export type ReformLoader = (rulebook: Rulebook) => CurveOptions['reform'] | undefined;
 
-export function curveCommand(file: string | undefined, options: CurveCommandOptions, reform: ReformLoader = () => undefined): void {
+export async function curveCommand(file: string | undefined, options: CurveCommandOptions, reform: ReformLoader = () => undefined): Promise<void> {
   checkDates(options);
   const household = parseJson(readText(file), file ?? 'standard input');
   const rulebook = rulebookFrom(options);
@@ -48,7 +47,9 @@ export function curveCommand(file: string | undefined, options: CurveCommandOpti
     ...(options.knownAt !== undefined ? { knownAt: options.knownAt } : {}),
     ...(reformed ? { reform: reformed } : {}),
   });
-  const text = options.format === 'svg' ? curveSvg(curve, rulebook, { lang: options.lang }) : options.format === 'csv' ? curveCsv(curve) : `${JSON.stringify(curve, null, 2)}\n`;
+  // The charting library is read only when a chart is asked for.
+  const svg = options.format === 'svg' ? (await import('../analysis/chart.js')).curveSvg : undefined;
+  const text = svg ? svg(curve, rulebook, { lang: options.lang }) : options.format === 'csv' ? curveCsv(curve) : `${JSON.stringify(curve, null, 2)}\n`;
   if (options.out === undefined) return print(text);
   // Opened before writing, as a batch opens its output: a path that cannot be opened is the user's to fix.
   const fd = openOutput(options.out);

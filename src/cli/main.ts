@@ -151,9 +151,9 @@ program
   .addOption(packs())
   .action((household: string | undefined, options) =>
     runAsync(async () => {
-      // Loaded here: the charting library is read only by the command that draws.
+      // Loaded here, as the chart within it is loaded only for SVG: the other commands start as fast as before.
       const { curveCommand } = await import('./curve.js');
-      curveCommand(household, options);
+      await curveCommand(household, options);
       return 0;
     }),
   );
