@@ -37,6 +37,8 @@ export const LAYERS = [
   // compare runs the baseline and a reform on the batch's readers and workers.
   'compare',
   'audit',
+  // Curves over one income: evaluations many times over, never read by the engine.
+  'analysis',
   'index.ts',
   'service',
   'cli',

@@ -55,3 +55,14 @@ export function evaluate(household: unknown, options: Omit<EvaluateOptions, 'rul
 }
 export { evaluateTimeline, auditLedger, verifyAudit, type TimelineOptions, type TimelineResult, type AuditOptions, type AuditReport } from './audit/api.js';
 export type { Finding, AuditedLine, MissingLine, Verdict } from './audit/auditor.js';
+export {
+  benefitCurve,
+  MAX_CURVE_POINTS,
+  type CurveOptions,
+  type CurveResult,
+  type CurvePoint,
+  type CurveSide,
+  type Cliff,
+  type Rise,
+  type ProgrammeChange,
+} from './analysis/curve.js';

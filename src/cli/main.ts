@@ -10,6 +10,7 @@ import { CSV_INPUT_COLUMNS } from '../batch/csv.js';
 import { auditCommand, timelineCommand } from './audit.js';
 import { serveCommand } from './serve.js';
 import { compareCommand } from './compare.js';
+import { MAX_CURVE_POINTS } from '../analysis/input.js';
 
 const lang = () => new Option('--lang <lang>', 'language of explanations and names').choices(['zh', 'en']).default('en');
 // One folder a flag (repeat it for several): a variadic option would also take the household file after it.
@@ -155,6 +156,30 @@ program
   .option('--workers <n>', `worker threads, 0 to ${MAX_WORKERS} (default: one per core; 0 = this thread)`)
   .addOption(packs())
   .action((options) => runAsync(() => compareCommand(options)));
+
+program
+  .command('curve')
+  .description("one household over a range of one member's income: benefits, income plus benefits, marginal rates and cliffs, as JSON, CSV or an SVG chart")
+  .argument('[household]', 'household JSON file; - or nothing for standard input')
+  .requiredOption('--month <YYYY-MM>', 'the month evaluated')
+  .requiredOption('--vary <member.type>', 'the income varied: a member id and an income type, e.g. worker.wages')
+  .requiredOption('--from <yuan>', 'lowest value of that income')
+  .requiredOption('--to <yuan>', 'highest value of that income')
+  .requiredOption('--step <yuan>', `step between points (at most ${MAX_CURVE_POINTS} points)`)
+  .addOption(reform())
+  .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'svg']).default('json'))
+  .addOption(lang())
+  .option('--out <file>', 'output file (default: standard output)')
+  .option('--known-at <YYYY-MM-DD>', 'use the rules as they were known on this date')
+  .addOption(packs())
+  .action((household: string | undefined, options) =>
+    runAsync(async () => {
+      // Loaded here, as the chart within it is loaded only for SVG: the other commands start as fast as before.
+      const { curveCommand } = await import('./curve.js');
+      await curveCommand(household, options);
+      return 0;
+    }),
+  );
 
 program
   .command('demo')
