@@ -61,8 +61,8 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Hous
     total = a.add(total, line.entitled);
   }
   // Nobody applies: no event was described, which is not a refusal.
-  if (lines.length === 0) return info.bounds === undefined ? nobody(a.zero) : { ...nobody(a.zero), status: 'no-event' };
-  if (info.bounds !== undefined) return caseworkersDecision(ctx, lines, entitled);
+  if (lines.length === 0) return nobody(a.zero, info.bounds === undefined ? 'ineligible' : 'no-event');
+  if (info.bounds !== undefined) return caseworkersDecision(ctx, lines, total, entitled);
   const paid = !a.isZero(total);
   // The status of a programme with undecided lines is the engine's to say (run.ts): it knows the
   // interactions' outcome too.
@@ -174,7 +174,7 @@ function boundedLine<N, R, G>(
 }
 
 /** A one-off programme with bounds: the caseworker decides, within the bounds the lines give. */
-function caseworkersDecision<N, R, G>(ctx: Context<N, R, G>, lines: MemberLine<N>[], entitled: Map<string, Record<string, unknown>>): Outcome<N> {
+function caseworkersDecision<N, R, G>(ctx: Context<N, R, G>, lines: MemberLine<N>[], amount: N, entitled: Map<string, Record<string, unknown>>): Outcome<N> {
   const { a } = ctx;
   const add = (key: 'minimum' | 'maximum'): string | null => {
     let sum = a.zero;
@@ -185,29 +185,31 @@ function caseworkersDecision<N, R, G>(ctx: Context<N, R, G>, lines: MemberLine<N
     }
     return a.money(sum);
   };
-  let amount = a.zero;
-  for (const line of lines) amount = a.add(amount, line.entitled);
   const decided = lines.every((line) => line.bounds !== undefined);
   const fields: Record<string, unknown> = decided ? { bounds: { minimum: add('minimum'), maximum: add('maximum') } } : {};
   return { status: 'caseworker-decision', reasons: ['caseworkersDecision'], amount, fields, members: lines, provides: { household: {}, members: entitled } };
 }
 
 const NO_MEMBERS = new Map<string, Record<string, unknown>>();
-const NO_CANDIDATES: ReadonlyMap<unknown, Outcome<unknown>> = new Map();
+// Keyed by the arithmetic's zero, then by status: every household without a candidate shares one.
+const NO_CANDIDATES = new Map<unknown, Map<string, Outcome<unknown>>>();
 
-/** The outcome when no member is even considered: one shared, frozen object per arithmetic. */
-function nobody<N>(zero: N): Outcome<N> {
-  let outcome = NO_CANDIDATES.get(zero) as Outcome<N> | undefined;
+/** The outcome when no member is even considered (no-event: nobody applies for a one-off
+ * programme): one shared, frozen object per arithmetic and status. */
+function nobody<N>(zero: N, status: 'ineligible' | 'no-event'): Outcome<N> {
+  let byStatus = NO_CANDIDATES.get(zero);
+  if (!byStatus) NO_CANDIDATES.set(zero, (byStatus = new Map()));
+  let outcome = byStatus.get(status) as Outcome<N> | undefined;
   if (!outcome) {
     outcome = Object.freeze({
-      status: 'ineligible',
+      status,
       reasons: Object.freeze(['noCandidates']) as unknown as string[],
       amount: zero,
       fields: Object.freeze({}),
       members: Object.freeze([]) as unknown as MemberLine<N>[],
       provides: Object.freeze({ household: Object.freeze({}), members: NO_MEMBERS }),
     });
-    (NO_CANDIDATES as Map<unknown, Outcome<unknown>>).set(zero, outcome);
+    byStatus.set(status, outcome as Outcome<unknown>);
   }
   return outcome;
 }
