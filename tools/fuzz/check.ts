@@ -10,6 +10,7 @@ import { compileEvaluator, type CompiledEvaluator } from '../../src/fast/evaluat
 import { parseHousehold, type EvaluationResult } from '../../src/evaluate.js';
 import { quickHousehold } from '../../src/schemas/quick.js';
 import type { Rulebook } from '../../src/rulebook/index.js';
+import type { DibaoResult, MemberProgrammeResult } from '../../src/programmes/result.js';
 import type { FuzzInput } from './mutate.js';
 
 export const SLOW_MS = 1000;
@@ -156,6 +157,10 @@ export function checkMoney({ result }: { result: EvaluationResult }): void {
     const paid = programme.monthlyAmount === null ? 0n : money(`programmes.${id}.monthlyAmount`, programme.monthlyAmount);
     total += paid;
     if (programme.entitledAmount !== undefined && programme.entitledAmount !== null) money(`programmes.${id}.entitledAmount`, programme.entitledAmount);
+    if (programme.period === 'event') {
+      checkOneOff(id, programme, paid);
+      continue;
+    }
     let undecided = programme.monthlyAmount === null;
     if (programme.members !== undefined) {
       let paidSum = 0n;
@@ -179,6 +184,25 @@ export function checkMoney({ result }: { result: EvaluationResult }): void {
   if (result.totalIsPartial !== unknown.length > 0 || listed !== unknown.join(',')) {
     throw new FuzzFailure('sum', `totalIsPartial ${result.totalIsPartial} (${listed}) does not match the programmes not known (${unknown.join(',')})`);
   }
+}
+
+/** A one-off amount (temporary assistance) stands beside the monthly total, never in it: its
+ * monthly amount is zero, its members' amounts make the one-off amount, and where no rule suggests
+ * an amount the one-off amount is null, never a zero. */
+function checkOneOff(id: string, programme: DibaoResult | MemberProgrammeResult, paid: bigint): void {
+  if (paid !== 0n) throw new FuzzFailure('sum', `programmes.${id} is paid once, yet its monthlyAmount is ${programme.monthlyAmount}`);
+  const oneOff = programme.oneOffAmount;
+  if (oneOff === undefined) throw new FuzzFailure('sum', `programmes.${id} is paid once but has no oneOffAmount`);
+  if (oneOff !== null && !MONEY.test(oneOff)) throw new FuzzFailure('money', `programmes.${id}.oneOffAmount is ${JSON.stringify(oneOff)}`);
+  let sum = 0n;
+  let unknown = false;
+  (programme.members ?? []).forEach((member, i) => {
+    if (member.paid === null) unknown = true;
+    else sum += fen(member.paid);
+    if (member.paid !== null && !MONEY.test(member.paid)) throw new FuzzFailure('money', `programmes.${id}.members[${i}].paid is ${JSON.stringify(member.paid)}`);
+  });
+  if (oneOff !== null && !unknown && fen(oneOff) !== sum) throw new FuzzFailure('sum', `programmes.${id}.oneOffAmount ${oneOff} is not the sum of its members' paid amounts`);
+  noOddNumbers(`programmes.${id}`, { ...programme, trace: undefined });
 }
 
 /** Fields that hold member ids or reason codes, which are the household's own text, not amounts. */
