@@ -61,7 +61,13 @@ function netSeries(side: CurveSide, name: string, dashed: boolean, words: ChartW
     color: dashed ? '#5b2a86' : '#111111',
     lineStyle: { width: 2.5, type: dashed ? ('dashed' as const) : ('solid' as const) },
     data: side.points.map((p) => [px(p.value), px(p.net)]),
-    markArea: { silent: true, label: { fontSize: 11, color: '#7a2e00', position: 'insideTop' as const, fontFamily: FONT_FAMILY }, data: shaded(side, words) },
+    // The reform's labels sit a line lower, in its line's colour: its cliffs are often a step or
+    // two from the baseline's, and labels on one row would overwrite each other.
+    markArea: {
+      silent: true,
+      label: { fontSize: 11, color: dashed ? '#5b2a86' : '#7a2e00', position: 'insideTop' as const, offset: [0, dashed ? 16 : 0], fontFamily: FONT_FAMILY },
+      data: shaded(side, words),
+    },
     z: 5,
   };
 }
@@ -87,8 +93,10 @@ export function chartOption(curve: CurveResult, rulebook: Rulebook, options: Cha
       textStyle: { fontSize: 17, fontFamily: FONT_FAMILY },
       subtextStyle: { fontSize: 12, lineHeight: 17, fontFamily: FONT_FAMILY, color: '#444' },
     },
-    legend: { bottom: 8, left: 'center', textStyle: { fontFamily: FONT_FAMILY } },
-    grid: { left: 72, right: 32, top: unknown.length > 0 ? 132 : 114, bottom: 86 },
+    // ECharts measures text without a browser from Helvetica-like widths; the fonts a viewer has
+    // are often wider, so the legend leaves room between items rather than overlap them.
+    legend: { bottom: 6, left: 'center', itemGap: 28, width: '90%', textStyle: { fontFamily: FONT_FAMILY } },
+    grid: { left: 72, right: 32, top: 114 + 17 * (words.legendNote.split('\n').length - 1) + (unknown.length > 0 ? 18 : 0), bottom: 112 },
     xAxis: {
       type: 'value' as const,
       min: px(curve.vary.from),

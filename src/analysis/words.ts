@@ -30,7 +30,7 @@ const ZH: ChartWords = {
 const EN: ChartWords = {
   title: (household, place, jurisdiction, month) => `${household} · ${place} (${jurisdiction}) · ${month}: benefits as income varies`,
   subtitle: (member, income, step) => `Member ${member}'s ${income}, in steps of ${step} yuan; other incomes unchanged`,
-  legendNote: 'Areas: benefits stacked by programme; black line: household income plus benefits; red: cliffs (earning more leaves less); amber: rises (benefits grow with income)',
+  legendNote: 'Areas: benefits stacked by programme; black line: household income plus benefits;\nred: cliffs (earning more leaves less); amber: rises (benefits grow with income)',
   unknownNote: (programmes) => `Not known (not configured or undetermined this month, never counted as zero): ${programmes.join(', ')}`,
   xAxis: (member, income) => `Member ${member}'s ${income} (yuan a month)`,
   yAxis: 'yuan a month',
