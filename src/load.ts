@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, existsSync, lstatSync, realpathSync, statSyn
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenefitRulesError } from './errors.js';
-import { buildRulebook, type FileInput, type PackInput, type Rulebook } from './rulebook/index.js';
+import { linkRulebook, type FileInput, type PackInput, type Rulebook, type RulebookInput } from './rulebook/index.js';
 import { checkRulebook } from './programmes/index.js';
 
 /** The package root: one level above both src/ (tests) and dist/ (the built package). */
@@ -127,7 +127,17 @@ export interface LoadOptions {
 export function loadRulebook(options: LoadOptions = {}): Rulebook {
   const ruleDirs = options.rules ?? [BUNDLED_RULES];
   const rules = ruleDirs.flatMap((dir) => jsonFiles(dir).map((path) => readJson(path, relative(join(dir, '..'), path).split(sep).join('/'))));
-  const rulebook = buildRulebook({ rules, packs: readPackDirs(options.jurisdictions ?? [BUNDLED_JURISDICTIONS]) });
+  return buildRulebook({ rules, packs: readPackDirs(options.jurisdictions ?? [BUNDLED_JURISDICTIONS]) });
+}
+
+/**
+ * A rulebook from file contents held anywhere (a bundle, a database, a test): read, linked and
+ * checked exactly as loadRulebook checks files, so that an evaluation never meets a rule it cannot
+ * run — an amount form that does not compile, or cases that miss a value of their enum, is refused
+ * here with every problem listed, not thrown later as an error without a code.
+ */
+export function buildRulebook(input: RulebookInput): Rulebook {
+  const rulebook = linkRulebook(input);
   checkRulebook(rulebook);
   return rulebook;
 }

@@ -11,7 +11,7 @@ import { compileEvaluator } from '../src/fast/evaluator.js';
 import { evaluateWith } from '../src/evaluate.js';
 import { isBenefitRulesError } from '../src/errors.js';
 import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } from '../src/load.js';
-import { buildRulebook, type FileInput } from '../src/rulebook/index.js';
+import { linkRulebook, type FileInput } from '../src/rulebook/index.js';
 import { checkRulebook } from '../src/programmes/index.js';
 import { allowanceHousehold, allowanceWhere } from './support/arbitraries.js';
 import { FORMS_CASES, readCases } from './support/cases.js';
@@ -107,7 +107,7 @@ function loadWith(change: (files: FileInput[]) => void, packRoots = [BUNDLED_JUR
   const files = [...read(BUNDLED_RULES, 'rules'), ...read(FORMS_RULES, 'tests/rules')];
   change(files);
   try {
-    checkRulebook(buildRulebook({ rules: files, packs: readPackDirs(packRoots) }));
+    checkRulebook(linkRulebook({ rules: files, packs: readPackDirs(packRoots) }));
     return 'loaded';
   } catch (error) {
     if (!isBenefitRulesError(error)) throw error;

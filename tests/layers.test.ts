@@ -49,7 +49,7 @@ describe('the layers of src/ (eslint.config.js)', () => {
 
   it('refuse a cycle between files, inside a layer too', async () => {
     // rulebook/index.ts imports problems.ts; problems.ts importing index.ts back closes a cycle.
-    const code = `${source('src/rulebook/problems.ts')}\nimport { buildRulebook } from './index.js';\nexport const build = buildRulebook;\n`;
+    const code = `${source('src/rulebook/problems.ts')}\nimport { linkRulebook } from './index.js';\nexport const build = linkRulebook;\n`;
     expect(await importProblems('src/rulebook/problems.ts', code)).toEqual(['import-x/no-cycle: Dependency cycle detected']);
   });
 });

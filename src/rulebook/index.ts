@@ -36,7 +36,10 @@ export interface RulebookInput {
   packs: readonly PackInput[];
 }
 
-export function buildRulebook(input: RulebookInput): Rulebook {
+/** The files read and linked: each file valid, every parameter declared, the packs chained. Not yet
+ * checked against what the programmes can run — buildRulebook (load.ts) does both, and is the
+ * only way in for a caller. */
+export function linkRulebook(input: RulebookInput): Rulebook {
   const problems = new Problems();
   const declarations = new Map<string, DeclaredParameter>();
   const read = new Map<string, ProgrammeRules>();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildRulebook } from '../../src/rulebook/index.js';
+import { linkRulebook } from '../../src/rulebook/index.js';
 import { BUNDLED_RULES } from '../../src/load.js';
 import { BenefitRulesError } from '../../src/errors.js';
 import { compileCondition } from '../../src/conditions/compile.js';
@@ -13,7 +13,7 @@ function loadError(when: unknown): BenefitRulesError {
   const copy = structuredClone(rules);
   copy.conditions.incomeBelowStandard = { ...copy.conditions.incomeBelowStandard, when } as never;
   try {
-    buildRulebook({ rules: [{ file: 'rules/dibao.json', json: copy }], packs: [] });
+    linkRulebook({ rules: [{ file: 'rules/dibao.json', json: copy }], packs: [] });
   } catch (error) {
     if (error instanceof BenefitRulesError) return error;
     throw error;

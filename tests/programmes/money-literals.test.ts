@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildRulebook } from '../../src/rulebook/index.js';
+import { linkRulebook } from '../../src/rulebook/index.js';
 import { checkRulebook } from '../../src/programmes/index.js';
 import { BUNDLED_RULES } from '../../src/load.js';
 
@@ -10,7 +10,7 @@ const rules = JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')
 function withCondition(when: unknown) {
   const copy = structuredClone(rules);
   copy.conditions.incomeBelowStandard = { ...copy.conditions.incomeBelowStandard, when } as never;
-  return buildRulebook({ rules: [{ file: 'rules/dibao.json', json: copy }], packs: [] });
+  return linkRulebook({ rules: [{ file: 'rules/dibao.json', json: copy }], packs: [] });
 }
 
 describe('amounts in conditions', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildRulebook, type PackInput } from '../../src/rulebook/index.js';
+import { linkRulebook, type PackInput } from '../../src/rulebook/index.js';
 import { BenefitRulesError } from '../../src/errors.js';
 import { BUNDLED_RULES } from '../../src/load.js';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ function pack(id: string, parent: string | null, parameters: Record<string, unkn
 
 function loadError(packs: PackInput[]): BenefitRulesError {
   try {
-    buildRulebook({ rules, packs });
+    linkRulebook({ rules, packs });
   } catch (error) {
     if (error instanceof BenefitRulesError) return error;
     throw error;
@@ -31,7 +31,7 @@ const value = (from: string, v: unknown, extra: object = {}) => ({ from, value: 
 
 describe('pack loading refuses bad packs with the file and parameter named', () => {
   it('accepts a valid chain', () => {
-    const book = buildRulebook({ rules, packs: [pack('test-root', null), pack('test-child', 'test-root', { 'dibao.standard': { urban: [value('2024-01-01', '700')] } })] });
+    const book = linkRulebook({ rules, packs: [pack('test-root', null), pack('test-child', 'test-root', { 'dibao.standard': { urban: [value('2024-01-01', '700')] } })] });
     expect(book.packs.get('test-child')?.chain).toEqual(['test-child', 'test-root']);
   });
 

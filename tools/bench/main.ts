@@ -10,7 +10,7 @@ import { bundledRulebook } from '../../src/load.js';
 import { parseHousehold, evaluateHousehold } from '../../src/evaluate.js';
 import { compileEvaluator } from '../../src/fast/evaluator.js';
 import { Plan } from '../../src/programmes/plan.js';
-import { buildRulebook } from '../../src/rulebook/index.js';
+import { buildRulebook } from '../../src/load.js';
 import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } from '../../src/load.js';
 import { checkRulebook } from '../../src/programmes/index.js';
 import { firstDayOf } from '../../src/dates.js';
