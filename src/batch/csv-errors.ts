@@ -29,6 +29,7 @@ const MEMBER: Record<string, string> = {
   disability: 'disability_category',
   seriousIllness: 'serious_illness',
   selfCare: 'self_care',
+  needsLongTermCare: 'needs_long_term_care',
   schooling: 'schooling',
   povertyRegistered: 'poverty_registered',
   supporters: 'supporters',
@@ -63,11 +64,21 @@ function cellOf(household: unknown, path: readonly Segment[]): Cell | undefined 
   if (first === 'assets' && typeof second === 'string' && ASSETS[second]) return { column: ASSETS[second], row: 0 };
   if (first === 'event' && typeof second === 'string' && EVENT[second]) return { column: EVENT[second], row: 0 };
   if (first === 'history' && second === 'dibao' && typeof third === 'string' && HISTORY[third]) return { column: HISTORY[third], row: 0 };
+  if (first === 'incomes' && typeof second === 'number') {
+    const type = (household as { incomes?: { type?: unknown }[] }).incomes?.[second]?.type;
+    return typeof type === 'string' ? { column: `household_income_${type}`, row: 0 } : undefined;
+  }
   if (first !== 'members' || typeof second !== 'number') return undefined;
+  // csv.ts writes one line per non-empty income_<type> (other_allowance_<type>) cell: the line's
+  // type names the column.
+  const lines = (household as { members?: Record<string, { type?: unknown }[] | undefined>[] }).members?.[second];
   if (third === 'incomes' && typeof fourth === 'number') {
-    // csv.ts writes one income line per non-empty income_<type> cell: the line's type names the column.
-    const type = (household as { members?: { incomes?: { type?: unknown }[] }[] }).members?.[second]?.incomes?.[fourth]?.type;
+    const type = lines?.incomes?.[fourth]?.type;
     return typeof type === 'string' ? { column: `income_${type}`, row: second } : undefined;
+  }
+  if (third === 'otherAllowances' && typeof fourth === 'number') {
+    const type = lines?.otherAllowances?.[fourth]?.type;
+    return typeof type === 'string' ? { column: `other_allowance_${type}`, row: second } : undefined;
   }
   if (typeof third !== 'string') return { column: 'member_id', row: second };
   const column = (typeof fourth === 'string' ? NESTED[`${third}.${fourth}`] : undefined) ?? MEMBER[third];

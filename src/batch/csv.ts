@@ -4,6 +4,10 @@
  * household becomes one item, numbered by its first row's line.
  */
 import { INCOME_TYPE_IDS } from '../schemas/income.js';
+import { otherAllowanceSchema } from '../schemas/household.js';
+
+/** The kinds of other care allowance, each its own money column as each income type is. */
+export const OTHER_ALLOWANCE_TYPES = otherAllowanceSchema.shape.type.options;
 
 export const CSV_INPUT_COLUMNS = [
   'household_id',
@@ -19,6 +23,7 @@ export const CSV_INPUT_COLUMNS = [
   'supporters',
   'support_arrangement',
   'self_care',
+  'needs_long_term_care',
   'schooling',
   'poverty_registered',
   'imprisoned',
@@ -31,6 +36,8 @@ export const CSV_INPUT_COLUMNS = [
   'pension_kind',
   'unemployment_benefit',
   ...INCOME_TYPE_IDS.map((t) => `income_${t}`),
+  ...OTHER_ALLOWANCE_TYPES.map((t) => `other_allowance_${t}`),
+  ...INCOME_TYPE_IDS.map((t) => `household_income_${t}`),
   'financial_assets',
   'vehicles',
   'dwellings',
@@ -69,6 +76,7 @@ function member(row: Row): Record<string, unknown> {
   }
   set(out, 'seriousIllness', flag(row, 'serious_illness'));
   set(out, 'selfCare', text(row, 'self_care'));
+  set(out, 'needsLongTermCare', flag(row, 'needs_long_term_care'));
   set(out, 'schooling', text(row, 'schooling'));
   set(out, 'povertyRegistered', flag(row, 'poverty_registered'));
   set(out, 'supporters', text(row, 'supporters'));
@@ -88,6 +96,11 @@ function member(row: Row): Record<string, unknown> {
     return monthly === undefined ? [] : [{ type, monthly }];
   });
   if (incomes.length > 0) out.incomes = incomes;
+  const others = OTHER_ALLOWANCE_TYPES.flatMap((type) => {
+    const monthly = text(row, `other_allowance_${type}`);
+    return monthly === undefined ? [] : [{ type, monthly }];
+  });
+  if (others.length > 0) out.otherAllowances = others;
   return out;
 }
 
@@ -106,7 +119,8 @@ const HOUSEHOLD_COLUMNS = [
   'event_kind',
   'event_applicant',
   'event_people_affected',
-] as const;
+  ...INCOME_TYPE_IDS.map((t) => `household_income_${t}`),
+];
 
 /**
  * A household column whose later rows say something else than the first (an empty cell agrees
@@ -135,6 +149,12 @@ export function householdOf(rows: readonly Row[]): unknown {
   set(assets, 'dwellings', integer(first, 'dwellings'));
   set(assets, 'businessRegistered', flag(first, 'business_registered'));
   if (Object.keys(assets).length > 0) household.assets = assets;
+  // Income of the household as a whole (rent, say) is a household column: on its first row.
+  const incomes = INCOME_TYPE_IDS.flatMap((type) => {
+    const monthly = text(first, `household_income_${type}`);
+    return monthly === undefined ? [] : [{ type, monthly }];
+  });
+  if (incomes.length > 0) household.incomes = incomes;
   const dibao: Record<string, unknown> = {};
   set(dibao, 'enrolledSince', text(first, 'dibao_enrolled_since'));
   set(dibao, 'lastAmount', text(first, 'dibao_last_amount'));
