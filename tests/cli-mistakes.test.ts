@@ -1,7 +1,7 @@
 /** User mistakes at the command line: each a clear message and exit 2, never "please report it". */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,32 @@ function cli(args: string[], input?: string) {
 const HOUSEHOLD = readFileSync(join(ROOT, 'examples/lingwu-2024.json'), 'utf8');
 
 describe('CLI mistakes', () => {
+  it.skipIf(!existsSync('/dev/full'))('standard output on a full device: one line naming it and exit 74, never a stack, for every command', () => {
+    const commands = [
+      ['evaluate', '--month', '2024-05', 'examples/lingwu-2024.json'],
+      ['evaluate', '--month', '2024-05', '--batch', 'examples/population.ndjson', '--workers', '0'],
+      ['evaluate', '--month', '2024-05', '--batch', 'examples/population.ndjson', '--workers', '2'],
+      ['timeline', '--from', '2024-01', '--to', '2024-06', 'examples/lingwu-2024.json'],
+      ['params', 'cn-640181', '--month', '2024-05'],
+    ];
+    for (const args of commands) {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const out = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', full, 'pipe'] });
+        expect({ args, code: out.status, stderr: out.stderr.trim() }).toEqual({
+          args,
+          code: 74,
+          stderr: 'error [io]: Cannot write standard output: no space left on the device (ENOSPC)',
+        });
+      } finally {
+        closeSync(full);
+      }
+    }
+    const out = cli(['evaluate', '--month', '2024-05', '--batch', 'examples/population.ndjson', '--workers', '0', '--out', '/dev/full']);
+    expect(out.code).toBe(74);
+    expect(out.stderr).toContain('Cannot write /dev/full');
+  });
+
   it('6: single evaluation reads at most 16 MiB', () => {
     const zero = cli(['evaluate', '--month', '2024-05', '/dev/zero']);
     expect(zero.code).toBe(2);

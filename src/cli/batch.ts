@@ -9,7 +9,7 @@ import { batchReceipts } from '../batch/receipts.js';
 import type { Receipt } from '../engine/result.js';
 import { checkKnownAt, checkMonth, readReformFile } from './commands.js';
 import { applyReform } from '../reform/index.js';
-import { EXIT_INTERNAL } from './io.js';
+import { EXIT_INTERNAL, ioFailure } from './io.js';
 
 export interface BatchCommandOptions {
   batch: string;
@@ -79,7 +79,13 @@ export async function batchCommand(options: BatchCommandOptions): Promise<number
     workers,
     ...(options.knownAt !== undefined ? { knownAt: options.knownAt } : {}),
     ...(options.progress && process.stderr.isTTY ? { progress: { stream: process.stderr, ...(totalBytes !== undefined ? { totalBytes } : {}) } } : {}),
-  }).finally(() => process.off('SIGINT', onSigint));
+  })
+    .catch((error: unknown) => {
+      // Which file failed is what the user needs to know (a full disk under --out, say).
+      if ((error as NodeJS.ErrnoException).syscall === 'write') throw ioFailure(`Cannot write ${options.out ?? 'standard output'}`, error);
+      throw error;
+    })
+    .finally(() => process.off('SIGINT', onSigint));
   if (options.out) {
     output.end();
     await finished(output);

@@ -24,6 +24,17 @@ export function ioFailure(what: string, error: unknown): IoFailure {
   return new IoFailure(`${what}: ${why} (${code})`);
 }
 
+/**
+ * Standard output failing after the command has written to it: a reader that stops early (| head)
+ * ends the output, which is not an error; a full device or an I/O error is the machine's failure,
+ * said in one line with exit 74. Either way the command cannot go on, so the process ends here.
+ */
+export function onStdoutError(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  report(typeof error.code === 'string' && IO_CODES.has(error.code) ? ioFailure('Cannot write standard output', error) : error);
+  process.exit(process.exitCode);
+}
+
 /** A single household is a few kilobytes; a bigger input is a mistake (a population, /dev/zero),
  * refused after reading at most this much rather than read to the end. */
 export const MAX_SINGLE_INPUT_BYTES = 16 * 2 ** 20;

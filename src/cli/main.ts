@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { demoCommand, evaluateCommand, packsCommand, paramsCommand, schemaCommand } from './commands.js';
-import { EXIT_USER_ERROR, print, run, runAsync } from './io.js';
+import { EXIT_USER_ERROR, onStdoutError, print, run, runAsync } from './io.js';
 import { MAX_WORKERS, batchCommand } from './batch.js';
 import { BenefitRulesError } from '../errors.js';
 import { CSV_INPUT_COLUMNS } from '../batch/csv.js';
@@ -40,11 +40,7 @@ household columns are read from its first row (later rows may leave them empty).
     .replace(/,\n\s*$/, '')}
 Unknown or repeated columns are refused. Example: examples/people.csv`;
 
-// A reader that stops early (| head) closes the pipe: that ends the output, it is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+process.stdout.on('error', onStdoutError);
 
 const program = new Command('benefit-rules')
   .description("China's social-assistance rules as data: evaluate households, explain every yuan")
