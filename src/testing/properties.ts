@@ -167,6 +167,8 @@ export function raiseNeverLowersDibao(options: PropertyOptions): ReadyProperty {
     .record({ household: c.households, raise: raises }, { requiredKeys: ['household'] })
     .map(({ household, raise }): Sample => (raise === undefined ? { household } : { household, raise }));
   return ready('raise-never-lowers-dibao', arbitrary, ({ household, raise }, exempt) => {
+    // A pack with no standard this month has nothing to raise: said, not passed in silence.
+    if (raise !== undefined && facts.standards.urban === null && facts.standards.rural === null) return exempt('no dibao standard in force this month: nothing to raise');
     const reformed = raise === undefined ? c.checked : raisedBy(raise);
     const before = dibaoOf(evaluated(household, c.month, c.baseline));
     const after = dibaoOf(evaluated(household, c.month, reformed));
