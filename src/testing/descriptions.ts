@@ -20,21 +20,21 @@ export const DESCRIPTIONS: Record<PropertyName, { en: string; zh: string }> = {
   'raise-never-lowers-dibao': {
     en:
       "A reform that only raises a dibao standard never lowers a household's dibao (with --reform, the reform against the baseline: a reform that lowers a standard fails; without, both standards raised by a drawn amount). " +
-      'Two exceptions the rules make, counted and not failed: a household whose marginal status had one member enrolled alone (单人保) and which the higher standard enrols as a whole, at a lower amount than that member received; ' +
-      'and a household in gradual exit (渐退), paid a share of its last amount, which the higher standard enrols again at a lower difference amount.',
+      'The exceptions the rules make, counted and not failed: a household whose marginal status had one member enrolled alone (单人保) and which the higher standard enrols as a whole, at a lower amount than that member received; ' +
+      'and, with a case history, a household paid from its last amount — in gradual exit (渐退), or kept on by an exit moratorium (暂停退出) — which the higher standard enrols again at a lower difference amount; and a member the higher standard brings under extreme-poverty support (特困, whose test reads the dibao standard), who is then counted apart from the dibao household.',
     zh:
       '只提高低保标准的改革不会降低任何家庭的低保金（给出 --reform 时比较改革与基线：降低标准的改革应当失败；未给出时，城乡标准同时提高一个随机金额）。' +
-      '规则本身的两个例外（计数、不判失败）：低保边缘家庭中单独纳入（单人保）的成员，在标准提高后全家纳入，全家金额低于该成员原有金额；' +
-      '处于渐退期、按最后一次金额的比例领取的家庭，在标准提高后重新纳入，按差额计算的金额低于渐退金额。',
+      '规则本身的例外（计数、不判失败）：低保边缘家庭中单独纳入（单人保）的成员，在标准提高后全家纳入，全家金额低于该成员原有金额；' +
+      '以及有低保记录、按最后一次金额领取的家庭（渐退期，或暂停退出期间），在标准提高后重新按差额纳入，金额低于原领取额；以及因标准提高而纳入特困供养（其认定参照低保标准）、从此单独计算而不再计入低保家庭的成员。',
   },
   'income-never-raises-dibao': {
     en:
       "More countable income (a household business income line) never raises the household's dibao on the household path. " +
       'The exception the rules make, counted and not failed: one-person enrolment (单人保) — the extra income lifts the household above the standard into the marginal band (up to 1.5 × the standard), where a member the pack names (severely disabled, seriously ill) is enrolled alone at a higher amount than the household had ' +
-      '(Lingwu: wages 2100, dibao 70 → 690). With a case history, a household the income takes into gradual exit (渐退) is paid a share of its last amount, which can also be more; it is counted too.',
+      '(Lingwu: wages 2100, dibao 70 → 690). With a case history, a household the income would take off dibao is paid from its last amount — a share of it in gradual exit (渐退), all of it under an exit moratorium (暂停退出) — which can also be more; and a member whom the income takes out of extreme-poverty support (特困) joins the dibao household again. These are counted too.',
     zh:
       '可计收入增加（家庭经营收入）不会使按家庭纳入的低保金增加。' +
       '规则本身的例外（计数、不判失败）：单人保——收入增加使家庭超过标准而进入低保边缘（标准的 1.5 倍以内），其中符合条件的成员（重度残疾、重病）单独纳入，金额高于家庭原来的低保金（灵武：工资 2100 元，低保金 70 → 690 元）。' +
-      '有低保记录的家庭因收入增加进入渐退期，按最后一次金额的比例领取，也可能更多，同样计数。',
+      '有低保记录的家庭因收入增加本应退出时，按最后一次金额领取（渐退期按比例，暂停退出期间全额），也可能更多；因收入增加不再属于特困供养的成员重新计入低保家庭。同样计数。',
   },
 };

@@ -8,10 +8,10 @@ import type { BenefitRulesError } from '../errors.js';
 import type { EvaluationResult } from '../evaluate.js';
 import type { DibaoResult, MemberProgrammeResult } from '../programmes/result.js';
 
-export type FailureKind = 'crash' | 'mismatch' | 'money' | 'sum' | 'slow' | 'quick';
+export type FailureKind = 'crash' | 'mismatch' | 'money' | 'sum' | 'monotonic' | 'slow' | 'quick';
 
 /** A broken invariant, named by its kind: 'money' (malformed or negative), 'sum' (parts and totals),
- * 'mismatch' (two paths differ); the fuzzer adds 'crash', 'slow' and 'quick'. */
+ * 'mismatch' (two paths differ), 'monotonic' (an amount moves the wrong way); the fuzzer adds 'crash', 'slow' and 'quick'. */
 export class InvariantFailure extends Error {
   constructor(
     readonly kind: FailureKind,

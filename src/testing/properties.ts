@@ -144,6 +144,28 @@ export function compiledEqualsReference(options: PropertyOptions): ReadyProperty
 }
 
 const dibaoOf = (result: EvaluationResult): DibaoResult => result.programmes.dibao;
+
+const EXTREME_POVERTY = 'a member moves between the dibao household and extreme-poverty support (特困), counted apart';
+
+/**
+ * Whether the dibao households of the two results differ by members supported apart as extremely
+ * poor (特困): each member counted in one and not the other has, where it is not counted, an
+ * extreme-poverty line that is paid or not yet known (a pack that leaves the amount unset). A
+ * standard (or an income) can move a member across the extreme-poverty test, which reads the dibao
+ * standard; nothing else in the household changes who dibao counts.
+ */
+function supportedApart(first: EvaluationResult, second: EvaluationResult): boolean {
+  const counted = (result: EvaluationResult) => new Set(dibaoOf(result).countedMembers ?? []);
+  const [a, b] = [counted(first), counted(second)];
+  const moved = [...[...a].filter((id) => !b.has(id)).map((id) => [id, second] as const), ...[...b].filter((id) => !a.has(id)).map((id) => [id, first] as const)];
+  return (
+    moved.length > 0 &&
+    moved.every(([id, result]) => {
+      const line = result.programmes['extreme-poverty']?.members?.find((member) => member.member === id);
+      return line !== undefined && (line.paid === null || fen(line.paid) > 0);
+    })
+  );
+}
 const fen = (amount: string) => Number(amount.replace('.', ''));
 
 /**
@@ -170,14 +192,16 @@ export function raiseNeverLowersDibao(options: PropertyOptions): ReadyProperty {
     // A pack with no standard this month has nothing to raise: said, not passed in silence.
     if (raise !== undefined && facts.standards.urban === null && facts.standards.rural === null) return exempt('no dibao standard in force this month: nothing to raise');
     const reformed = raise === undefined ? c.checked : raisedBy(raise);
-    const before = dibaoOf(evaluated(household, c.month, c.baseline));
-    const after = dibaoOf(evaluated(household, c.month, reformed));
+    const [first, second] = [evaluated(household, c.month, c.baseline), evaluated(household, c.month, reformed)];
+    const [before, after] = [dibaoOf(first), dibaoOf(second)];
     if (before.monthlyAmount === null || after.monthlyAmount === null || fen(after.monthlyAmount) >= fen(before.monthlyAmount)) return;
+    if (supportedApart(first, second)) return exempt(EXTREME_POVERTY);
     // The rules' own exceptions, recognised by the paths the two results took.
     if (before.enrolment === 'singlePerson' && after.enrolment === 'household') return exempt('one-person enrolment (单人保) becomes the whole household');
     if (before.status === 'gradual-exit' && after.status === 'enrolled') return exempt('a gradual exit (渐退) becomes an enrolment again');
+    if (before.enrolment === 'moratorium' && after.enrolment === 'household') return exempt('an exit moratorium (暂停退出) paying the last amount becomes an enrolment again');
     throw new InvariantFailure(
-      'sum',
+      'monotonic',
       `dibao falls from ${before.monthlyAmount} (${before.status}, ${before.enrolment ?? 'no enrolment'}) to ${after.monthlyAmount} (${after.status}, ${after.enrolment ?? 'no enrolment'}) when the standard ${raise === undefined ? 'is reformed' : `is raised by ${raise}`}`,
     );
   });
@@ -204,13 +228,15 @@ export function incomeNeverRaisesDibao(options: PropertyOptions): ReadyProperty 
     .map(({ household, added }): Sample => ({ household, addedIncome: added }));
   return ready('income-never-raises-dibao', arbitrary, ({ household, addedIncome }, exempt) => {
     const more: HouseholdInput = { ...household, incomes: [...(household.incomes ?? []), { type: 'business', monthly: addedIncome as string }] };
-    const before = dibaoOf(evaluated(household, c.month, c.checked));
-    const after = dibaoOf(evaluated(more, c.month, c.checked));
+    const [first, second] = [evaluated(household, c.month, c.checked), evaluated(more, c.month, c.checked)];
+    const [before, after] = [dibaoOf(first), dibaoOf(second)];
     if (before.monthlyAmount === null || after.monthlyAmount === null || fen(after.monthlyAmount) <= fen(before.monthlyAmount)) return;
+    if (supportedApart(first, second)) return exempt(EXTREME_POVERTY);
     if (after.enrolment === 'singlePerson' && before.enrolment !== 'singlePerson') return exempt('one-person enrolment (单人保) of a household the income made marginal');
     if (after.status === 'gradual-exit' && before.status !== 'gradual-exit') return exempt('a gradual exit (渐退) paid from the last amount');
+    if (after.enrolment === 'moratorium' && before.enrolment !== 'moratorium') return exempt('an exit moratorium (暂停退出) keeping the last amount');
     throw new InvariantFailure(
-      'sum',
+      'monotonic',
       `dibao rises from ${before.monthlyAmount} (${before.status}, ${before.enrolment ?? 'no enrolment'}) to ${after.monthlyAmount} (${after.status}, ${after.enrolment ?? 'no enrolment'}) with ${addedIncome} more business income`,
     );
   });
