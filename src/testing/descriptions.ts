@@ -30,7 +30,7 @@ export const DESCRIPTIONS: Record<PropertyName, { en: string; zh: string }> = {
   'income-never-raises-dibao': {
     en:
       "More countable income (a household business income line) never raises the household's dibao on the household path. " +
-      'The exception the rules make, counted and not failed: one-person enrolment (单人保) — the extra income lifts the household above the standard into the marginal band (up to 1.5 × the standard), where a member the pack names (severely disabled, seriously ill) is enrolled alone at a higher amount than the household had ' +
+      'The exceptions the rules make, counted and not failed: one-person enrolment (单人保) — the extra income lifts the household above the standard into the marginal band (up to 1.5 × the standard), where a member the pack names (severely disabled, seriously ill) is enrolled alone at a higher amount than the household had ' +
       '(Lingwu: wages 2100, dibao 70 → 690). With a case history, a household the income would take off dibao is paid from its last amount — a share of it in gradual exit (渐退), all of it under an exit moratorium (暂停退出) — which can also be more; and a member whom the income takes out of extreme-poverty support (特困) joins the dibao household again. These are counted too.',
     zh:
       '可计收入增加（家庭经营收入）不会使按家庭纳入的低保金增加。' +
