@@ -41,9 +41,11 @@ export const LAYERS = [
   'analysis',
   'index.ts',
   'service',
-  'cli',
-  // What `benefit-rules/testing` will export: it may use the whole library, and nothing in it uses it.
+  // What `benefit-rules/testing` exports (generators, ready properties): it may use the whole
+  // library and nothing of the library uses it; only the CLI above it does, for `check`, and loads
+  // it on demand, as fast-check is the user's to install (docs/decisions/0023).
   'testing',
+  'cli',
 ];
 
 const at = (entry) => `./src/${entry}`;

@@ -47,6 +47,12 @@ describe('the layers of src/ (eslint.config.js)', () => {
     }
   });
 
+  it('keep benefit-rules/testing out of the product: only the CLI, above it, may load it', async () => {
+    const code = "import { householdArbitrary } from '../testing/index.js';\nexport const h = householdArbitrary;\n";
+    for (const at of ['src/service/probe.ts', 'src/analysis/probe.ts']) expect(await importProblems(at, code)).toEqual([expect.stringMatching(/is below/)]);
+    expect(await importProblems('src/cli/probe.ts', code)).toEqual([]);
+  });
+
   it('refuse a cycle between files, inside a layer too', async () => {
     // rulebook/index.ts imports problems.ts; problems.ts importing index.ts back closes a cycle.
     const code = `${source('src/rulebook/problems.ts')}\nimport { linkRulebook } from './index.js';\nexport const build = linkRulebook;\n`;

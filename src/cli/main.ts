@@ -178,6 +178,28 @@ program
   );
 
 program
+  .command('check')
+  .description(
+    'run the ready properties of benefit-rules/testing (totals add up, no negative amounts, compiled = reference, a raised standard never lowers dibao, income never raises it) on generated households; needs fast-check',
+  )
+  .option('--reform <file>', 'check this reform (JSON): the properties run on the reformed packs, and "a raised standard never lowers dibao" compares it with the baseline')
+  .option('--jurisdiction <id>', "the pack whose households are drawn (default: the reform's jurisdictions, else every bundled one with standards)")
+  .option('--month <YYYY-MM>', "the month evaluated (default: the month the reform starts, else the bundled population's month)")
+  .option('--runs <n>', 'households drawn for each property', '100')
+  .option('--seed <n>', 'the seed (default: a fixed one, so that a run is repeatable)')
+  .option('--property <name>', 'run only this property')
+  .option('--path <path>', 'with --property and --seed: replay the shrunk counterexample at this path, as printed')
+  .addOption(lang())
+  .addOption(packs())
+  .action((options) =>
+    runAsync(async () => {
+      // Loaded here: the testing entry and fast-check cost the other commands nothing.
+      const { checkCommand } = await import('./check.js');
+      return checkCommand(options);
+    }),
+  );
+
+program
   .command('demo')
   .description('evaluate the sample households of every bundled jurisdiction and print a table')
   .addOption(lang())

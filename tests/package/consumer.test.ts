@@ -4,7 +4,7 @@
  * come from npm's cache (--offline), or from the registry where the cache lacks them.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }), 60_000);
 
 describe('the installed package', () => {
   it('ships what a user can use, with its LICENSE, and no source map', () => {
-    for (const path of ['LICENSE', 'README.md', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'schema/result.schema.json', 'examples/demo.json', 'rules/dibao.json'])
+    for (const path of [
+      'LICENSE',
+      'README.md',
+      'CHANGELOG.md',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/testing/index.js',
+      'dist/testing/index.d.ts',
+      'schema/result.schema.json',
+      'examples/demo.json',
+      'rules/dibao.json',
+    ])
       expect(files).toContain(path);
     expect(files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);
     expect(install.stderr).not.toMatch(/warn/i);
@@ -102,5 +113,32 @@ describe('the installed package', () => {
     );
     const validated = run(process.execPath, ['validate.mjs']);
     expect(validated.stdout + validated.stderr).toBe('valid\n');
+  });
+
+  it('offers benefit-rules/testing, which needs fast-check (an optional peer): a message without it, properties with it', () => {
+    // Installed without fast-check, as a user who never asked for it has it.
+    const resolved = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('benefit-rules/testing'))"]);
+    expect(resolved.stdout).toMatch(/node_modules\/benefit-rules\/dist\/testing\/index\.js\n$/);
+    const bin = join(dir, 'node_modules/.bin/benefit-rules');
+    const without = run(bin, ['check', '--runs', '1']);
+    expect(without.status).toBe(2);
+    expect(without.stderr).toContain('benefit-rules check needs fast-check, a peer dependency of benefit-rules/testing: npm install --save-dev fast-check');
+    // fast-check as the user would add it: copied from this checkout's node_modules (the registry is not needed).
+    for (const name of ['fast-check', 'pure-rand']) cpSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name), { recursive: true, dereference: true });
+    writeFileSync(
+      join(dir, 'property.mjs'),
+      [
+        "import fc from 'fast-check';",
+        "import { householdArbitrary, totalsAddUp } from 'benefit-rules/testing';",
+        "const [household] = fc.sample(householdArbitrary({ jurisdiction: 'cn-640181', month: '2024-07' }), { numRuns: 1, seed: 1 });",
+        "fc.assert(totalsAddUp({ jurisdiction: 'cn-640181', month: '2024-07' }).property, { numRuns: 5 });",
+        "console.log(household.jurisdiction, 'ok');",
+      ].join('\n'),
+    );
+    const property = run(process.execPath, ['property.mjs']);
+    expect(property.stdout + property.stderr).toBe('cn-640181 ok\n');
+    const check = run(bin, ['check', '--jurisdiction', 'cn-640181', '--month', '2024-07', '--runs', '3', '--property', 'totals-add-up']);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toContain('PASS totals-add-up: 3 households');
   });
 });

@@ -1,5 +1,8 @@
-/** fast-check generators of households, for the property tests. */
+/** fast-check generators of households, for the property tests: the project's own mixes (every
+ * covered month, the test packs' variants), drawn with the pieces users get from
+ * benefit-rules/testing (src/testing), whose householdArbitrary the tests in tests/testing use. */
 import fc from 'fast-check';
+import { moneyArbitrary } from '../../src/testing/members.js';
 import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
 import { addToMonth } from '../../src/dates.js';
 import type { HouseholdInput } from '../../src/schemas/household.js';
@@ -33,7 +36,7 @@ export const VARIANTS: readonly { jurisdiction: string; month: string }[] = [
   'test-marginal-1120',
 ].map((jurisdiction) => ({ jurisdiction, month: '2024-03' }));
 
-export const money = fc.integer({ min: 0, max: 500_000 }).map((fen) => (fen / 100).toFixed(2));
+export const money = moneyArbitrary(500_000);
 
 const income = fc.record({ type: fc.constantFrom(...INCOME_TYPE_IDS), monthly: money });
 
@@ -133,10 +136,7 @@ function bornBefore(month: string) {
   });
 }
 
-const smallMoney = fc.oneof(
-  fc.integer({ min: 0, max: 400 }).map(String),
-  fc.integer({ min: 0, max: 40_000 }).map((fen) => (fen / 100).toFixed(2)),
-);
+const smallMoney = fc.oneof(fc.integer({ min: 0, max: 400 }).map(String), moneyArbitrary(40_000));
 
 /** A member with the traits the three allowances read: disability grade and category, self-care,
  * long-term care, elderly and work-injury care allowances, orphan or de-facto child status. */
@@ -157,7 +157,7 @@ export function allowanceMember(index: number, month: string) {
       unemploymentBenefit: fc.constantFrom('insurance', 'assistance'),
       supporters: fc.constantFrom('none', 'unable', 'able'),
       supportArrangement: fc.constantFrom('concentrated', 'dispersed'),
-      incomes: fc.array(fc.record({ type: fc.constantFrom('wages', 'pension', 'business'), monthly: fc.integer({ min: 0, max: 150_000 }).map((fen) => (fen / 100).toFixed(2)) }), {
+      incomes: fc.array(fc.record({ type: fc.constantFrom('wages', 'pension', 'business'), monthly: moneyArbitrary(150_000) }), {
         maxLength: 2,
       }),
     },
