@@ -31,7 +31,9 @@ function fieldsOf(bytes: Buffer): string[] | { error: string; code: LedgerErrorC
     const records = parse(text, { trim: true, relax_column_count: true, record_delimiter: '\n', bom: false }) as string[][];
     return records[0] ?? [''];
   } catch (error) {
-    const message = (error as Error).message;
+    // The line is parsed alone, so csv-parse's own "at line 1" would contradict the line number
+    // the error is reported at.
+    const message = (error as Error).message.replace(/ at line \d+/g, '');
     const what = /quote/i.test(message) ? `a quote opened on this line is not closed where CSV allows (${message})` : message;
     return { code: 'unreadable-line', error: `cannot be read as CSV: ${what}` };
   }

@@ -9,7 +9,8 @@ import { auditInputAt, checkAuditInput, expectedLines } from '../../tools/fuzz/a
 import { bundledRulebook } from '../../src/load.js';
 import { runAudit } from '../../src/audit/run.js';
 
-const INPUTS = 1500;
+// The issue asks for a few thousand on every run; 100,000 more run by hand (npm run fuzz:audit).
+const INPUTS = 3000;
 const SEED = 20261202;
 
 describe('the audit fuzzer', () => {
@@ -25,7 +26,7 @@ describe('the audit fuzzer', () => {
     expect(failures).toEqual([]);
     // Most inputs get past the header: the invariants are tested on audits, not on refusals.
     expect(audited).toBeGreaterThan(INPUTS * 0.8);
-  }, 300_000);
+  }, 600_000);
 
   it('can fail: a count that drops a line is caught', async () => {
     const input = auditInputAt(SEED, 3);

@@ -36,7 +36,12 @@ async function main(): Promise<void> {
   try {
     const written = await writeAuditInputs(dir, { households: HOUSEHOLDS, lines: LINES, mixed: MIXED !== undefined, seed: Number(MIXED ?? 1) });
     shuffle(join(dir, 'ledger.csv'), join(dir, 'ledger-shuffled.csv'));
-    for (const ledger of ['ledger.csv', 'ledger-shuffled.csv']) auditOnce(dir, ledger, written);
+    const [sorted, shuffled] = ['ledger.csv', 'ledger-shuffled.csv'].map((ledger) => auditOnce(dir, ledger, written));
+    if (sorted !== undefined && shuffled !== undefined) {
+      const ratio = shuffled / sorted;
+      console.log(`shuffled peak / sorted peak: ${ratio.toFixed(2)}× (at most 2×)`);
+      if (ratio > 2) process.exitCode = 1;
+    }
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr;
     if (stderr) console.log(stderr);
@@ -46,7 +51,8 @@ async function main(): Promise<void> {
   }
 }
 
-function auditOnce(dir: string, ledger: string, written: number): void {
+/** Audits one ledger; returns the child's peak RSS in MB. */
+function auditOnce(dir: string, ledger: string, written: number): number | undefined {
   const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
   const started = Date.now();
   const child = spawnSync(
@@ -73,6 +79,7 @@ function auditOnce(dir: string, ledger: string, written: number): void {
   console.log(`audit of ${ledger}: ${written.toLocaleString('en')} ledger lines over ${HOUSEHOLDS.toLocaleString('en')} households in ${seconds.toFixed(1)} s`);
   console.log(`  ${Math.round(written / seconds).toLocaleString('en')} ledger lines a second (end to end: households, both ledger passes, report); peak RSS ${rss ?? '?'} MB`);
   console.log(`  ${counts?.[0] ?? ''}`);
+  return rss === undefined ? undefined : Number(rss);
 }
 
 await main();
