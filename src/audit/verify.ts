@@ -76,6 +76,24 @@ export function receiptDifferences(receipt: Receipt, rulebook: Rulebook, ledgerH
   return out;
 }
 
+/** The report's first line holds its receipt and period: name each field that is not what the
+ * audit run again from it writes (an edited `receipt.options.from` moves the period), not just
+ * "line 1". */
+async function headDifferences(again: string, given: string): Promise<string[]> {
+  const [a, b] = [readReportStart(await firstLine(() => createReadStream(again))), readReportStart(await firstLine(() => createReadStream(given)))];
+  const out: string[] = [];
+  const walk = (x: unknown, y: unknown, path: string): void => {
+    if (JSON.stringify(x) === JSON.stringify(y)) return;
+    if (x !== null && y !== null && typeof x === 'object' && typeof y === 'object' && !Array.isArray(x) && !Array.isArray(y)) {
+      for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) walk((x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key], `${path}.${key}`);
+      return;
+    }
+    out.push(`${path.slice(1)} is ${JSON.stringify(y)} in the report; the audit run again from its receipt writes ${JSON.stringify(x)} (the report was edited)`);
+  };
+  walk(a, b, '');
+  return out;
+}
+
 async function firstDifference(a: string, b: string): Promise<number | undefined> {
   const left = createInterface({ input: createReadStream(a), crlfDelay: Infinity })[Symbol.asyncIterator]();
   const right = createInterface({ input: createReadStream(b), crlfDelay: Infinity })[Symbol.asyncIterator]();
@@ -132,7 +150,10 @@ export async function verifyReport(options: { report: Source; ledger: Source; ho
     if (then === now) return { ok: true, differences: [] };
     const added = rerun ? packsAdded(receipt, rerun) : [];
     if (added.length > 0) return { ok: false, differences: added };
-    const line = await firstDifference(again, await materialise(options.report, dir));
+    const given = await materialise(options.report, dir);
+    const line = await firstDifference(again, given);
+    const head = line === 1 ? await headDifferences(again, given) : [];
+    if (head.length > 0) return { ok: false, differences: head };
     return {
       ok: false,
       differences: [`the report differs from the audit run again from its receipt, first at line ${line ?? '?'} (same rules, packs and inputs: the report itself was changed)`],

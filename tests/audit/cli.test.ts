@@ -138,6 +138,12 @@ describe('verify', () => {
       ['options', (r) => (r['options'] = { from: '2020-13' }), /receipt\.options\.from was edited/],
       ['engine', (r) => (r['engine'] = 'benefit-rules@0.0.1'), /engine: the report was made by benefit-rules@0\.0\.1/],
       ['rules', (r) => (r['rules'] = [{ programme: 'dibao' }]), /receipt\.rules\.0\.hash was edited/],
+      // A plausible edit: the audit runs again from it, and the field it moved is named (before: "line 1").
+      [
+        'options.from',
+        (r) => (r['options'] = { ...(r['options'] as object), from: '2019-01' }),
+        /^period is null in the report; the audit run again from its receipt writes \{"from":"2019-01"/m,
+      ],
     ];
     for (const [, edit, message] of edits) {
       const [first, ...rest] = report.json.split('\n');
