@@ -34,10 +34,10 @@ export function factsFor<N, R, G>(
 ): Record<string, unknown> {
   const member = household.members[memberIndex] as Household['members'][number];
   // Rates reach conditions as exact Decimals on both paths, so a comparison is never a float's.
-  const params = info.parameterFacts.map((id, i) => {
+  const params = (ctx.factParameters ??= info.parameterFacts.map((id, i) => {
     const value = ctx.conditionParam(id);
     return info.exactParameters[i] && value !== null && value !== UNKNOWN ? ctx.plan.get(id).decimal : value;
-  });
+  }));
   return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.producers, member.id, ctx.a.zero, extra);
 }
 
