@@ -86,7 +86,9 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
   try {
     const facts = factsFor(ctx, info, household, m, used);
     if (info.candidates !== undefined && !info.candidatesOnMemberFacts && !ctx.test(info.candidates, facts)) return undefined;
-    if (info.candidates !== undefined) ctx.check(info.candidates, facts, member.id, 'never');
+    // Known to hold by now (on these facts, or on the member facts they copy): only the trace
+    // wants it again, a member condition being remembered nowhere.
+    if (info.candidates !== undefined && ctx.trace) ctx.check(info.candidates, facts, member.id, 'never');
     for (const condition of info.eligibility) {
       if (!ctx.check(condition, facts, member.id)) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: [condition.id] };
     }
