@@ -111,6 +111,7 @@ export function exactUnits(units: number): string {
 
 /** Two decimals, as formatMoney writes a Decimal; NaN-free only for whole fen (the caller checks). */
 export function moneyText(units: number): string {
+  if (units === 0) return '0.00'; // most amounts of most programmes
   const fen = Math.abs(units) / 100;
   const whole = Math.floor(fen / 100);
   return `${units < 0 ? '-' : ''}${whole}.${String(fen - whole * 100).padStart(2, '0')}`;

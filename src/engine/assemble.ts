@@ -23,17 +23,23 @@ export interface HouseholdRun {
 
 type Lines = MemberLine<unknown>[];
 
-/** What every result says of the rules not configured: left out, changing the amount, or deciding. */
-function unknownRules(run: Run): Pick<ProgrammeResult, 'notConfigured' | 'provisional' | 'provisionalBecause' | 'undeterminedBecause'> {
+/** A programme's result: its status, reasons and amount, what it says of the rules not configured
+ * (left out, changing the amount, or deciding), then the programme's own fields. One literal, not
+ * spreads: this runs for every programme of every household. */
+function programmeResult(run: Run, status: string, reasons: string[], monthlyAmount: string | null): ProgrammeResult {
   const { ctx } = run;
   // A programme with no amount known has no provisional amount either.
   const stopped = run.suspended !== undefined;
-  return {
+  const result: ProgrammeResult = {
+    status,
+    reasons,
+    monthlyAmount,
     notConfigured: ctx.notices,
     provisional: !stopped && ctx.provisional.length > 0,
     provisionalBecause: stopped ? NO_IDS : ctx.provisional,
     undeterminedBecause: ctx.undetermined,
-  };
+  } as ProgrammeResult;
+  return Object.assign(result, run.outcome.fields);
 }
 
 /** The status of a member programme some of whose lines are not decided. */
@@ -80,7 +86,7 @@ function memberProgramme(run: Run, lines: Lines, into: UnknownPart[]): { result:
   const decided = lines.length - unknown.length;
   if (unknown.length === 0) {
     const status = a.isZero(paid) && !a.isZero(outcome.amount) ? 'not-paid' : outcome.status;
-    const result: ProgrammeResult = { status, reasons: outcome.reasons, monthlyAmount: a.money(paid), ...unknownRules(run), ...outcome.fields };
+    const result = programmeResult(run, status, outcome.reasons, a.money(paid));
     result.entitledAmount = lines.some((l) => l.bounds?.suggested === false) ? null : a.money(entitled);
     result.members = lines.length > 0 ? lines.map((l) => memberResult(a, l)) : NO_LINES;
     return { result, paid };
@@ -90,7 +96,7 @@ function memberProgramme(run: Run, lines: Lines, into: UnknownPart[]): { result:
     decided,
   );
   const reasons = decided > 0 ? [...outcome.reasons, 'someMembersUnknown'] : [status === 'missing-facts' ? 'missingFact' : 'notConfigured'];
-  const result: ProgrammeResult = { status, reasons, monthlyAmount: decided > 0 ? a.money(paid) : null, ...unknownRules(run), ...outcome.fields };
+  const result = programmeResult(run, status, reasons, decided > 0 ? a.money(paid) : null);
   result.entitledAmount = entitledKnown > 0 ? a.money(entitled) : null;
   result.members = lines.map((l) => memberResult(a, l));
   result.unknownMembers = unknown.map(unknownMember);
@@ -116,7 +122,7 @@ export function assemble(runs: readonly Run[], settings: RunSettings): Household
     if (run.suspended !== undefined) {
       // Undetermined keeps the reasons of the decision it could not make; a suspension has none.
       const reasons = run.suspended === 'undetermined' ? outcome.reasons : ['notConfigured'];
-      result = { status: run.suspended, reasons, monthlyAmount: null, ...unknownRules(run), ...outcome.fields };
+      result = programmeResult(run, run.suspended, reasons, null);
       if (run.rules.scope === 'member') {
         result.entitledAmount = null;
         result.members = NO_LINES;
@@ -126,7 +132,7 @@ export function assemble(runs: readonly Run[], settings: RunSettings): Household
       ({ result, paid } = memberProgramme(run, outcome.members, unknown));
     } else {
       paid = outcome.amount;
-      result = { status: outcome.status, reasons: outcome.reasons, monthlyAmount: a.money(paid), ...unknownRules(run), ...outcome.fields };
+      result = programmeResult(run, outcome.status, outcome.reasons, a.money(paid));
     }
     if (run.rules.period === 'event') {
       // A one-off amount is reported beside the monthly ones, never added to them: nor does its
@@ -134,7 +140,11 @@ export function assemble(runs: readonly Run[], settings: RunSettings): Household
       unknown.length = unknownBefore;
       // Where the caseworker sets the amount and no rule suggests one, there is no amount to give.
       const unsuggested = outcome.members?.some((line) => line.bounds?.suggested === false) === true;
-      result = { ...result, monthlyAmount: a.money(a.zero), period: 'event', oneOffAmount: unsuggested ? null : result.monthlyAmount };
+      // The result was made just above, for this run alone: changed in place, its keys in order.
+      const oneOffAmount = unsuggested ? null : result.monthlyAmount;
+      result.monthlyAmount = a.money(a.zero);
+      result.period = 'event';
+      result.oneOffAmount = oneOffAmount;
       paid = a.zero;
     }
     if (ctx.trace !== undefined) {

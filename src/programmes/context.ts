@@ -37,6 +37,9 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   private readonly seen: Uint8Array;
   /** What the engine derived from the rule file (declared programmes), set once by whoever makes the context. */
   info: unknown;
+  /** The parameters a declared programme's conditions read as facts, read at its first member's
+   * facts and kept for the others (member.ts): a read after the first changes nothing. */
+  factParameters: unknown[] | undefined;
 
   constructor(
     readonly plan: Plan,
@@ -59,6 +62,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     this.provisional = NOTHING;
     this.undetermined = NOTHING;
     this.suspendedBy = undefined;
+    this.factParameters = undefined;
     this.trace = trace;
     return this;
   }

@@ -4,8 +4,10 @@
  * with the income types, disabilities, self-care, other care allowances, orphans and de-facto
  * unsupported children, exclusions, assets and dibao histories the programmes read, supporters and
  * support arrangements (extreme-poverty support), members of 80–105 with hukou and pension kinds
- * (the high-age allowance) and more 70+ in Chongqing (the category supplements), spread over the
- * bundled jurisdiction-months. Same seed, same population, on every machine.
+ * (the high-age allowance), more 70+ in Chongqing (the category supplements) and a temporary-
+ * assistance event in one household in twenty, spread over the bundled jurisdiction-months (none
+ * of which triggers the price subsidy: its recipients are found, its amount not paid). Same seed,
+ * same population, on every machine.
  */
 import type { HouseholdInput } from '../schemas/household.js';
 import { random } from './random.js';
@@ -48,9 +50,14 @@ function pad(n: number): string {
 /**
  * `extra` draws the facts added after the first four programmes (supporters, hukou, pensions, the
  * very old) from a stream of its own, so the draws of everything else — and the tests that count
- * on them — are what they were.
+ * on them — are what they were; `events` likewise draws the temporary-assistance events.
  */
-export function household(next: () => number, index: number, extra: () => number = random(index + 1)): { household: HouseholdInput; month: string } {
+export function household(
+  next: () => number,
+  index: number,
+  extra: () => number = random(index + 1),
+  events: () => number = random((index + 1) ^ EVENT_STREAM),
+): { household: HouseholdInput; month: string } {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const pickExtra = <T>(list: readonly T[]): T => list[Math.floor(extra() * list.length)] as T;
   const [jurisdiction, month] = pick(POPULATION_MONTHS);
@@ -122,10 +129,21 @@ export function household(next: () => number, index: number, extra: () => number
     input.history = { dibao: { enrolledSince: since, lastAmount: (Math.floor(next() * 200_000) / 100).toFixed(2) } };
     if (next() < 0.3) input.history.dibao!.gradualExitSince = `${year}-${pad(1 + Math.floor(next() * Number(month.slice(5, 7))))}`;
   }
+  // One household in twenty asks for temporary assistance; most say how many members it affects.
+  if (events() < 0.05) {
+    input.event = { kind: events() < 0.5 ? 'emergency' : 'expenditure' };
+    if (events() < 0.9) input.event.peopleAffected = 1 + Math.floor(events() * members.length);
+    if (events() < 0.2) input.event.applicant = (members[Math.floor(events() * members.length)] as HouseholdInput['members'][number]).id;
+  }
   return { household: input, month };
 }
 
+/** Mixed into the seed of each household's event stream, so it is not its `extra` stream. */
+const EVENT_STREAM = 0x5bd1e995;
+
 export function population(size: number, seed = 20261122): { household: HouseholdInput; month: string }[] {
   const next = random(seed);
-  return Array.from({ length: size }, (_, i) => household(next, i, random((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0)));
+  return Array.from({ length: size }, (_, i) =>
+    household(next, i, random((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0), random((seed ^ Math.imul(i + 1, 0x9e3779b1) ^ EVENT_STREAM) >>> 0)),
+  );
 }

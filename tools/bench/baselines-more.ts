@@ -2,7 +2,7 @@
  * The programmes of baseline (e) beyond the first four, in plain JS on integer units: extreme-poverty
  * support (who qualifies, and the amount by the pack's method), the high-age allowance and the dibao
  * category supplements. Each member programme is one function of the same shape, so one more is one
- * more function in MEMBER_PROGRAMMES. Like the rest of (e): no result, no explanation, no rounding,
+ * more entry in MEMBER_PROGRAMMES. Like the rest of (e): no result, no explanation, no rounding,
  * no gradual exit (the category supplements' gradual-exit gate is never reached), and a parameter
  * that is not configured pays nothing.
  */
@@ -149,5 +149,8 @@ export const categorySupplement: MemberProgramme = (_plan, _household, member, m
   return d + Math.max(s, c);
 };
 
-/** The member programmes that neither take anyone out of dibao nor interact with another. */
-export const MEMBER_PROGRAMMES: readonly MemberProgramme[] = [highAge, categorySupplement];
+/** The member programmes that neither take anyone out of dibao nor interact with another, by result id. */
+export const MEMBER_PROGRAMMES: readonly (readonly ['high-age-allowance' | 'dibao-category-supplement', MemberProgramme])[] = [
+  ['high-age-allowance', highAge],
+  ['dibao-category-supplement', categorySupplement],
+];

@@ -5,7 +5,9 @@
  * integer units — the practical limit: membership, income with exemptions and shares, assets, the
  * difference; extreme-poverty support taking members out of dibao; the disability living and care
  * subsidies and the orphan allowance per member, with the interactions; the high-age allowance and
- * the category supplements (baselines-more.ts). Neither explains anything, rounds, or handles gradual exits.
+ * the category supplements (baselines-more.ts); the price subsidy and temporary assistance's bounds
+ * (baselines-once.ts). Neither explains anything or handles gradual exits; (e) rounds only the price
+ * subsidy (the pack's rounding is its amount).
  */
 import { Engine } from 'json-rules-engine';
 import type { Rulebook } from '../../src/rulebook/index.js';
@@ -13,6 +15,7 @@ import type { Household } from '../../src/schemas/household.js';
 import type { Plan } from '../../src/programmes/plan.js';
 import { moneyUnits, times, type Rate } from '../../src/arithmetic/units-core.js';
 import { extremePoverty, MEMBER_PROGRAMMES, tables, value, type DibaoState } from './baselines-more.js';
+import { emptyAmounts, MONTHLY, priceRecipient, priceSubsidy, temporaryAssistance, type Amounts } from './baselines-once.js';
 
 export interface Facts {
   members: { imprisoned: boolean; compulsoryRehabilitation: boolean; declaredMissing: boolean; clergyYearsApart: null; clergyYearsThreshold: number | null }[];
@@ -95,17 +98,20 @@ function assetsOk(h: Record<string, unknown>): boolean {
   return !(h.businessRegistrationDisqualifies === true && h.businessRegistered === true);
 }
 
+const SCRATCH = emptyAmounts();
+
 /**
  * (e) the limit: every bundled programme in plain JS, integer units. Extreme-poor members are found
- * on the household's dibao facts, then dibao is worked out again without them.
+ * on the household's dibao facts, then dibao is worked out again without them. Returns the monthly
+ * total; `out` gets each programme's amount and the one-off bounds.
  */
-export function plainProgrammes(plan: Plan, household: Household): number {
+export function plainProgrammes(plan: Plan, household: Household, out: Amounts = SCRATCH): number {
+  for (const id of MONTHLY) out[id] = 0;
   // Completed years on the first of the month (as ageOn), its year and MM-DD taken apart once.
   const year = Number(plan.settings.month.slice(0, 4));
   const monthDay = `${plan.settings.month.slice(5)}-01`;
   let f = facts(plan, household);
   const assetsWithin = assetsOk(f.household);
-  let total = 0;
   let apart: boolean[] | undefined;
   const support: number[] = [];
   const ages: number[] = [];
@@ -117,7 +123,7 @@ export function plainProgrammes(plan: Plan, household: Household): number {
     const ep = member.supporters === undefined ? null : extremePoverty(plan, household, member, age, f.incomes[m] as number, f.standard, assetsWithin);
     support.push(ep?.amount ?? 0);
     if (ep?.qualifies) (apart ??= new Array<boolean>(household.members.length).fill(false))[m] = true;
-    total += ep?.amount ?? 0;
+    out['extreme-poverty'] += ep?.amount ?? 0;
   }
   if (apart) f = facts(plan, household, apart);
   const h = f.household;
@@ -137,7 +143,9 @@ export function plainProgrammes(plan: Plan, household: Household): number {
   const livingOff = apart !== undefined && value<boolean>(plan, 'disabilityLivingSubsidy.excludesExtremePoor') !== false;
   const careOff = apart !== undefined && value<boolean>(plan, 'disabilityCareSubsidy.excludesExtremePoor') !== false;
   const state: DibaoState = { ages, covered: dibao > 0 ? f.counted : [], tables: tables(plan) };
-  total += dibao;
+  out.dibao = dibao;
+  const price = { covered: false, extremePoor: false, orphan: false, marginal };
+  let priceAmount: number | undefined;
   for (let m = 0; m < household.members.length; m += 1) {
     const member = household.members[m] as Household['members'][number];
     const covered = dibao > 0 && f.counted[m] === true;
@@ -149,10 +157,11 @@ export function plainProgrammes(plan: Plan, household: Household): number {
       const care = (careMethod === 'fixed' ? value<number>(plan, 'disabilityCareSubsidy.amount') : value<number>(plan, `disabilityCareSubsidy.amountByGrade.grade${grade}`)) ?? 0;
       let other = 0;
       for (const allowance of member.otherAllowances ?? []) other = Math.max(other, moneyUnits(allowance.monthly));
-      if (other < care) total += care;
+      if (other < care) out['disability-care-subsidy'] += care;
     }
     const child = member.child;
-    if (child && ageLimit !== null && (ages[m] as number) < ageLimit) {
+    const orphan = child !== undefined && ageLimit !== null && (ages[m] as number) < ageLimit;
+    if (orphan) {
       const rate =
         child.status === 'deFactoUnsupported'
           ? value<number>(plan, 'orphanAllowance.deFacto')
@@ -161,12 +170,19 @@ export function plainProgrammes(plan: Plan, household: Household): number {
         if (child.status === 'orphan') living = 0;
         const offset = child.status === 'deFactoUnsupported' && covered && value<string>(plan, 'orphanAllowance.deFactoDibaoOffset') === 'perCapitaPayment' ? share : 0;
         const deFacto = child.status === 'deFactoUnsupported';
-        total += Math.max(rate - offset - (deFacto ? living + (support[m] as number) : 0), 0);
+        out['orphan-allowance'] += Math.max(rate - offset - (deFacto ? living + (support[m] as number) : 0), 0);
       }
     }
-    total += living;
-    for (const programme of MEMBER_PROGRAMMES) total += programme(plan, household, member, m, state);
+    out['disability-living-subsidy'] += living;
+    for (const [id, programme] of MEMBER_PROGRAMMES) out[id] += programme(plan, household, member, m, state);
+    price.covered = covered;
+    price.extremePoor = apart?.[m] === true;
+    price.orphan = orphan;
+    if (priceRecipient(plan, member, price)) out['price-subsidy'] += priceAmount ??= priceSubsidy(plan, f.standard);
   }
+  temporaryAssistance(plan, household, f.standard, out);
+  let total = 0;
+  for (const id of MONTHLY) total += out[id];
   return total;
 }
 

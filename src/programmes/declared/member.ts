@@ -34,10 +34,10 @@ export function factsFor<N, R, G>(
 ): Record<string, unknown> {
   const member = household.members[memberIndex] as Household['members'][number];
   // Rates reach conditions as exact Decimals on both paths, so a comparison is never a float's.
-  const params = info.parameterFacts.map((id, i) => {
+  const params = (ctx.factParameters ??= info.parameterFacts.map((id, i) => {
     const value = ctx.conditionParam(id);
     return info.exactParameters[i] && value !== null && value !== UNKNOWN ? ctx.plan.get(id).decimal : value;
-  });
+  }));
   return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.producers, member.id, ctx.a.zero, extra);
 }
 
@@ -86,7 +86,9 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
   try {
     const facts = factsFor(ctx, info, household, m, used);
     if (info.candidates !== undefined && !info.candidatesOnMemberFacts && !ctx.test(info.candidates, facts)) return undefined;
-    if (info.candidates !== undefined) ctx.check(info.candidates, facts, member.id, 'never');
+    // Known to hold by now (on these facts, or on the member facts they copy): only the trace
+    // wants it again, a member condition being remembered nowhere.
+    if (info.candidates !== undefined && ctx.trace) ctx.check(info.candidates, facts, member.id, 'never');
     for (const condition of info.eligibility) {
       if (!ctx.check(condition, facts, member.id)) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: [condition.id] };
     }
