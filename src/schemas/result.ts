@@ -293,11 +293,3 @@ export const errorObjectSchema = z
 
 /** The service's error body and `--json` errors: `{ "error": { code, message, details } }`. */
 export const errorSchema = z.object({ error: errorObjectSchema }).strict().meta({ id: 'Error' });
-
-/** One NDJSON line of a batch's output. */
-export const batchRecordSchema = z
-  .discriminatedUnion('ok', [
-    z.object({ line: z.number().int().min(1), ok: z.literal(true), result: evaluationResultSchema }).strict(),
-    z.object({ line: z.number().int().min(1), ok: z.literal(false), error: errorObjectSchema }).strict(),
-  ])
-  .meta({ id: 'BatchRecord' });

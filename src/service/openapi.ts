@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { householdSchema } from '../schemas/household.js';
 import {
-  batchRecordSchema,
   dibaoResultSchema,
   errorDetailSchema,
   errorObjectSchema,
@@ -16,6 +15,7 @@ import {
   receiptSchema,
   traceEntrySchema,
 } from '../schemas/result.js';
+import { batchRecordSchema, receiptLineSchema } from '../schemas/batch-record.js';
 import { findingSchema, ledgerLineSchema } from '../schemas/audit.js';
 import { withoutCustomKeywords } from '../schemas/jsonSchema.js';
 import { VERSION } from '../version.js';
@@ -49,6 +49,7 @@ const RESPONSES = {
   TraceEntry: traceEntrySchema,
   Receipt: receiptSchema,
   BatchRecord: batchRecordSchema,
+  ReceiptLine: receiptLineSchema,
   TimelineResponse: timelineResponse,
   AuditReport: auditReport,
   AuditReceipt: auditReceipt,
