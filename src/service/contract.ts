@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isoDate, isoMonth } from '../schemas/common.js';
 import { householdSchema } from '../schemas/household.js';
-import { evaluationResultSchema, errorObjectSchema, receiptSchema, decimalOut } from '../schemas/result.js';
+import { evaluationResultSchema, errorObjectSchema, receiptSchema, decimalOut, multipleOfOut, reformNameOut } from '../schemas/result.js';
 import { findingSchema, ledgerLineSchema } from '../schemas/audit.js';
 
 const lang = z.enum(['zh', 'en']).describe('Also render the trace as sentences (`explanation`) in this language.');
@@ -110,6 +110,21 @@ export const auditReport = z
         byMonth: z.record(z.string(), sum),
         byJurisdiction: z.record(z.string(), sum),
         errors: z.record(z.string(), z.number().int()),
+        notes: z
+          .array(
+            z
+              .object({
+                line: z.number().int().optional(),
+                household: z.string(),
+                programme: z.string(),
+                month: z.string(),
+                verdict: z.string(),
+                reason: z.object({ en: z.string(), zh: z.string() }).strict(),
+              })
+              .strict(),
+          )
+          .describe('The first findings other than correct, with their reasons (the summary prints them).'),
+        notesLeftOut: z.number().int().min(0).describe('The findings other than correct that notes leaves out.'),
       })
       .strict(),
   })
@@ -158,6 +173,8 @@ export const parametersResponse = z
             verified: z.boolean(),
             sources: z.array(sourceDoc),
             note: z.string().optional(),
+            multipleOf: multipleOfOut,
+            reform: reformNameOut,
           })
           .strict()
           .nullable()
