@@ -45,7 +45,8 @@ export function under<T>(prefix: string, body: () => T): T {
   try {
     return body();
   } catch (error) {
-    if (!(error instanceof BenefitRulesError) || error.code === 'unknown-jurisdiction') throw error;
+    // Every code, unknown-jurisdiction too: its `$.jurisdiction` is the household's, under the prefix.
+    if (!(error instanceof BenefitRulesError)) throw error;
     const details = error.details.map((d) => (d.path.startsWith('$') ? { ...d, path: prefix + d.path.slice(1) } : d));
     throw new BenefitRulesError(error.code, error.message, details);
   }

@@ -71,6 +71,7 @@ describe('POST /v1/evaluate', () => {
     expect((await errorOf(await post('/v1/evaluate', { household: 'x'.repeat(70 * 1024), month: '2024-05' }), 413)).code).toBe('payload-too-large');
     const nowhere = await errorOf(await post('/v1/evaluate', { household: { ...household('lingwu-2024.json'), jurisdiction: 'cn-999999' }, month: '2024-05' }), 422);
     expect(nowhere.code).toBe('unknown-jurisdiction');
+    expect(nowhere.details).toEqual([{ path: '$.household.jurisdiction', expected: 'the id of a pack', found: '"cn-999999"' }]);
     const reform = await errorOf(await post('/v1/evaluate', { household: household('lingwu-2024.json'), month: '2024-05', reform: { dibao: {} } }), 501);
     expect(reform.code).toBe('not-implemented');
   });
