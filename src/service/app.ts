@@ -21,6 +21,7 @@ import { auditRequest, batchQuery, evaluateRequest, parametersQuery, timelineReq
 import { ServiceError, checked, errorJson, parseBody, under } from './errors.js';
 import { batchResponse } from './batch.js';
 import { openApiDocument } from './openapi.js';
+import { reformer } from './reforms.js';
 
 export interface ServiceLimits {
   /** Bytes of a JSON request body (a batch is streamed: this bounds each of its lines). */
@@ -70,6 +71,8 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
     });
   }
   const document = `${JSON.stringify(openApiDocument(), null, 2)}\n`;
+  const reformed = reformer(rulebook);
+  const rulebookFor = (reform: unknown) => (reform === undefined ? rulebook : reformed(reform));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 503) return fail(c, new ServiceError(503, 'timeout', `The request took longer than ${limits.timeoutMs} ms`));
@@ -104,16 +107,11 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
   app.get('/v1/openapi.json', (c) => c.body(document, 200, JSON_TYPE));
 
   app.post('/v1/evaluate', ...limited, async (c) => {
-    const request = checked(evaluateRequest, await body(c));
-    if (request.reform !== undefined) {
-      throw new ServiceError(501, 'not-implemented', 'Reforms are not supported yet: send the request without "reform"', [
-        { path: '$.reform', expected: 'no reform (not supported yet)', found: 'a reform' },
-      ]);
-    }
-    const { household, month, knownAt, lang, trace } = request;
+    const { household, month, knownAt, lang, trace, reform } = checked(evaluateRequest, await body(c));
+    const book = rulebookFor(reform);
     return answer(
       c,
-      under('$.household', () => evaluateWith(household, { month, rulebook, ...defined({ knownAt, lang, trace }) })),
+      under('$.household', () => evaluateWith(household, { month, rulebook: book, ...defined({ knownAt, lang, trace }) })),
     );
   });
 
@@ -131,10 +129,11 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
   });
 
   app.post('/v1/timeline', ...limited, async (c) => {
-    const { timeline, from, to, knownAt, lang, trace } = checked(timelineRequest, await body(c));
+    const { timeline, from, to, knownAt, lang, trace, reform } = checked(timelineRequest, await body(c));
+    const book = rulebookFor(reform);
     return answer(
       c,
-      under('$.timeline', () => evaluateTimeline(timeline, { from, to, rulebook, ...defined({ knownAt, lang, trace }) })),
+      under('$.timeline', () => evaluateTimeline(timeline, { from, to, rulebook: book, ...defined({ knownAt, lang, trace }) })),
     );
   });
 

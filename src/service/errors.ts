@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { BenefitRulesError, describeValue, jsonPath, valueAt, type ErrorDetail } from '../errors.js';
 
-export type Status = 400 | 404 | 405 | 413 | 422 | 500 | 501 | 503;
+export type Status = 400 | 404 | 405 | 413 | 422 | 500 | 503;
 
 export class ServiceError extends Error {
   constructor(

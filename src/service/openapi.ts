@@ -75,7 +75,7 @@ function components(schemas: Record<string, z.ZodType>, io: 'input' | 'output'):
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string, description: string) => ({ description, content: { 'application/json': { schema: ref(id) } } });
 const ERRORS = {
-  400: json('Error', 'A malformed request: not JSON, nested too deep, a bad field (invalid-request, invalid-input, invalid-household, invalid-option).'),
+  400: json('Error', 'A malformed request: not JSON, nested too deep, a bad field (invalid-request, invalid-input, invalid-household, invalid-option, invalid-reform).'),
   413: json('Error', 'The body is larger than the limit (payload-too-large).'),
   422: json('Error', 'Well formed, but the rules cannot answer: unknown-jurisdiction, parameter-not-covered, parameter-not-configured.'),
   500: json('Error', 'A bug in benefit-rules (internal-error): please report it.'),
@@ -107,9 +107,9 @@ export function openApiDocument(): object {
       '/v1/evaluate': {
         post: {
           summary: 'Evaluate one household for one month',
-          description: '`reform` is not supported yet: a request with one is answered 501 not-implemented.',
+          description: 'With `reform`, the result under that reform, as `benefit-rules evaluate --reform <file>` prints it.',
           requestBody: { required: true, content: { 'application/json': { schema: ref('EvaluateRequest') } } },
-          responses: { 200: json('EvaluationResult', 'The result, as `benefit-rules evaluate` prints it.'), ...ERRORS, 501: json('Error', 'A reform was sent (not-implemented).') },
+          responses: { 200: json('EvaluationResult', 'The result, as `benefit-rules evaluate` prints it.'), ...ERRORS },
         },
       },
       '/v1/evaluate/batch': {

@@ -67,13 +67,32 @@ describe('POST /v1/evaluate', () => {
     expect(error.message).toMatch(/nested more than 64 levels/);
   });
 
-  it('413 for a body over the limit, 422 for a jurisdiction without a pack, 501 for a reform', async () => {
+  it('413 for a body over the limit, 422 for a jurisdiction without a pack', async () => {
     expect((await errorOf(await post('/v1/evaluate', { household: 'x'.repeat(70 * 1024), month: '2024-05' }), 413)).code).toBe('payload-too-large');
     const nowhere = await errorOf(await post('/v1/evaluate', { household: { ...household('lingwu-2024.json'), jurisdiction: 'cn-999999' }, month: '2024-05' }), 422);
     expect(nowhere.code).toBe('unknown-jurisdiction');
     expect(nowhere.details).toEqual([{ path: '$.household.jurisdiction', expected: 'the id of a pack', found: '"cn-999999"' }]);
-    const reform = await errorOf(await post('/v1/evaluate', { household: household('lingwu-2024.json'), month: '2024-05', reform: { dibao: {} } }), 501);
-    expect(reform.code).toBe('not-implemented');
+  });
+
+  it('evaluates under a reform sent in the request, the same bytes as evaluate --reform', async () => {
+    const reform = JSON.parse(example('reforms/lingwu-750.json')) as unknown;
+    for (const month of ['2024-08', '2024-05']) {
+      const response = await post('/v1/evaluate', { household: household('lingwu-2024.json'), month, reform });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(cli(['evaluate', '--month', month, '--reform', 'examples/reforms/lingwu-750.json', 'examples/lingwu-2024.json']));
+    }
+    // The timeline too: the months after July 2024 under the reform.
+    const timeline = await post('/v1/timeline', { timeline: household('lingwu-2024.json'), from: '2024-06', to: '2024-07', reform });
+    const months = ((await timeline.json()) as { months: { result: { receipt: { reform?: { name: string } } } }[] }).months;
+    expect(months.map((m) => m.result.receipt.reform?.name)).toEqual(['lingwu-750', 'lingwu-750']);
+  });
+
+  it('400 invalid-reform for a bad reform, every problem named under $.reform', async () => {
+    const reform = { name: 'x', changes: [{ jurisdiction: 'cn-9', parameter: 'dibao.standard.urban', from: '2024-13-01', value: 'a' }] };
+    const error = await errorOf(await post('/v1/evaluate', { household: household('lingwu-2024.json'), month: '2024-05', reform }), 400);
+    expect(error.code).toBe('invalid-reform');
+    expect(error.details.map((d) => d.path)).toEqual(['$.reform.changes[0].from', '$.reform.changes[0].jurisdiction', '$.reform.changes[0].value']);
+    expect((await errorOf(await post('/v1/timeline', { timeline: {}, from: '2024-01', to: '2024-02', reform: 5 }), 400)).details[0]?.path).toBe('$.reform');
   });
 });
 
