@@ -22,11 +22,14 @@ import { ServiceError, checked, errorJson, parseBody, under } from './errors.js'
 import { batchResponse } from './batch.js';
 import { openApiDocument } from './openapi.js';
 import { reformer } from './reforms.js';
+import { deadline, systemClock, timedOut, type Clock } from './deadline.js';
 
 export interface ServiceLimits {
   /** Bytes of a JSON request body (a batch is streamed: this bounds each of its lines). */
   maxBodyBytes: number;
-  /** Milliseconds to receive and answer a request (a batch: to receive each line). */
+  /** Milliseconds to receive and compute an answer: checked between the months of a timeline and
+   * the lines of an audit; a batch: to receive each line, and its lines' evaluation in all (the
+   * time it waits for its client's next line does not count). */
   timeoutMs: number;
   /** Requests under way at once; more are answered 503 at once rather than queued. */
   maxConcurrent: number;
@@ -59,7 +62,7 @@ const defined = <T extends object>(value: T) => Object.fromEntries(Object.entrie
 
 /** `log` gets one access-log line a request: time, method, path, status, bytes, milliseconds —
  * the path only, never the query or a body, so no household data. */
-export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAULT_LIMITS, log?: (line: string) => void): Service {
+export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAULT_LIMITS, log?: (line: string) => void, now: Clock = systemClock): Service {
   const app = new Hono<Env>();
   let inFlight = 0;
   if (log) {
@@ -75,7 +78,7 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
   const rulebookFor = (reform: unknown) => (reform === undefined ? rulebook : reformed(reform));
 
   app.onError((error, c) => {
-    if (error instanceof HTTPException && error.status === 503) return fail(c, new ServiceError(503, 'timeout', `The request took longer than ${limits.timeoutMs} ms`));
+    if (error instanceof HTTPException && error.status === 503) return fail(c, timedOut(limits.timeoutMs));
     return fail(c, error);
   });
   app.notFound((c) => fail(c, new ServiceError(404, 'not-found', `No route ${c.req.method} ${c.req.path} (see GET /v1/openapi.json)`)));
@@ -122,6 +125,8 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
       ...defined({ month: query.month, knownAt: query.knownAt }),
       trace: query.trace === 'true',
       maxLineBytes: limits.maxBodyBytes,
+      timeoutMs: limits.timeoutMs,
+      now,
       done: () => (inFlight -= 1),
     });
     c.set('streaming', true);
@@ -129,19 +134,21 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
   });
 
   app.post('/v1/timeline', ...limited, async (c) => {
+    const checkpoint = deadline(limits.timeoutMs, now);
     const { timeline, from, to, knownAt, lang, trace, reform } = checked(timelineRequest, await body(c));
     const book = rulebookFor(reform);
     return answer(
       c,
-      under('$.timeline', () => evaluateTimeline(timeline, { from, to, rulebook: book, ...defined({ knownAt, lang, trace }) })),
+      under('$.timeline', () => evaluateTimeline(timeline, { from, to, rulebook: book, checkpoint, ...defined({ knownAt, lang, trace }) })),
     );
   });
 
   app.post('/v1/audit', ...limited, async (c) => {
+    const checkpoint = deadline(limits.timeoutMs, now);
     const request = checked(auditRequest, await body(c));
     const ledger = typeof request.ledger === 'string' ? request.ledger : ledgerCsv(request.ledger);
     const households = typeof request.households === 'string' ? request.households : request.households.map((h) => JSON.stringify(h)).join('\n');
-    const report = await auditLedger({ ledger, households, rulebook, ...defined({ from: request.from, to: request.to }) });
+    const report = await auditLedger({ ledger, households, rulebook, checkpoint, ...defined({ from: request.from, to: request.to }) });
     return c.body(report.json, 200, JSON_TYPE);
   });
 
