@@ -37,8 +37,9 @@ export interface ServiceLimits {
 
 export const DEFAULT_LIMITS: ServiceLimits = { maxBodyBytes: 1024 * 1024, timeoutMs: 30_000, maxConcurrent: 64 };
 
-/** A batch stream sets `streaming`: it counts as under way until its last line is written. */
-type Env = { Variables: { streaming: boolean } };
+/** A batch stream sets `streaming`: it counts as under way, and is logged, when its last line is
+ * written (`ended`, with the bytes it wrote). */
+type Env = { Variables: { streaming: boolean; ended: (bytes: number) => void } };
 
 export interface Service {
   app: Hono<Env>;
@@ -68,9 +69,12 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
   if (log) {
     app.use('*', async (c, next) => {
       const start = performance.now();
+      const line = (status: number, bytes: number) =>
+        log(`${new Date().toISOString()} ${c.req.method} ${c.req.path} ${status} ${bytes} ${(performance.now() - start).toFixed(1)}ms`);
+      c.set('ended', (bytes) => line(200, bytes));
       await next();
-      const bytes = c.res.headers.get('content-length') ?? '-';
-      log(`${new Date().toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${bytes} ${(performance.now() - start).toFixed(1)}ms`);
+      if (c.get('streaming') === true) return;
+      line(c.res.status, await bodyBytes(c.res));
     });
   }
   const document = `${JSON.stringify(openApiDocument(), null, 2)}\n`;
@@ -81,7 +85,12 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
     if (error instanceof HTTPException && error.status === 503) return fail(c, timedOut(limits.timeoutMs));
     return fail(c, error);
   });
-  app.notFound((c) => fail(c, new ServiceError(404, 'not-found', `No route ${c.req.method} ${c.req.path} (see GET /v1/openapi.json)`)));
+  app.notFound((c) => {
+    const allowed = methodsOf(app, c.req.path);
+    if (allowed.length === 0) return fail(c, new ServiceError(404, 'not-found', `No route ${c.req.method} ${c.req.path} (see GET /v1/openapi.json)`));
+    c.header('allow', allowed.join(', '));
+    return fail(c, new ServiceError(405, 'method-not-allowed', `${c.req.path} takes ${allowed.join(', ')}, not ${c.req.method}`));
+  });
 
   app.use('/v1/*', async (c, next) => {
     if (inFlight >= limits.maxConcurrent) {
@@ -127,7 +136,10 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
       maxLineBytes: limits.maxBodyBytes,
       timeoutMs: limits.timeoutMs,
       now,
-      done: () => (inFlight -= 1),
+      done: (bytes) => {
+        inFlight -= 1;
+        c.get('ended')?.(bytes);
+      },
     });
     c.set('streaming', true);
     return response;
@@ -195,4 +207,23 @@ function ledgerCsv(lines: readonly unknown[]): string {
     return LEDGER_COLUMNS.map((column) => (record[column] === undefined || record[column] === null ? '' : String(record[column])));
   });
   return stringify([[...LEDGER_COLUMNS], ...rows]);
+}
+
+/** The methods of the routes matching a path (Hono's own list, `:name` a path segment): a known
+ * path asked with another method is 405 with Allow, not 404. */
+function methodsOf(app: Hono<Env>, path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of app.routes) {
+    if (route.method === 'ALL') continue;
+    const pattern = new RegExp(`^${route.path.replace(/[.]/g, '\\.').replace(/:[^/]+/g, '[^/]+')}$`);
+    if (pattern.test(path)) methods.add(route.method);
+  }
+  return [...methods];
+}
+
+/** A body's size for the access log: the header when it is set, else the bytes themselves. */
+async function bodyBytes(response: Response): Promise<number> {
+  const header = response.headers.get('content-length');
+  if (header !== null) return Number(header);
+  return response.body ? (await response.clone().arrayBuffer()).byteLength : 0;
 }

@@ -27,8 +27,8 @@ export interface BatchRequest {
   /** Milliseconds of evaluation the batch may take in all. */
   timeoutMs: number;
   now: Clock;
-  /** Called once, when the last record is written or the client has gone. */
-  done: () => void;
+  /** Called once, when the last record is written or the client has gone, with the bytes written. */
+  done: (bytes: number) => void;
 }
 
 /** Compiled once per rulebook and options, as a batch run compiles once. */
@@ -53,13 +53,19 @@ export function batchResponse(body: ReadableStream<Uint8Array> | null, request: 
   // A chunk as small as one line: each record goes out with the bytes that completed its line.
   const chunks = ndjsonChunks(bytesOf(body), request.maxLineBytes, 1);
   let finished = false;
+  let written = 0;
   const finish = () => {
     if (finished) return;
     finished = true;
-    request.done();
+    request.done(written);
   };
   const encoder = new TextEncoder();
   let spent = 0;
+  const send = (controller: ReadableStreamDefaultController<Uint8Array>, text: string) => {
+    const bytes = encoder.encode(text);
+    written += bytes.byteLength;
+    controller.enqueue(bytes);
+  };
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -74,7 +80,7 @@ export function batchResponse(body: ReadableStream<Uint8Array> | null, request: 
           if (finished) return;
           if (spent > request.timeoutMs) {
             const { code, message } = timedOut(request.timeoutMs);
-            controller.enqueue(encoder.encode(`${JSON.stringify({ line: item[0], ok: false, error: { code, message, details: [] } })}\n`));
+            send(controller, `${JSON.stringify({ line: item[0], ok: false, error: { code, message, details: [] } })}\n`);
             finish();
             controller.close();
             await chunks.return(undefined);
@@ -83,7 +89,7 @@ export function batchResponse(body: ReadableStream<Uint8Array> | null, request: 
           const start = request.now();
           const { text } = evaluateChunk((line, json) => evaluateText(evaluator, line, json, request.month), { index: next.value.index, items: [item] }, 'ndjson');
           spent += request.now() - start;
-          controller.enqueue(encoder.encode(text));
+          send(controller, text);
           // The other requests' turn: the next line may be here already, and would run at once.
           await new Promise((resolve) => setImmediate(resolve));
         }

@@ -76,10 +76,11 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string, description: string) => ({ description, content: { 'application/json': { schema: ref(id) } } });
 const ERRORS = {
   400: json('Error', 'A malformed request: not JSON, nested too deep, a bad field (invalid-request, invalid-input, invalid-household, invalid-option, invalid-reform).'),
+  405: json('Error', 'A known path asked with another method (method-not-allowed, with Allow).'),
   413: json('Error', 'The body is larger than the limit (payload-too-large).'),
   422: json('Error', 'Well formed, but the rules cannot answer: unknown-jurisdiction, parameter-not-covered, parameter-not-configured.'),
   500: json('Error', 'A bug in benefit-rules (internal-error): please report it.'),
-  503: json('Error', 'Too many requests at once (busy, with Retry-After) or the request took too long (timeout).'),
+  503: json('Error', 'Too many requests at once (busy, with Retry-After) or the request took longer than the time limit to receive or to compute (timeout).'),
 };
 
 function queryParameters(schema: z.ZodObject): object[] {
@@ -116,10 +117,15 @@ export function openApiDocument(): object {
         post: {
           summary: 'Evaluate NDJSON households, one record a line, streamed',
           description:
-            'One household (or { "month", "household" }) a line in; one batch record a line out, in order, each written as soon as its line has arrived. Line errors are records (ok: false), not HTTP errors.',
+            'One household (or { "month", "household" }) a line in; one batch record a line out, in order, each written as soon as its line has arrived. Line errors are records (ok: false), not HTTP errors; so is the time limit: past it, the stream ends with a timeout record.',
           parameters: queryParameters(batchQuery),
           requestBody: { required: true, content: { 'application/x-ndjson': { schema: { type: 'string', description: 'One JSON household a line.' } } } },
-          responses: { 200: { description: 'One BatchRecord a line.', content: { 'application/x-ndjson': { schema: ref('BatchRecord') } } }, 400: ERRORS[400], 503: ERRORS[503] },
+          responses: {
+            200: { description: 'One BatchRecord a line.', content: { 'application/x-ndjson': { schema: ref('BatchRecord') } } },
+            400: ERRORS[400],
+            405: ERRORS[405],
+            503: ERRORS[503],
+          },
         },
       },
       '/v1/timeline': {

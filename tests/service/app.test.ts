@@ -153,12 +153,29 @@ describe('the other routes', () => {
     expect((await busy.request('/v1/evaluate', { method: 'POST', body: '{}' })).status).toBe(400);
   });
 
-  it('logs one line a request, with no household data', async () => {
+  it('logs one line a request, with the bytes of the answer and no household data; a batch when its stream ends', async () => {
     log.length = 0;
-    await post('/v1/evaluate', { household: household('lingwu-2024.json'), month: '2024-05' });
+    const answered = await (await post('/v1/evaluate', { household: household('lingwu-2024.json'), month: '2024-05' })).text();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatch(/^\S+Z POST \/v1\/evaluate 200 \S+ [\d.]+ms$/);
+    expect(log[0]).toMatch(/^\S+Z POST \/v1\/evaluate 200 \d+ [\d.]+ms$/);
+    expect(log[0]?.split(' ')[4]).toBe(String(Buffer.byteLength(answered)));
     expect(log[0]).not.toContain('lingwu');
+    log.length = 0;
+    const batch = await post('/v1/evaluate/batch?month=2024-05', `${example('lingwu-2024.json').replace(/\n/g, '')}\n`);
+    // Not yet: the stream has not been read to its end.
+    expect(log).toHaveLength(0);
+    const records = await batch.text();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(new RegExp(`^\\S+Z POST /v1/evaluate/batch 200 ${Buffer.byteLength(records)} [\\d.]+ms$`));
+  });
+
+  it('405 with Allow for a known route asked with another method', async () => {
+    const wrong = await app.request('/v1/evaluate');
+    expect((await errorOf(wrong, 405)).code).toBe('method-not-allowed');
+    expect(wrong.headers.get('allow')).toBe('POST');
+    const parameters = await app.request('/v1/parameters/cn-640181', { method: 'DELETE' });
+    expect((await errorOf(parameters, 405)).code).toBe('method-not-allowed');
+    expect(parameters.headers.get('allow')).toBe('GET');
   });
 });
 
