@@ -79,7 +79,7 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
   }
   const document = `${JSON.stringify(openApiDocument(), null, 2)}\n`;
   const reformed = reformer(rulebook);
-  const rulebookFor = (reform: unknown) => (reform === undefined ? rulebook : reformed(reform));
+  const rulebookFor = (reform: unknown, root?: string) => (reform === undefined ? rulebook : reformed(reform, root));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 503) return fail(c, timedOut(limits.timeoutMs));
@@ -129,8 +129,9 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
 
   app.post('/v1/evaluate/batch', (c) => {
     const query = checked(batchQuery, c.req.query(), '$query');
+    const reform = query.reform === undefined ? undefined : parseBody(query.reform, '$query.reform');
     const response = batchResponse(c.req.raw.body, {
-      rulebook,
+      rulebook: rulebookFor(reform, '$query.reform'),
       ...defined({ month: query.month, knownAt: query.knownAt }),
       trace: query.trace === 'true',
       maxLineBytes: limits.maxBodyBytes,

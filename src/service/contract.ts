@@ -146,6 +146,10 @@ export const batchQuery = z
     month: isoMonth.optional().describe('The month of lines that do not carry their own ({ "month", "household" }).'),
     knownAt: isoDate.optional(),
     trace: z.enum(['true', 'false']).optional().describe('Include the trace in every result (default false).'),
+    reform: z
+      .string()
+      .optional()
+      .describe('A reform as JSON, URL-encoded: the same as a reform file (`evaluate --batch --reform`). A bad one is 400 invalid-reform, with paths under $query.reform.'),
   })
   .strict();
 

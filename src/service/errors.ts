@@ -98,13 +98,13 @@ export function checkDepth(text: string, limit = MAX_DEPTH): void {
   }
 }
 
-export function parseBody(text: string): unknown {
+/** A JSON body, or the JSON of a query parameter (`path`: where it is in the request). */
+export function parseBody(text: string, path = '$'): unknown {
   checkDepth(text);
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
   } catch (error) {
-    throw new ServiceError(400, 'invalid-input', `The request body is not valid JSON: ${(error as Error).message}`, [
-      { path: '$', expected: 'a JSON object', found: (error as Error).message },
-    ]);
+    const what = path === '$' ? 'The request body' : path;
+    throw new ServiceError(400, 'invalid-input', `${what} is not valid JSON: ${(error as Error).message}`, [{ path, expected: 'a JSON object', found: (error as Error).message }]);
   }
 }

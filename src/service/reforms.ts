@@ -15,17 +15,18 @@ import { ServiceError } from './errors.js';
 /** Reformed rulebooks kept: each shares all but its changed parameters with the baseline. */
 export const REFORMS_KEPT = 16;
 
-export type Reformer = (reform: unknown) => Rulebook;
+/** `root`: where the reform is in the request, for the paths of its errors. */
+export type Reformer = (reform: unknown, root?: string) => Rulebook;
 
 /** A function from a request's `reform` to the rulebook to evaluate with, remembering the last few. */
 export function reformer(rulebook: Rulebook, kept = REFORMS_KEPT): Reformer {
   // A Map iterates in insertion order: deleting and setting again on each use makes it an LRU.
   const cache = new Map<string, Rulebook>();
-  return (reform) => {
+  return (reform, root = '$.reform') => {
     const key = createHash('sha256').update(canonicalJson(reform)).digest('hex');
     let reformed = cache.get(key);
     if (reformed) cache.delete(key);
-    else reformed = reformOf(rulebook, reform);
+    else reformed = reformOf(rulebook, reform, root);
     cache.set(key, reformed);
     if (cache.size > kept) cache.delete(cache.keys().next().value as string);
     return reformed;
@@ -33,13 +34,13 @@ export function reformer(rulebook: Rulebook, kept = REFORMS_KEPT): Reformer {
 }
 
 /** The reform checked whole; its problems, all of them, named from the request's root. */
-function reformOf(rulebook: Rulebook, reform: unknown): Rulebook {
+function reformOf(rulebook: Rulebook, reform: unknown, root: string): Rulebook {
   try {
     return applyReform(rulebook, reform, 'reform');
   } catch (error) {
     if (!(error instanceof BenefitRulesError) || error.code !== 'invalid-reform') throw error;
     // No file: the reform is a part of the request.
-    const details = error.details.map(({ file: _file, ...d }) => (d.path.startsWith('$') ? { ...d, path: `$.reform${d.path.slice(1)}` } : d));
+    const details = error.details.map(({ file: _file, ...d }) => (d.path.startsWith('$') ? { ...d, path: `${root}${d.path.slice(1)}` } : d));
     throw new ServiceError(
       400,
       'invalid-reform',

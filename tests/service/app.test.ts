@@ -87,6 +87,29 @@ describe('POST /v1/evaluate', () => {
     expect(months.map((m) => m.result.receipt.reform?.name)).toEqual(['lingwu-750', 'lingwu-750']);
   });
 
+  it('a batch under a reform given in the query: the records of evaluate --batch --reform --receipt each', async () => {
+    const reform = encodeURIComponent(example('reforms/lingwu-750.json'));
+    const response = await post(`/v1/evaluate/batch?reform=${reform}`, example('reforms/lingwu-households.ndjson'));
+    expect(response.status).toBe(200);
+    const expected = cli([
+      'evaluate',
+      '--batch',
+      'examples/reforms/lingwu-households.ndjson',
+      '--reform',
+      'examples/reforms/lingwu-750.json',
+      '--receipt',
+      'each',
+      '--workers',
+      '0',
+      '--no-progress',
+    ]);
+    expect(await response.text()).toBe(expected);
+    const bad = await errorOf(await post(`/v1/evaluate/batch?reform=${encodeURIComponent('{"name": "x", "changes": [{}]}')}`, ''), 400);
+    expect(bad.code).toBe('invalid-reform');
+    expect(bad.details.every((d) => d.path.startsWith('$query.reform.changes[0]'))).toBe(true);
+    expect((await errorOf(await post('/v1/evaluate/batch?reform=%7B', ''), 400)).details[0]?.path).toBe('$query.reform');
+  });
+
   it('400 invalid-reform for a bad reform, every problem named under $.reform', async () => {
     const reform = { name: 'x', changes: [{ jurisdiction: 'cn-9', parameter: 'dibao.standard.urban', from: '2024-13-01', value: 'a' }] };
     const error = await errorOf(await post('/v1/evaluate', { household: household('lingwu-2024.json'), month: '2024-05', reform }), 400);
