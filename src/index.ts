@@ -18,11 +18,15 @@ export type {
   DibaoStatus,
   MemberProgrammeStatus,
   LineStatus,
+  KnownReason,
+  Reasons,
   UnknownMember,
   UnknownPart,
 } from './programmes/result.js';
 export { programmeOf } from './programmes/result.js';
 export { PROGRAMME_IDS, DIBAO_STATUSES, MEMBER_PROGRAMME_STATUSES, LINE_STATUSES } from './schemas/result.js';
+export { PROGRAMME_REASONS } from './programmes/reasons.js';
+export { ENGINE_REASONS } from './programmes/engine-reasons.js';
 export type { Household, HouseholdInput, Member, Income } from './schemas/household.js';
 export type { Rulebook, Pack, ReformStamp } from './rulebook/index.js';
 export type { TraceEntry } from './programmes/trace.js';

@@ -70,6 +70,25 @@ describe('benefit-rules CLI', () => {
     }
   });
 
+  it('with --json, writes an error as the error JSON shape, one line on standard error, nothing on standard output', () => {
+    const runs = [
+      cli(['params', 'cn-999999', '--month', '2024-05', '--json']),
+      cli(['timeline', '--from', '2024-05', '--to', '2024-04', '--json', 'examples/lingwu-2024.json']),
+      cli(['timeline', '--from', '2024-01', '--to', '2024-02', '--json'], '{"id": 1}'),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      const body = JSON.parse(lines[0] ?? '') as { error: { code: string; message: string; details: unknown[] } };
+      expect(Object.keys(body)).toEqual(['error']);
+      expect(Object.keys(body.error)).toEqual(['code', 'message', 'details']);
+    }
+    // Without --json, the same mistake is a sentence.
+    expect(cli(['params', 'cn-999999', '--month', '2024-05']).stderr).toMatch(/^error \[unknown-jurisdiction\]: /);
+  });
+
   it('has help for every command', () => {
     for (const command of ['evaluate', 'packs', 'params', 'demo', 'schema']) {
       const { code, stdout } = cli([command, '--help']);

@@ -24,6 +24,10 @@ export interface TimelineOptions {
   trace?: boolean;
   lang?: Language;
   rulebook?: Rulebook;
+  /** Called between units of work (each month): it may throw to
+   * stop the work, and what it throws is what the call throws. The library keeps no clock of its
+   * own; a caller with a time limit (the HTTP service) checks it here. */
+  checkpoint?: () => void;
 }
 
 export interface TimelineResult {
@@ -65,6 +69,7 @@ export function evaluateTimeline(input: unknown, options: TimelineOptions): Time
   }
   for (const entry of timelineMonths(timeline, evaluator, options.from)) {
     if (entry.month > options.to) break;
+    options.checkpoint?.();
     if (entry.month < options.from) continue;
     out.months.push(
       entry.result ? { month: entry.month, result: entry.result } : { month: entry.month, error: { code: entry.error?.code ?? 'error', message: entry.error?.message ?? '' } },
@@ -81,6 +86,10 @@ export interface AuditOptions {
   from?: string;
   to?: string;
   rulebook?: Rulebook;
+  /** Called between units of work (each ledger line, each household closed): it may throw to
+   * stop the work, and what it throws is what the call throws. The library keeps no clock of its
+   * own; a caller with a time limit (the HTTP service) checks it here. */
+  checkpoint?: () => void;
 }
 
 export interface AuditReport extends AuditRun {
@@ -109,6 +118,7 @@ export async function auditLedger(options: AuditOptions): Promise<AuditReport> {
     households: textSource(options.households),
     from: options.from,
     to: options.to,
+    ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
     begin: (start) => report.begin(start),
     emit: (finding) => {
       findings.push(finding);

@@ -82,6 +82,10 @@ export interface AuditSettings {
   emit: (finding: Finding) => void;
   /** False: no evaluation shared between runs (the slow reference); default true. */
   share?: boolean;
+  /** Called between units of work (a household closed, a ledger line, a month): it may throw to
+   * stop the work, and what it throws is what the call throws. The library keeps no clock of its
+   * own; a caller with a time limit (the HTTP service) checks it here. */
+  checkpoint?: () => void;
 }
 
 type Pending = { out: AuditedLine; settling: Settling; line: LedgerLine; nowMonth: MonthDue; thenMonth?: MonthDue; unavailable?: string };
@@ -336,10 +340,14 @@ export class Auditor {
 
   /** Households still open (lines that could not be audited) and those the ledger never names. */
   finish(interrupted = false): void {
-    for (const [id, household] of [...this.cases]) this.close(id, household, interrupted);
+    for (const [id, household] of [...this.cases]) {
+      this.settings.checkpoint?.();
+      this.close(id, household, interrupted);
+    }
     if (!this.settings.period || interrupted) return;
     for (const [id, source] of this.settings.households) {
       if (this.done.has(id) || source.error !== undefined) continue;
+      this.settings.checkpoint?.();
       const timeline: Timeline = parseTimeline(JSON.parse(source.text as string));
       this.close(id, new HouseholdCase(timeline, this.makers, this.settings.period.from, 0));
     }

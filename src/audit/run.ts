@@ -46,6 +46,10 @@ export interface AuditRunOptions {
   share?: boolean;
   /** Aborted (Ctrl-C): no further line is read; the lines read are reported whole, with totals. */
   signal?: AbortSignal;
+  /** Called between units of work (a household closed, a ledger line, a month): it may throw to
+   * stop the work, and what it throws is what the call throws. The library keeps no clock of its
+   * own; a caller with a time limit (the HTTP service) checks it here. */
+  checkpoint?: () => void;
 }
 
 export interface ReportStart {
@@ -194,6 +198,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
     period: period ?? undefined,
     emit: options.emit,
     ...(options.share !== undefined ? { share: options.share } : {}),
+    ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
   });
   options.progress?.start(total);
   const buckets = !grouped && lineCounts.size > BUCKET_HOUSEHOLDS ? await Buckets.write(ledgerRows(options.ledger), lineCounts.size) : undefined;
@@ -205,6 +210,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRun> {
         interrupted = true;
         break;
       }
+      options.checkpoint?.();
       if ('row' in item) auditor.row(item.row, item.line);
       else auditor.unreadable(item.line, item.code, item.error);
       options.progress?.tick();

@@ -107,12 +107,15 @@ export function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** Runs a command body; maps errors to stderr messages and exit codes. */
-export function run(body: () => void): void {
+/** Runs a command body; maps errors to stderr messages and exit codes. With `json` (a command's
+ * --json), the message is the error JSON shape (schema/error.schema.json), one line, still on
+ * standard error: standard output holds only answers, so a caller parsing it never reads an error
+ * as one, and the exit code says which it got. */
+export function run(body: () => void, json = false): void {
   try {
     body();
   } catch (error) {
-    report(error);
+    report(error, json);
   }
 }
 
@@ -125,19 +128,23 @@ export async function runAsync(body: () => Promise<number>): Promise<void> {
   }
 }
 
-function report(error: unknown): void {
+function report(error: unknown, json = false): void {
+  const write = (code: string, message: string, details: readonly object[], text: string) =>
+    process.stderr.write(json ? `${JSON.stringify({ error: { code, message, details } })}\n` : `${text}\n`);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof IoFailure || (typeof code === 'string' && IO_CODES.has(code))) {
-    process.stderr.write(`error [io]: ${error instanceof IoFailure ? error.message : ioFailure('input or output failed', error).message}\n`);
+    const message = error instanceof IoFailure ? error.message : ioFailure('input or output failed', error).message;
+    write('io', message, [], `error [io]: ${message}`);
     process.exitCode = EXIT_IO;
     return;
   }
   if (isBenefitRulesError(error)) {
-    process.stderr.write(`error [${error.code}]: ${error.message}\n`);
+    write(error.code, error.message, error.details, `error [${error.code}]: ${error.message}`);
     process.exitCode = EXIT_USER_ERROR;
     return;
   }
-  process.stderr.write(`internal error in benefit-rules (please report it): ${(error as Error).message}\n`);
+  const message = `internal error in benefit-rules (please report it): ${(error as Error).message}`;
+  write('internal-error', message, [], message);
   if (process.env.BENEFIT_RULES_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
   process.exitCode = EXIT_INTERNAL;
 }

@@ -102,11 +102,11 @@ program
   .argument('<jurisdiction>', 'pack id, e.g. cn-640181')
   .requiredOption('--month <YYYY-MM>', 'the month')
   .option('--known-at <YYYY-MM-DD>', 'as known on this date')
-  .option('--json', 'print JSON instead of a table')
+  .option('--json', 'print JSON instead of a table; an error as JSON too, on standard error')
   .addOption(lang())
   .addOption(packs())
   .addOption(reform())
-  .action((jurisdiction: string, options) => run(() => print(paramsCommand(jurisdiction, options))));
+  .action((jurisdiction: string, options) => run(() => print(paramsCommand(jurisdiction, options)), options.json === true));
 
 program
   .command('timeline')
@@ -115,11 +115,11 @@ program
   .requiredOption('--from <YYYY-MM>', 'first month')
   .requiredOption('--to <YYYY-MM>', 'last month')
   .option('--known-at <YYYY-MM-DD>', 'as known on this date')
-  .option('--json', 'print JSON instead of a table')
+  .option('--json', 'print JSON instead of a table; an error as JSON too, on standard error')
   .addOption(lang())
   .addOption(packs())
   .addOption(reform())
-  .action((file: string | undefined, options) => run(() => print(timelineCommand(file, options))));
+  .action((file: string | undefined, options) => run(() => print(timelineCommand(file, options)), options.json === true));
 
 program
   .command('audit')

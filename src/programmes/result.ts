@@ -2,17 +2,29 @@
  * The shape of a result: one household-month, every programme; made by src/engine, read everywhere.
  * The public types (EvaluationResult and what it holds) name every status as a literal, from the
  * lists of the published contract (src/schemas/result.ts), so a misspelt status does not compile.
- * Programme ids and reason codes come from the rule files, so they are strings: a new programme is
- * a rule file, not an edit here. The engine builds programmes generically (ProgrammeResult) and the
+ * Programme ids and reason codes come from the rule files: the bundled ones are literals (reason
+ * codes generated from the rule files into reasons.ts), and any string is allowed beside them, since
+ * a pack folder's own rule file adds its own. The engine builds programmes generically (ProgrammeResult) and the
  * contract test checks every golden result against the schema at run time.
  */
 import type { TraceEntry } from './trace.js';
 import type { DibaoStatus, LineStatus, MemberProgrammeId, MemberProgrammeStatus, ProgrammeId } from '../schemas/result.js';
 
+import type { PROGRAMME_REASONS } from './reasons.js';
+import type { ENGINE_REASONS } from './engine-reasons.js';
+
 export type { DibaoStatus, LineStatus, MemberProgrammeId, MemberProgrammeStatus, ProgrammeId };
 
+/** A reason code a bundled programme gives: its rule file's, or the engine's. */
+export type KnownReason<P extends ProgrammeId = ProgrammeId> =
+  (P extends keyof typeof PROGRAMME_REASONS ? (typeof PROGRAMME_REASONS)[P][number] : never) | (typeof ENGINE_REASONS)[number];
+
+/** Reasons as a result carries them: the known codes complete in an editor; `string & {}` keeps any
+ * other string valid (a custom pack's rule file) without widening the literals away. */
+export type Reasons<P extends ProgrammeId = ProgrammeId> = (KnownReason<P> | (string & {}))[];
+
 /** One member's line of a member-level programme. */
-export interface MemberResult {
+export interface MemberResult<P extends ProgrammeId = ProgrammeId> {
   member: string;
   /** What the member is entitled to before interactions (yuan, two decimals); null when the line
    * is not decided (see status). */
@@ -20,7 +32,7 @@ export interface MemberResult {
   /** What is paid after them; null when the line is not decided. */
   paid: string | null;
   /** `eligible`, the eligibility condition that failed, and any interaction that changed `paid`. */
-  reasons: string[];
+  reasons: Reasons<P>;
   /** Only on a line that is not decided: not-configured, not-in-force or missing-facts. */
   status?: LineStatus;
   /** The parameters (or programmes whose facts are unknown) that leave the line undecided. */
@@ -108,8 +120,9 @@ export interface DibaoFields {
 
 /** Dibao's result. Its own fields (DibaoFields) are absent when it is not configured or not in
  * force this month: nothing was computed. */
-export type DibaoResult = Common & {
+export type DibaoResult = Omit<Common, 'reasons'> & {
   status: DibaoStatus;
+  reasons: Reasons<'dibao'>;
   /** Dibao is paid to the household: no member lines (declared so that code walking every
    * programme reads `members` the same way). */
   entitledAmount?: undefined;
@@ -119,12 +132,15 @@ export type DibaoResult = Common & {
 } & Partial<DibaoFields>;
 
 /** A declared programme's result (the allowances and every programme a rule file adds). */
-export interface MemberProgrammeResult extends Common, MemberParts {
+export interface MemberProgrammeResult<P extends MemberProgrammeId = MemberProgrammeId> extends Omit<Common, 'reasons'>, Omit<MemberParts, 'members'> {
   status: MemberProgrammeStatus;
+  reasons: Reasons<P>;
+  /** One line per member considered (members who are not candidates at all are not listed). */
+  members?: MemberResult<P>[];
 }
 
 /** Every programme by id: dibao, the bundled member programmes by name, and any other rule file's. */
-export type Programmes = { dibao: DibaoResult } & { [P in MemberProgrammeId]: MemberProgrammeResult };
+export type Programmes = { dibao: DibaoResult } & { [P in MemberProgrammeId]: MemberProgrammeResult<P> };
 
 export interface Receipt {
   /** `benefit-rules@<version>`. */

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { householdSchema } from './household.js';
 import { packManifestSchema, parameterFileSchema, sourcesFileSchema } from './pack.js';
 import { ruleFileSchema } from './rules.js';
-import { batchRecordSchema, errorSchema, evaluationResultSchema } from './result.js';
+import { errorSchema, evaluationResultSchema } from './result.js';
+import { batchRecordSchema } from './batch-record.js';
 import { reformFileSchema } from './reform.js';
 import { findingSchema, ledgerLineSchema } from './audit.js';
 

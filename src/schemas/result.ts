@@ -92,6 +92,22 @@ const checkOut = z.object({ fact: z.string(), operator: z.string(), factValue: z
 
 const strings = z.record(z.string(), z.string());
 
+/** A parameter's value written as a multiple of another: in the trace and GET /v1/parameters. */
+export const multipleOfOut = z
+  .object({
+    parameter: z.string(),
+    value: decimalOut.nullable(),
+    factor: decimalOut,
+    rounding: z.object({ mode: z.string(), step: decimalOut }).strict().optional(),
+    jurisdiction: z.string(),
+    from: z.string(),
+  })
+  .strict()
+  .optional()
+  .describe('A value written as a multiple of another parameter: that parameter, its value this month and the factor.');
+
+export const reformNameOut = z.string().optional().describe('The name of the reform that set this value (evaluate --reform): a hypothesis, not a rule in force.');
+
 /** One step of the explanation trace; `kind` says which. */
 export const traceEntrySchema = z
   .discriminatedUnion('kind', [
@@ -106,19 +122,8 @@ export const traceEntrySchema = z
         verified: z.boolean(),
         sources: z.array(sourceOut),
         note: z.string().optional(),
-        multipleOf: z
-          .object({
-            parameter: z.string(),
-            value: decimalOut.nullable(),
-            factor: decimalOut,
-            rounding: z.object({ mode: z.string(), step: decimalOut }).strict().optional(),
-            jurisdiction: z.string(),
-            from: z.string(),
-          })
-          .strict()
-          .optional()
-          .describe('A value written as a multiple of another parameter: that parameter, its value this month and the factor.'),
-        reform: z.string().optional().describe('The name of the reform that set this value (evaluate --reform): a hypothesis, not a rule in force.'),
+        multipleOf: multipleOfOut,
+        reform: reformNameOut,
       })
       .strict(),
     z.object({ kind: z.literal('notSet'), id: z.string() }).strict(),
@@ -293,11 +298,3 @@ export const errorObjectSchema = z
 
 /** The service's error body and `--json` errors: `{ "error": { code, message, details } }`. */
 export const errorSchema = z.object({ error: errorObjectSchema }).strict().meta({ id: 'Error' });
-
-/** One NDJSON line of a batch's output. */
-export const batchRecordSchema = z
-  .discriminatedUnion('ok', [
-    z.object({ line: z.number().int().min(1), ok: z.literal(true), result: evaluationResultSchema }).strict(),
-    z.object({ line: z.number().int().min(1), ok: z.literal(false), error: errorObjectSchema }).strict(),
-  ])
-  .meta({ id: 'BatchRecord' });

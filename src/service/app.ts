@@ -21,11 +21,15 @@ import { auditRequest, batchQuery, evaluateRequest, parametersQuery, timelineReq
 import { ServiceError, checked, errorJson, parseBody, under } from './errors.js';
 import { batchResponse } from './batch.js';
 import { openApiDocument } from './openapi.js';
+import { reformer } from './reforms.js';
+import { deadline, systemClock, timedOut, type Clock } from './deadline.js';
 
 export interface ServiceLimits {
   /** Bytes of a JSON request body (a batch is streamed: this bounds each of its lines). */
   maxBodyBytes: number;
-  /** Milliseconds to receive and answer a request (a batch: to receive each line). */
+  /** Milliseconds to receive and compute an answer: checked between the months of a timeline and
+   * the lines of an audit; a batch: to receive each line, and its lines' evaluation in all (the
+   * time it waits for its client's next line does not count). */
   timeoutMs: number;
   /** Requests under way at once; more are answered 503 at once rather than queued. */
   maxConcurrent: number;
@@ -33,8 +37,9 @@ export interface ServiceLimits {
 
 export const DEFAULT_LIMITS: ServiceLimits = { maxBodyBytes: 1024 * 1024, timeoutMs: 30_000, maxConcurrent: 64 };
 
-/** A batch stream sets `streaming`: it counts as under way until its last line is written. */
-type Env = { Variables: { streaming: boolean } };
+/** A batch stream sets `streaming`: it counts as under way, and is logged, when its last line is
+ * written (`ended`, with the bytes it wrote). */
+type Env = { Variables: { streaming: boolean; ended: (bytes: number) => void } };
 
 export interface Service {
   app: Hono<Env>;
@@ -58,24 +63,34 @@ const defined = <T extends object>(value: T) => Object.fromEntries(Object.entrie
 
 /** `log` gets one access-log line a request: time, method, path, status, bytes, milliseconds —
  * the path only, never the query or a body, so no household data. */
-export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAULT_LIMITS, log?: (line: string) => void): Service {
+export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAULT_LIMITS, log?: (line: string) => void, now: Clock = systemClock): Service {
   const app = new Hono<Env>();
   let inFlight = 0;
   if (log) {
     app.use('*', async (c, next) => {
       const start = performance.now();
+      const line = (status: number, bytes: number) =>
+        log(`${new Date().toISOString()} ${c.req.method} ${c.req.path} ${status} ${bytes} ${(performance.now() - start).toFixed(1)}ms`);
+      c.set('ended', (bytes) => line(200, bytes));
       await next();
-      const bytes = c.res.headers.get('content-length') ?? '-';
-      log(`${new Date().toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${bytes} ${(performance.now() - start).toFixed(1)}ms`);
+      if (c.get('streaming') === true) return;
+      line(c.res.status, await bodyBytes(c.res));
     });
   }
   const document = `${JSON.stringify(openApiDocument(), null, 2)}\n`;
+  const reformed = reformer(rulebook);
+  const rulebookFor = (reform: unknown, root?: string) => (reform === undefined ? rulebook : reformed(reform, root));
 
   app.onError((error, c) => {
-    if (error instanceof HTTPException && error.status === 503) return fail(c, new ServiceError(503, 'timeout', `The request took longer than ${limits.timeoutMs} ms`));
+    if (error instanceof HTTPException && error.status === 503) return fail(c, timedOut(limits.timeoutMs));
     return fail(c, error);
   });
-  app.notFound((c) => fail(c, new ServiceError(404, 'not-found', `No route ${c.req.method} ${c.req.path} (see GET /v1/openapi.json)`)));
+  app.notFound((c) => {
+    const allowed = methodsOf(app, c.req.path);
+    if (allowed.length === 0) return fail(c, new ServiceError(404, 'not-found', `No route ${c.req.method} ${c.req.path} (see GET /v1/openapi.json)`));
+    c.header('allow', allowed.join(', '));
+    return fail(c, new ServiceError(405, 'method-not-allowed', `${c.req.path} takes ${allowed.join(', ')}, not ${c.req.method}`));
+  });
 
   app.use('/v1/*', async (c, next) => {
     if (inFlight >= limits.maxConcurrent) {
@@ -104,45 +119,49 @@ export function createService(rulebook: Rulebook, limits: ServiceLimits = DEFAUL
   app.get('/v1/openapi.json', (c) => c.body(document, 200, JSON_TYPE));
 
   app.post('/v1/evaluate', ...limited, async (c) => {
-    const request = checked(evaluateRequest, await body(c));
-    if (request.reform !== undefined) {
-      throw new ServiceError(501, 'not-implemented', 'Reforms are not supported yet: send the request without "reform"', [
-        { path: '$.reform', expected: 'no reform (not supported yet)', found: 'a reform' },
-      ]);
-    }
-    const { household, month, knownAt, lang, trace } = request;
+    const { household, month, knownAt, lang, trace, reform } = checked(evaluateRequest, await body(c));
+    const book = rulebookFor(reform);
     return answer(
       c,
-      under('$.household', () => evaluateWith(household, { month, rulebook, ...defined({ knownAt, lang, trace }) })),
+      under('$.household', () => evaluateWith(household, { month, rulebook: book, ...defined({ knownAt, lang, trace }) })),
     );
   });
 
   app.post('/v1/evaluate/batch', (c) => {
     const query = checked(batchQuery, c.req.query(), '$query');
+    const reform = query.reform === undefined ? undefined : parseBody(query.reform, '$query.reform');
     const response = batchResponse(c.req.raw.body, {
-      rulebook,
+      rulebook: rulebookFor(reform, '$query.reform'),
       ...defined({ month: query.month, knownAt: query.knownAt }),
       trace: query.trace === 'true',
       maxLineBytes: limits.maxBodyBytes,
-      done: () => (inFlight -= 1),
+      timeoutMs: limits.timeoutMs,
+      now,
+      done: (bytes) => {
+        inFlight -= 1;
+        c.get('ended')?.(bytes);
+      },
     });
     c.set('streaming', true);
     return response;
   });
 
   app.post('/v1/timeline', ...limited, async (c) => {
-    const { timeline, from, to, knownAt, lang, trace } = checked(timelineRequest, await body(c));
+    const checkpoint = deadline(limits.timeoutMs, now);
+    const { timeline, from, to, knownAt, lang, trace, reform } = checked(timelineRequest, await body(c));
+    const book = rulebookFor(reform);
     return answer(
       c,
-      under('$.timeline', () => evaluateTimeline(timeline, { from, to, rulebook, ...defined({ knownAt, lang, trace }) })),
+      under('$.timeline', () => evaluateTimeline(timeline, { from, to, rulebook: book, checkpoint, ...defined({ knownAt, lang, trace }) })),
     );
   });
 
   app.post('/v1/audit', ...limited, async (c) => {
+    const checkpoint = deadline(limits.timeoutMs, now);
     const request = checked(auditRequest, await body(c));
     const ledger = typeof request.ledger === 'string' ? request.ledger : ledgerCsv(request.ledger);
     const households = typeof request.households === 'string' ? request.households : request.households.map((h) => JSON.stringify(h)).join('\n');
-    const report = await auditLedger({ ledger, households, rulebook, ...defined({ from: request.from, to: request.to }) });
+    const report = await auditLedger({ ledger, households, rulebook, checkpoint, ...defined({ from: request.from, to: request.to }) });
     return c.body(report.json, 200, JSON_TYPE);
   });
 
@@ -189,4 +208,23 @@ function ledgerCsv(lines: readonly unknown[]): string {
     return LEDGER_COLUMNS.map((column) => (record[column] === undefined || record[column] === null ? '' : String(record[column])));
   });
   return stringify([[...LEDGER_COLUMNS], ...rows]);
+}
+
+/** The methods of the routes matching a path (Hono's own list, `:name` a path segment): a known
+ * path asked with another method is 405 with Allow, not 404. */
+function methodsOf(app: Hono<Env>, path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of app.routes) {
+    if (route.method === 'ALL') continue;
+    const pattern = new RegExp(`^${route.path.replace(/[.]/g, '\\.').replace(/:[^/]+/g, '[^/]+')}$`);
+    if (pattern.test(path)) methods.add(route.method);
+  }
+  return [...methods];
+}
+
+/** A body's size for the access log: the header when it is set, else the bytes themselves. */
+async function bodyBytes(response: Response): Promise<number> {
+  const header = response.headers.get('content-length');
+  if (header !== null) return Number(header);
+  return response.body ? (await response.clone().arrayBuffer()).byteLength : 0;
 }

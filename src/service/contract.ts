@@ -6,11 +6,17 @@
 import { z } from 'zod';
 import { isoDate, isoMonth } from '../schemas/common.js';
 import { householdSchema } from '../schemas/household.js';
-import { evaluationResultSchema, errorObjectSchema, receiptSchema, decimalOut } from '../schemas/result.js';
+import { evaluationResultSchema, errorObjectSchema, receiptSchema, decimalOut, multipleOfOut, reformNameOut } from '../schemas/result.js';
 import { findingSchema, ledgerLineSchema } from '../schemas/audit.js';
+import { reformFileSchema } from '../schemas/reform.js';
 
 const lang = z.enum(['zh', 'en']).describe('Also render the trace as sentences (`explanation`) in this language.');
 const trace = z.boolean().describe('Include the trace (default true; false for a smaller answer).');
+const reformDoc = reformFileSchema
+  .optional()
+  .describe(
+    'A reform, the same JSON as a reform file (`evaluate --reform`): dated changes to pack parameters, evaluated as a hypothesis; its name and sha256 are in the receipt. A bad one is 400 invalid-reform, with paths under $.reform.',
+  );
 
 /** The envelope as checked: the household itself is checked by the library, so its errors name the
  * same paths (under $.household) as the CLI's and the batch's. */
@@ -21,12 +27,12 @@ export const evaluateRequest = z
     knownAt: isoDate.optional().describe('Only the rules as known on this date.'),
     lang: lang.optional(),
     trace: trace.optional(),
-    reform: z.unknown().optional().describe('Not supported yet: a request with a reform is answered 501 not-implemented.'),
+    reform: z.unknown().optional(),
   })
   .strict();
 
 /** The same, as documented: the household is the household schema. */
-export const evaluateRequestDoc = evaluateRequest.extend({ household: householdSchema }).meta({ id: 'EvaluateRequest' });
+export const evaluateRequestDoc = evaluateRequest.extend({ household: householdSchema, reform: reformDoc }).meta({ id: 'EvaluateRequest' });
 
 export const timelineRequest = z
   .object({
@@ -36,6 +42,7 @@ export const timelineRequest = z
     knownAt: isoDate.optional(),
     lang: lang.optional(),
     trace: trace.optional().describe('Include each month’s trace (default false).'),
+    reform: z.unknown().optional(),
   })
   .strict();
 
@@ -48,7 +55,10 @@ const snapshotDoc = z
   .strict();
 
 export const timelineRequestDoc = timelineRequest
-  .extend({ timeline: z.union([z.object({ snapshots: z.array(snapshotDoc).min(1) }).strict(), householdSchema]).describe('Dated snapshots, or one household for every month.') })
+  .extend({
+    timeline: z.union([z.object({ snapshots: z.array(snapshotDoc).min(1) }).strict(), householdSchema]).describe('Dated snapshots, or one household for every month.'),
+    reform: reformDoc,
+  })
   .meta({ id: 'TimelineRequest' });
 
 export const timelineResponse = z
@@ -110,6 +120,21 @@ export const auditReport = z
         byMonth: z.record(z.string(), sum),
         byJurisdiction: z.record(z.string(), sum),
         errors: z.record(z.string(), z.number().int()),
+        notes: z
+          .array(
+            z
+              .object({
+                line: z.number().int().optional(),
+                household: z.string(),
+                programme: z.string(),
+                month: z.string(),
+                verdict: z.string(),
+                reason: z.object({ en: z.string(), zh: z.string() }).strict(),
+              })
+              .strict(),
+          )
+          .describe('The first findings other than correct, with their reasons (the summary prints them).'),
+        notesLeftOut: z.number().int().min(0).describe('The findings other than correct that notes leaves out.'),
       })
       .strict(),
   })
@@ -121,6 +146,10 @@ export const batchQuery = z
     month: isoMonth.optional().describe('The month of lines that do not carry their own ({ "month", "household" }).'),
     knownAt: isoDate.optional(),
     trace: z.enum(['true', 'false']).optional().describe('Include the trace in every result (default false).'),
+    reform: z
+      .string()
+      .optional()
+      .describe('A reform as JSON, URL-encoded: the same as a reform file (`evaluate --batch --reform`). A bad one is 400 invalid-reform, with paths under $query.reform.'),
   })
   .strict();
 
@@ -158,6 +187,8 @@ export const parametersResponse = z
             verified: z.boolean(),
             sources: z.array(sourceDoc),
             note: z.string().optional(),
+            multipleOf: multipleOfOut,
+            reform: reformNameOut,
           })
           .strict()
           .nullable()

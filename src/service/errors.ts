@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { BenefitRulesError, describeValue, jsonPath, valueAt, type ErrorDetail } from '../errors.js';
 
-export type Status = 400 | 404 | 405 | 413 | 422 | 500 | 501 | 503;
+export type Status = 400 | 404 | 405 | 413 | 422 | 500 | 503;
 
 export class ServiceError extends Error {
   constructor(
@@ -45,7 +45,8 @@ export function under<T>(prefix: string, body: () => T): T {
   try {
     return body();
   } catch (error) {
-    if (!(error instanceof BenefitRulesError) || error.code === 'unknown-jurisdiction') throw error;
+    // Every code, unknown-jurisdiction too: its `$.jurisdiction` is the household's, under the prefix.
+    if (!(error instanceof BenefitRulesError)) throw error;
     const details = error.details.map((d) => (d.path.startsWith('$') ? { ...d, path: prefix + d.path.slice(1) } : d));
     throw new BenefitRulesError(error.code, error.message, details);
   }
@@ -97,13 +98,13 @@ export function checkDepth(text: string, limit = MAX_DEPTH): void {
   }
 }
 
-export function parseBody(text: string): unknown {
+/** A JSON body, or the JSON of a query parameter (`path`: where it is in the request). */
+export function parseBody(text: string, path = '$'): unknown {
   checkDepth(text);
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
   } catch (error) {
-    throw new ServiceError(400, 'invalid-input', `The request body is not valid JSON: ${(error as Error).message}`, [
-      { path: '$', expected: 'a JSON object', found: (error as Error).message },
-    ]);
+    const what = path === '$' ? 'The request body' : path;
+    throw new ServiceError(400, 'invalid-input', `${what} is not valid JSON: ${(error as Error).message}`, [{ path, expected: 'a JSON object', found: (error as Error).message }]);
   }
 }

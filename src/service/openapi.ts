@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { householdSchema } from '../schemas/household.js';
 import {
-  batchRecordSchema,
   dibaoResultSchema,
   errorDetailSchema,
   errorObjectSchema,
@@ -16,6 +15,7 @@ import {
   receiptSchema,
   traceEntrySchema,
 } from '../schemas/result.js';
+import { batchRecordSchema, receiptLineSchema } from '../schemas/batch-record.js';
 import { findingSchema, ledgerLineSchema } from '../schemas/audit.js';
 import { withoutCustomKeywords } from '../schemas/jsonSchema.js';
 import { VERSION } from '../version.js';
@@ -49,6 +49,7 @@ const RESPONSES = {
   TraceEntry: traceEntrySchema,
   Receipt: receiptSchema,
   BatchRecord: batchRecordSchema,
+  ReceiptLine: receiptLineSchema,
   TimelineResponse: timelineResponse,
   AuditReport: auditReport,
   AuditReceipt: auditReceipt,
@@ -74,11 +75,12 @@ function components(schemas: Record<string, z.ZodType>, io: 'input' | 'output'):
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string, description: string) => ({ description, content: { 'application/json': { schema: ref(id) } } });
 const ERRORS = {
-  400: json('Error', 'A malformed request: not JSON, nested too deep, a bad field (invalid-request, invalid-input, invalid-household, invalid-option).'),
+  400: json('Error', 'A malformed request: not JSON, nested too deep, a bad field (invalid-request, invalid-input, invalid-household, invalid-option, invalid-reform).'),
+  405: json('Error', 'A known path asked with another method (method-not-allowed, with Allow).'),
   413: json('Error', 'The body is larger than the limit (payload-too-large).'),
   422: json('Error', 'Well formed, but the rules cannot answer: unknown-jurisdiction, parameter-not-covered, parameter-not-configured.'),
   500: json('Error', 'A bug in benefit-rules (internal-error): please report it.'),
-  503: json('Error', 'Too many requests at once (busy, with Retry-After) or the request took too long (timeout).'),
+  503: json('Error', 'Too many requests at once (busy, with Retry-After) or the request took longer than the time limit to receive or to compute (timeout).'),
 };
 
 function queryParameters(schema: z.ZodObject): object[] {
@@ -106,19 +108,24 @@ export function openApiDocument(): object {
       '/v1/evaluate': {
         post: {
           summary: 'Evaluate one household for one month',
-          description: '`reform` is not supported yet: a request with one is answered 501 not-implemented.',
+          description: 'With `reform`, the result under that reform, as `benefit-rules evaluate --reform <file>` prints it.',
           requestBody: { required: true, content: { 'application/json': { schema: ref('EvaluateRequest') } } },
-          responses: { 200: json('EvaluationResult', 'The result, as `benefit-rules evaluate` prints it.'), ...ERRORS, 501: json('Error', 'A reform was sent (not-implemented).') },
+          responses: { 200: json('EvaluationResult', 'The result, as `benefit-rules evaluate` prints it.'), ...ERRORS },
         },
       },
       '/v1/evaluate/batch': {
         post: {
           summary: 'Evaluate NDJSON households, one record a line, streamed',
           description:
-            'One household (or { "month", "household" }) a line in; one batch record a line out, in order, each written as soon as its line has arrived. Line errors are records (ok: false), not HTTP errors.',
+            'One household (or { "month", "household" }) a line in; one batch record a line out, in order, each written as soon as its line has arrived. Line errors are records (ok: false), not HTTP errors; so is the time limit: past it, the stream ends with a timeout record.',
           parameters: queryParameters(batchQuery),
           requestBody: { required: true, content: { 'application/x-ndjson': { schema: { type: 'string', description: 'One JSON household a line.' } } } },
-          responses: { 200: { description: 'One BatchRecord a line.', content: { 'application/x-ndjson': { schema: ref('BatchRecord') } } }, 400: ERRORS[400], 503: ERRORS[503] },
+          responses: {
+            200: { description: 'One BatchRecord a line.', content: { 'application/x-ndjson': { schema: ref('BatchRecord') } } },
+            400: ERRORS[400],
+            405: ERRORS[405],
+            503: ERRORS[503],
+          },
         },
       },
       '/v1/timeline': {

@@ -1,5 +1,7 @@
 /** The published contracts (schema/*.schema.json) against what the engine really writes (#15). */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -33,6 +35,8 @@ type Mutable = Record<string, any>;
 
 const cases = readCases().filter((c) => c.expected !== undefined);
 const rulebook = testRulebook();
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
 
 describe('the published JSON Schemas', () => {
@@ -73,6 +77,32 @@ describe('the published JSON Schemas', () => {
     const records = evaluateBatch([...households, { month: '2024-05', household: { id: 1 } }, 'not a household'], { month: '2024-05', rulebook, trace: true });
     expect(records.filter((r) => !r.ok)).toHaveLength(2);
     for (const record of records) expectValid('batch-record', JSON.parse(JSON.stringify(record)), `line ${record.line}`);
+  });
+
+  it.each([
+    ['examples/population.ndjson', 'once'],
+    ['examples/population.ndjson', 'each'],
+    ['examples/people.csv', 'once'],
+    ['examples/people.csv', 'each'],
+  ])('every line evaluate --batch %s --receipt %s writes validates against the batch-record schema', (file, mode) => {
+    // The built CLI, as a caller runs it: the default (once) writes receipt lines and names them by hash.
+    const run = spawnSync(process.execPath, [CLI, 'evaluate', '--batch', file, '--month', '2024-05', '--receipt', mode, '--workers', '0', '--no-progress'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    const parsed = lines.map((line) => JSON.parse(line) as Mutable);
+    const receipts = new Set(parsed.filter((l) => 'sha256' in l).map((l) => l.sha256 as string));
+    expect(receipts.size > 0).toBe(mode === 'once');
+    for (const [i, line] of parsed.entries()) {
+      expectValid('batch-record', line, `${file} line ${i + 1}`);
+      // A record's receipt by hash names a receipt line written before it.
+      if (mode === 'once' && line.ok === true) expect(receipts.has(line.result.receipt as string)).toBe(true);
+    }
+    // A record may not name its receipt by anything but a sha256.
+    const record = parsed.find((l) => l.ok === true) as Mutable;
+    expect(validator('batch-record')({ ...record, result: { ...record.result, receipt: 'abc' } })).toBe(false);
   });
 
   it('an error the library throws validates against the error schema', () => {

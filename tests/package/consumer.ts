@@ -1,6 +1,6 @@
 // A TypeScript consumer of the installed package, type-checked with --strict by consumer.test.ts.
 // The @ts-expect-error lines must fail to compile: a misspelt programme id or status is caught.
-import { evaluate, programmeOf, PROGRAMME_IDS, type DibaoStatus, type EvaluationResult } from 'benefit-rules';
+import { evaluate, programmeOf, PROGRAMME_IDS, type DibaoStatus, type EvaluationResult, type KnownReason } from 'benefit-rules';
 
 const household = { id: 'ts', jurisdiction: 'cn-640181', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] };
 const result: EvaluationResult = evaluate(household, { month: '2024-05' });
@@ -22,5 +22,9 @@ console.log(result.programmes['disability-care-subsidies']);
 if (result.programmes.dibao.status === 'enroled') console.log('never');
 // @ts-expect-error: amounts are strings, never numbers
 const amount: number = result.totalMonthlyAmount;
+// A reason code of a bundled programme is a literal (any string is still allowed in `reasons`).
+const reason: KnownReason<'dibao'> = 'incomeBelowStandard';
+// @ts-expect-error: no such reason of dibao
+const misspelt: KnownReason<'dibao'> = 'incomeBelowStandrd';
 
-console.log(status, size, reasons, lines.length, amount);
+console.log(status, size, reasons, lines.length, amount, reason, misspelt);

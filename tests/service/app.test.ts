@@ -67,12 +67,55 @@ describe('POST /v1/evaluate', () => {
     expect(error.message).toMatch(/nested more than 64 levels/);
   });
 
-  it('413 for a body over the limit, 422 for a jurisdiction without a pack, 501 for a reform', async () => {
+  it('413 for a body over the limit, 422 for a jurisdiction without a pack', async () => {
     expect((await errorOf(await post('/v1/evaluate', { household: 'x'.repeat(70 * 1024), month: '2024-05' }), 413)).code).toBe('payload-too-large');
     const nowhere = await errorOf(await post('/v1/evaluate', { household: { ...household('lingwu-2024.json'), jurisdiction: 'cn-999999' }, month: '2024-05' }), 422);
     expect(nowhere.code).toBe('unknown-jurisdiction');
-    const reform = await errorOf(await post('/v1/evaluate', { household: household('lingwu-2024.json'), month: '2024-05', reform: { dibao: {} } }), 501);
-    expect(reform.code).toBe('not-implemented');
+    expect(nowhere.details).toEqual([{ path: '$.household.jurisdiction', expected: 'the id of a pack', found: '"cn-999999"' }]);
+  });
+
+  it('evaluates under a reform sent in the request, the same bytes as evaluate --reform', async () => {
+    const reform = JSON.parse(example('reforms/lingwu-750.json')) as unknown;
+    for (const month of ['2024-08', '2024-05']) {
+      const response = await post('/v1/evaluate', { household: household('lingwu-2024.json'), month, reform });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(cli(['evaluate', '--month', month, '--reform', 'examples/reforms/lingwu-750.json', 'examples/lingwu-2024.json']));
+    }
+    // The timeline too: the months after July 2024 under the reform.
+    const timeline = await post('/v1/timeline', { timeline: household('lingwu-2024.json'), from: '2024-06', to: '2024-07', reform });
+    const months = ((await timeline.json()) as { months: { result: { receipt: { reform?: { name: string } } } }[] }).months;
+    expect(months.map((m) => m.result.receipt.reform?.name)).toEqual(['lingwu-750', 'lingwu-750']);
+  });
+
+  it('a batch under a reform given in the query: the records of evaluate --batch --reform --receipt each', async () => {
+    const reform = encodeURIComponent(example('reforms/lingwu-750.json'));
+    const response = await post(`/v1/evaluate/batch?reform=${reform}`, example('reforms/lingwu-households.ndjson'));
+    expect(response.status).toBe(200);
+    const expected = cli([
+      'evaluate',
+      '--batch',
+      'examples/reforms/lingwu-households.ndjson',
+      '--reform',
+      'examples/reforms/lingwu-750.json',
+      '--receipt',
+      'each',
+      '--workers',
+      '0',
+      '--no-progress',
+    ]);
+    expect(await response.text()).toBe(expected);
+    const bad = await errorOf(await post(`/v1/evaluate/batch?reform=${encodeURIComponent('{"name": "x", "changes": [{}]}')}`, ''), 400);
+    expect(bad.code).toBe('invalid-reform');
+    expect(bad.details.every((d) => d.path.startsWith('$query.reform.changes[0]'))).toBe(true);
+    expect((await errorOf(await post('/v1/evaluate/batch?reform=%7B', ''), 400)).details[0]?.path).toBe('$query.reform');
+  });
+
+  it('400 invalid-reform for a bad reform, every problem named under $.reform', async () => {
+    const reform = { name: 'x', changes: [{ jurisdiction: 'cn-9', parameter: 'dibao.standard.urban', from: '2024-13-01', value: 'a' }] };
+    const error = await errorOf(await post('/v1/evaluate', { household: household('lingwu-2024.json'), month: '2024-05', reform }), 400);
+    expect(error.code).toBe('invalid-reform');
+    expect(error.details.map((d) => d.path)).toEqual(['$.reform.changes[0].from', '$.reform.changes[0].jurisdiction', '$.reform.changes[0].value']);
+    expect((await errorOf(await post('/v1/timeline', { timeline: {}, from: '2024-01', to: '2024-02', reform: 5 }), 400)).details[0]?.path).toBe('$.reform');
   });
 });
 
@@ -133,12 +176,29 @@ describe('the other routes', () => {
     expect((await busy.request('/v1/evaluate', { method: 'POST', body: '{}' })).status).toBe(400);
   });
 
-  it('logs one line a request, with no household data', async () => {
+  it('logs one line a request, with the bytes of the answer and no household data; a batch when its stream ends', async () => {
     log.length = 0;
-    await post('/v1/evaluate', { household: household('lingwu-2024.json'), month: '2024-05' });
+    const answered = await (await post('/v1/evaluate', { household: household('lingwu-2024.json'), month: '2024-05' })).text();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatch(/^\S+Z POST \/v1\/evaluate 200 \S+ [\d.]+ms$/);
+    expect(log[0]).toMatch(/^\S+Z POST \/v1\/evaluate 200 \d+ [\d.]+ms$/);
+    expect(log[0]?.split(' ')[4]).toBe(String(Buffer.byteLength(answered)));
     expect(log[0]).not.toContain('lingwu');
+    log.length = 0;
+    const batch = await post('/v1/evaluate/batch?month=2024-05', `${example('lingwu-2024.json').replace(/\n/g, '')}\n`);
+    // Not yet: the stream has not been read to its end.
+    expect(log).toHaveLength(0);
+    const records = await batch.text();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(new RegExp(`^\\S+Z POST /v1/evaluate/batch 200 ${Buffer.byteLength(records)} [\\d.]+ms$`));
+  });
+
+  it('405 with Allow for a known route asked with another method', async () => {
+    const wrong = await app.request('/v1/evaluate');
+    expect((await errorOf(wrong, 405)).code).toBe('method-not-allowed');
+    expect(wrong.headers.get('allow')).toBe('POST');
+    const parameters = await app.request('/v1/parameters/cn-640181', { method: 'DELETE' });
+    expect((await errorOf(parameters, 405)).code).toBe('method-not-allowed');
+    expect(parameters.headers.get('allow')).toBe('GET');
   });
 });
 
