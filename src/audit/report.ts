@@ -27,8 +27,10 @@ export class JsonReport {
     this.count += 1;
   }
 
-  end(totals: TotalsJson): void {
-    this.write(`\n],"totals":${JSON.stringify(totals)}}\n`);
+  /** `interrupted`: Ctrl-C stopped the reading, so the report covers only the lines before it and
+   * says so itself (a file read later must not pass for a whole audit). */
+  end(totals: TotalsJson, interrupted = false): void {
+    this.write(`\n],"totals":${JSON.stringify(totals)}${interrupted ? ',"interrupted":true' : ''}}\n`);
   }
 }
 

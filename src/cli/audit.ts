@@ -185,7 +185,7 @@ async function audit(
     },
   });
   bar?.stop();
-  if (json) report.end(run.totals);
+  if (json) report.end(run.totals, run.interrupted);
   if (options.format === 'summary') writer.write(`${summary(run, options.lang)}\n`);
   await new Promise<void>((resolve) => {
     if (output.failure()) return resolve();

@@ -137,6 +137,7 @@ export const auditReport = z
         notesLeftOut: z.number().int().min(0).describe('The findings other than correct that notes leaves out.'),
       })
       .strict(),
+    interrupted: z.literal(true).optional().describe('Present when Ctrl-C stopped the audit: the findings and totals cover only the ledger lines read before it.'),
   })
   .strict()
   .meta({ id: 'AuditReport' });
