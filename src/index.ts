@@ -58,6 +58,7 @@ export function evaluate(household: unknown, options: Omit<EvaluateOptions, 'rul
   return evaluateWith(household, { ...options, rulebook: options.rulebook ?? bundledRulebook() });
 }
 export { evaluateTimeline, auditLedger, verifyAudit, type TimelineOptions, type TimelineResult, type AuditOptions, type AuditReport } from './audit/api.js';
+export type { Checkpoint } from './audit/auditor.js';
 export type { Finding, AuditedLine, MissingLine, Verdict } from './audit/auditor.js';
 export {
   benefitCurve,

@@ -12,7 +12,7 @@ import { checkOptions } from '../options.js';
 import type { Language } from '../explain/render.js';
 import { monthsFrom } from '../dates.js';
 import { nextMonth, parseTimeline, timelineMonths, timelineStart } from './timeline.js';
-import type { Finding } from './auditor.js';
+import type { Checkpoint, Finding } from './auditor.js';
 import { JsonReport, csvHeader, csvRow, summary } from './report.js';
 import { runAudit, type AuditRun, type Source } from './run.js';
 import { verifyReport, type Verification } from './verify.js';
@@ -24,10 +24,8 @@ export interface TimelineOptions {
   trace?: boolean;
   lang?: Language;
   rulebook?: Rulebook;
-  /** Called between units of work (each month): it may throw to
-   * stop the work, and what it throws is what the call throws. The library keeps no clock of its
-   * own; a caller with a time limit (the HTTP service) checks it here. */
-  checkpoint?: () => void;
+  /** Checked between months (see Checkpoint). */
+  checkpoint?: Checkpoint;
 }
 
 export interface TimelineResult {
@@ -86,10 +84,8 @@ export interface AuditOptions {
   from?: string;
   to?: string;
   rulebook?: Rulebook;
-  /** Called between units of work (each ledger line, each household closed): it may throw to
-   * stop the work, and what it throws is what the call throws. The library keeps no clock of its
-   * own; a caller with a time limit (the HTTP service) checks it here. */
-  checkpoint?: () => void;
+  /** Checked between ledger lines and households closed (see Checkpoint). */
+  checkpoint?: Checkpoint;
 }
 
 export interface AuditReport extends AuditRun {

@@ -71,6 +71,11 @@ export interface HouseholdSource {
   error?: string;
 }
 
+/** Called between units of work (a household closed, a ledger line, a month): it may throw to stop
+ * the work, and what it throws is what the call throws. The library keeps no clock of its own; a
+ * caller with a time limit (the HTTP service) checks it here. */
+export type Checkpoint = () => void;
+
 export interface AuditSettings {
   rulebook: Rulebook;
   households: ReadonlyMap<string, HouseholdSource>;
@@ -82,10 +87,7 @@ export interface AuditSettings {
   emit: (finding: Finding) => void;
   /** False: no evaluation shared between runs (the slow reference); default true. */
   share?: boolean;
-  /** Called between units of work (a household closed, a ledger line, a month): it may throw to
-   * stop the work, and what it throws is what the call throws. The library keeps no clock of its
-   * own; a caller with a time limit (the HTTP service) checks it here. */
-  checkpoint?: () => void;
+  checkpoint?: Checkpoint;
 }
 
 type Pending = { out: AuditedLine; settling: Settling; line: LedgerLine; nowMonth: MonthDue; thenMonth?: MonthDue; unavailable?: string };

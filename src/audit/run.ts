@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { BenefitRulesError } from '../errors.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { VERSION } from '../version.js';
-import { Auditor, type Finding, type HouseholdSource } from './auditor.js';
+import { Auditor, type Checkpoint, type Finding, type HouseholdSource } from './auditor.js';
 import { readLedgerRow } from './ledger.js';
 import { ledgerRows, type LedgerItem, type Source } from './csv.js';
 import { MonthCounter } from './months.js';
@@ -46,10 +46,8 @@ export interface AuditRunOptions {
   share?: boolean;
   /** Aborted (Ctrl-C): no further line is read; the lines read are reported whole, with totals. */
   signal?: AbortSignal;
-  /** Called between units of work (a household closed, a ledger line, a month): it may throw to
-   * stop the work, and what it throws is what the call throws. The library keeps no clock of its
-   * own; a caller with a time limit (the HTTP service) checks it here. */
-  checkpoint?: () => void;
+  /** Checked between ledger lines and households closed (see Checkpoint). */
+  checkpoint?: Checkpoint;
 }
 
 export interface ReportStart {

@@ -40,6 +40,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The sha256 of a value's canonical JSON: the same reform, however indented or ordered, has one. */
+export function canonicalHash(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
 /** Checks a parsed reform file against the rulebook; throws one error listing every problem. */
 export function checkReform(rulebook: Rulebook, input: unknown, file = 'reform'): Reform {
   const problems = new Problems();
@@ -60,7 +65,7 @@ export function checkReform(rulebook: Rulebook, input: unknown, file = 'reform')
   const { $schema: _schema, ...content } = data as z.infer<typeof reformHeadSchema>;
   const reform: Reform = {
     name: data.name,
-    sha256: createHash('sha256').update(canonicalJson(content)).digest('hex'),
+    sha256: canonicalHash(content),
     changes: changes.filter((c): c is CheckedChange => c !== undefined),
   };
   if (data.description !== undefined) reform.description = data.description;

@@ -6,9 +6,8 @@
  * canonical JSON, the few most recently used (a bounded map, so that a caller sending a new reform
  * each time cannot grow the memory of the service).
  */
-import { createHash } from 'node:crypto';
 import { BenefitRulesError } from '../errors.js';
-import { applyReform, canonicalJson } from '../reform/index.js';
+import { applyReform, canonicalHash } from '../reform/index.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { ServiceError } from './errors.js';
 
@@ -23,7 +22,7 @@ export function reformer(rulebook: Rulebook, kept = REFORMS_KEPT): Reformer {
   // A Map iterates in insertion order: deleting and setting again on each use makes it an LRU.
   const cache = new Map<string, Rulebook>();
   return (reform, root = '$.reform') => {
-    const key = createHash('sha256').update(canonicalJson(reform)).digest('hex');
+    const key = canonicalHash(reform);
     let reformed = cache.get(key);
     if (reformed) cache.delete(key);
     else reformed = reformOf(rulebook, reform, root);
