@@ -39,6 +39,23 @@ export class BenefitRulesError extends Error {
   }
 }
 
+/**
+ * One instance of an error class that the engine throws for control flow on its hot path (a
+ * programme not configured this month, fixed point that cannot stay exact), made once without
+ * stack frames: a fresh Error per throw would capture a stack each time, and these are thrown
+ * for thousands of households a second. Being Errors, they still read as errors with a name and
+ * a message should one ever escape. Compare with `instanceof` or with the instance.
+ */
+export function signal<T extends Error>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return Object.freeze(make());
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function isBenefitRulesError(error: unknown): error is BenefitRulesError {
   return error instanceof BenefitRulesError;
 }

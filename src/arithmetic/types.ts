@@ -3,6 +3,7 @@
  * (the reference) and fixed-point integer units (the compiled path). A formula is written once;
  * which arithmetic runs it is the engine's choice. See docs/decisions/0008-one-engine.md.
  */
+import { signal } from '../errors.js';
 import type { Decimal, Rounding } from '../money.js';
 
 export type ArithmeticKind = 'decimal' | 'units';
@@ -59,8 +60,16 @@ export interface Arithmetic<N = unknown, R = unknown, G = unknown> {
   reset(): void;
 }
 
-/** Thrown (one shared object, no stack) when fixed point cannot stay exact. */
-export const INEXACT = Object.freeze({ inexact: true });
+/** Fixed point cannot hold a value exactly: the engine re-runs that programme on Decimals. */
+export class InexactError extends Error {
+  override readonly name = 'InexactError';
+  constructor() {
+    super('internal: a fixed-point amount cannot be held exactly (the engine re-runs the programme on Decimals)');
+  }
+}
+
+/** The one InexactError thrown, without a stack (errors.ts `signal`). */
+export const INEXACT = signal(() => new InexactError());
 
 export function isInexact(error: unknown): boolean {
   return error === INEXACT;

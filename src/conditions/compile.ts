@@ -13,13 +13,23 @@ import { constantOperandProblem, OperandError, resolveOperator, type Operator } 
 export type Facts = Readonly<Record<string, unknown>>;
 
 /** A fact whose value cannot be known (it comes from a programme not configured this month).
- * Reading it stops the condition with UnknownFact: a rule must not decide on an unknown, and
- * json-rules-engine's short-circuit order decides whether it is read at all. */
+ * Reading it stops the condition: a rule must not decide on an unknown, and json-rules-engine's
+ * short-circuit order decides whether it is read at all. */
 export const UNKNOWN = Object.freeze({ unknown: true });
 
-export class UnknownFact {
-  constructor(readonly fact: string) {}
+/** Thrown by a compiled condition called as a function when it reaches an UNKNOWN fact. The
+ * engine asks `decide` instead, which answers with the fact's name: a household whose price
+ * subsidy is not configured reaches an unknown for nearly every member, and an exception per
+ * member was a tenth of the run. */
+export class UnknownFact extends Error {
+  override readonly name = 'UnknownFact';
+  constructor(readonly fact: string) {
+    super(`the condition reads ${fact}, which is not known this month`);
+  }
 }
+
+/** A condition's answer: met, not met, or the name of the first unknown fact it reached. */
+export type Decision = boolean | string;
 
 /** One leaf comparison as it happened, for the explanation trace. */
 export interface LeafOutcome {
@@ -35,7 +45,10 @@ export interface LeafOutcome {
 }
 
 export interface CompiledCondition {
+  /** Met or not; throws UnknownFact when the answer turns on a fact that is not known. */
   (facts: Facts, record?: LeafOutcome[]): boolean;
+  /** The same answer without throwing: the unknown fact's name where the condition stops on one. */
+  readonly decide: (facts: Facts, record?: LeafOutcome[]) => Decision;
   /** Every fact name the condition reads, for checking against the facts a programme provides. */
   readonly facts: ReadonlySet<string>;
 }
@@ -68,7 +81,7 @@ interface CompileContext {
  * per facts object instead of once per reference. Only for facts objects that are never changed
  * after they are made: the caller decides, by passing a memo or not.
  */
-export type Memo = Map<string, { facts: unknown; value: boolean }>;
+export type Memo = Map<string, { facts: unknown; value: Decision }>;
 
 function remembered(name: string, inner: Node, memo: Memo | undefined): Node {
   if (!memo) return inner;
@@ -85,7 +98,7 @@ function remembered(name: string, inner: Node, memo: Memo | undefined): Node {
   };
 }
 
-type Node = (facts: Facts, record: LeafOutcome[] | undefined) => boolean;
+type Node = (facts: Facts, record: LeafOutcome[] | undefined) => Decision;
 
 const PATH_EXPECTED = "a supported JSONPath: $.name, $.name[0] or $['name'] (letters, digits, _ - . $ and spaces)";
 
@@ -95,16 +108,16 @@ function reader(fact: unknown, path: unknown, where: string, ctx: CompileContext
   // Facts are plain objects: only a name Object.prototype also holds ("toString", "constructor")
   // could read something that is not a fact, so only those pay for the own-property check.
   // json-rules-engine keeps facts in a Map.
+  // An UNKNOWN fact is passed through as it is (a path is not read into it): the leaf stops on it.
   const inherited = fact in Object.prototype;
-  const known = (value: unknown) => {
-    if (value === UNKNOWN) throw new UnknownFact(fact);
-    return value;
-  };
-  const get = inherited ? (facts: Facts) => known(Object.hasOwn(facts, fact) ? facts[fact] : undefined) : (facts: Facts) => known(facts[fact]);
+  const get = inherited ? (facts: Facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined) : (facts: Facts) => facts[fact];
   if (path === undefined) return get;
   const segments: PathSegment[] | undefined = typeof path === 'string' ? parsePath(path) : undefined;
   if (!segments) throw new ConditionCompileError(`${where}.path`, PATH_EXPECTED, typeof path === 'string' ? JSON.stringify(path) : describeValue(path));
-  return (facts) => readPath(get(facts), segments);
+  return (facts) => {
+    const value = get(facts);
+    return value === UNKNOWN ? UNKNOWN : readPath(value, segments);
+  };
 }
 
 /** A fact reference as a value: `{ "fact": name }` or `{ "fact": name, "path": "$…" }`, nothing else. */
@@ -148,9 +161,12 @@ function compileLeaf(leaf: LeafCondition, where: string, ctx: CompileContext): N
         (constant: unknown) => () =>
           constant
       )(leaf.value);
+  const rightFact = reference?.fact;
   return (facts, record) => {
     const factValue = left(facts);
+    if (factValue === UNKNOWN) return leaf.fact;
     const value = right(facts);
+    if (value === UNKNOWN) return rightFact as string;
     let result: boolean;
     try {
       result = operator(factValue, value);
@@ -185,7 +201,10 @@ function compileNode(condition: Condition, where: string, ctx: CompileContext): 
     const parts = byPriority(condition.all).map((i) => compileNode(condition.all[i] as Condition, `${where}.all[${i}]`, ctx));
     // json-rules-engine: an empty "all" or "any" is true.
     return (facts, record) => {
-      for (const part of parts) if (!part(facts, record)) return false;
+      for (const part of parts) {
+        const decision = part(facts, record);
+        if (decision !== true) return decision;
+      }
       return true;
     };
   }
@@ -193,13 +212,19 @@ function compileNode(condition: Condition, where: string, ctx: CompileContext): 
     const parts = byPriority(condition.any).map((i) => compileNode(condition.any[i] as Condition, `${where}.any[${i}]`, ctx));
     if (parts.length === 0) return () => true;
     return (facts, record) => {
-      for (const part of parts) if (part(facts, record)) return true;
+      for (const part of parts) {
+        const decision = part(facts, record);
+        if (decision !== false) return decision;
+      }
       return false;
     };
   }
   if ('not' in condition) {
     const inner = compileNode(condition.not, `${where}.not`, ctx);
-    return (facts, record) => !inner(facts, record);
+    return (facts, record) => {
+      const decision = inner(facts, record);
+      return typeof decision === 'string' ? decision : !decision;
+    };
   }
   if ('condition' in condition) {
     const name = condition.condition;
@@ -229,7 +254,12 @@ export function compileCondition(
 ): CompiledCondition {
   const ctx: CompileContext = { lookup, facts: new Set(), stack: [], memo: memo?.memo, file };
   const root = memo ? remembered(memo.name, compileNode(condition, where, ctx), memo.memo) : compileNode(condition, where, ctx);
-  const compiled = ((facts: Facts, record?: LeafOutcome[]) => root(facts, record)) as CompiledCondition;
+  const compiled = ((facts: Facts, record?: LeafOutcome[]) => {
+    const decision = root(facts, record);
+    if (typeof decision === 'string') throw new UnknownFact(decision);
+    return decision;
+  }) as CompiledCondition;
+  Object.defineProperty(compiled, 'decide', { value: (facts: Facts, record?: LeafOutcome[]) => root(facts, record) });
   Object.defineProperty(compiled, 'facts', { value: ctx.facts });
   return compiled;
 }

@@ -7,14 +7,25 @@
 import { toJson } from '../parameters/values.js';
 import type { Arithmetic } from '../arithmetic/types.js';
 import { INEXACT } from '../arithmetic/types.js';
-import { UNKNOWN, UnknownFact, type LeafOutcome } from '../conditions/compile.js';
+import { UNKNOWN, type LeafOutcome } from '../conditions/compile.js';
+import { signal } from '../errors.js';
 import type { CompiledRuleCondition, ProgrammeRules } from '../rulebook/index.js';
-import { requiredError, type Plan } from './plan.js';
+import { requiredError, type Plan, type PlannedParameter } from './plan.js';
 import type { TraceCheck, TraceEntry } from './trace.js';
 
-/** Thrown (one shared object) when a parameter declared "programme" is missing: the programme is
- * reported not configured this month. */
-export const NOT_CONFIGURED = Object.freeze({ notConfigured: true });
+/** A parameter declared "programme" is missing, or a fact a rule needs is unknown: the programme
+ * (or the member's line) is reported not configured this month. Caught by the engine, never a
+ * user's error. */
+export class NotConfiguredError extends Error {
+  override readonly name = 'NotConfiguredError';
+  constructor() {
+    super('internal: a rule this programme needs is not configured this month (the engine reports it, it is not thrown to callers)');
+  }
+}
+
+/** The one NotConfiguredError thrown, without a stack (errors.ts `signal`); what stopped the
+ * programme is the context's `suspendedBy`. */
+export const NOT_CONFIGURED = signal(() => new NotConfiguredError());
 
 export type Details = 'always' | 'never' | 'whenMet';
 
@@ -70,11 +81,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   /** The value of a parameter this month; null when the rule is off here. */
   param<T>(id: string): T | null {
     const planned = this.plan.get(id);
-    if (this.seen[planned.slot] === 0) {
-      this.seen[planned.slot] = 1;
-      if (this.trace !== undefined && planned.entry !== undefined) this.trace.push(planned.entry);
-      if (planned.notice) this.notices = this.notices === NOTHING ? [id] : [...this.notices, id];
-    }
+    this.mark(planned);
     if (planned.error !== undefined) throw planned.error;
     if (planned.suspends) {
       this.suspendedBy = id;
@@ -100,25 +107,53 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     return value;
   }
 
+  /** The first read of a parameter in this evaluation cites it in the trace, and lists it under
+   * notConfigured when the pack says so. */
+  private mark(planned: PlannedParameter): void {
+    if (this.seen[planned.slot] !== 0) return;
+    this.seen[planned.slot] = 1;
+    if (this.trace !== undefined && planned.entry !== undefined) this.trace.push(planned.entry);
+    if (planned.notice) this.notices = this.notices === NOTHING ? [planned.id] : [...this.notices, planned.id];
+  }
+
   /** A condition's outcome, unrecorded; a fact it reads that is UNKNOWN stops the programme. */
   test(condition: CompiledRuleCondition, facts: Readonly<Record<string, unknown>>, record?: LeafOutcome[]): boolean {
-    try {
-      return condition.test(facts, record);
-    } catch (error) {
-      if (error instanceof UnknownFact) this.unknown(error.fact);
-      throw error;
-    }
+    const decision = condition.test.decide(facts, record);
+    if (typeof decision === 'string') this.unknown(decision);
+    return decision as boolean;
+  }
+
+  /** Like `test`, without throwing: undefined when the condition stops on an unknown fact, which
+   * is then recorded as `unknown` records it (for the member lines, which are suspended one by one). */
+  decide(condition: CompiledRuleCondition, facts: Readonly<Record<string, unknown>>, record?: LeafOutcome[]): boolean | undefined {
+    const decision = condition.test.decide(facts, record);
+    if (typeof decision !== 'string') return decision;
+    this.suspend(decision);
+    return undefined;
   }
 
   /** Stops the programme, not configured, because a fact it needs ("<programme>.<name>") is
    * UNKNOWN; that programme is listed under notConfigured. */
   unknown(fact: string): never {
-    // A parameter read by a condition (conditionParam): reading it records and suspends as usual.
-    if (this.plan.slots.has(fact)) this.param(fact);
+    this.suspend(fact);
+    throw NOT_CONFIGURED;
+  }
+
+  /** Records what an UNKNOWN fact stops on: the parameter (read by a condition, see
+   * conditionParam: reading it records as usual), or the programme giving the fact. */
+  private suspend(fact: string): void {
+    if (this.plan.slots.has(fact)) {
+      const planned = this.plan.get(fact);
+      this.mark(planned);
+      if (planned.error !== undefined) throw planned.error;
+      if (planned.suspends) {
+        this.suspendedBy = fact;
+        return;
+      }
+    }
     const programme = fact.slice(0, fact.lastIndexOf('.'));
     if (!this.notices.includes(programme)) this.notices = [...this.notices, programme];
     this.suspendedBy = programme;
-    throw NOT_CONFIGURED;
   }
 
   /** Not configured when the pack says so (a null value) or a programme it needs is not; not in
@@ -161,9 +196,18 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   /** Runs a rule condition, recording the outcome and the comparisons behind it: always, never
    * (when the conditions it combines were recorded already), or only when it is met. */
   check(condition: CompiledRuleCondition, facts: Readonly<Record<string, unknown>>, member?: string, details: Details = 'always'): boolean {
-    if (this.trace === undefined) return this.test(condition, facts);
+    const result = this.checked(condition, facts, member, details);
+    if (result === undefined) throw NOT_CONFIGURED;
+    return result;
+  }
+
+  /** Like `check`, without throwing: undefined when the condition stops on an unknown fact
+   * (recorded as `decide` records it, and not in the trace: it decided nothing). */
+  checked(condition: CompiledRuleCondition, facts: Readonly<Record<string, unknown>>, member?: string, details: Details = 'always'): boolean | undefined {
+    if (this.trace === undefined) return this.decide(condition, facts);
     const record: LeafOutcome[] = [];
-    const result = this.test(condition, facts, record);
+    const result = this.decide(condition, facts, record);
+    if (result === undefined) return undefined;
     const withChecks = details === 'always' || (details === 'whenMet' && result);
     const entry: TraceEntry = { kind: 'condition', id: condition.id, result, checks: withChecks ? record.map((o) => this.traceCheck(o)) : [] };
     if (member !== undefined) entry.member = member;

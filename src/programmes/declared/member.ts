@@ -85,12 +85,20 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
   let qualifies = false;
   try {
     const facts = factsFor(ctx, info, household, m, used);
-    if (info.candidates !== undefined && !info.candidatesOnMemberFacts && !ctx.test(info.candidates, facts)) return undefined;
+    // A condition that stops on an unknown fact suspends this line (asked without an exception:
+    // for a programme not configured this month, nearly every member's line stops so).
+    if (info.candidates !== undefined && !info.candidatesOnMemberFacts) {
+      const candidate = ctx.decide(info.candidates, facts);
+      if (candidate === undefined) return suspendedLine(ctx, member.id, false);
+      if (!candidate) return undefined;
+    }
     // Known to hold by now (on these facts, or on the member facts they copy): only the trace
     // wants it again, a member condition being remembered nowhere.
     if (info.candidates !== undefined && ctx.trace) ctx.check(info.candidates, facts, member.id, 'never');
     for (const condition of info.eligibility) {
-      if (!ctx.check(condition, facts, member.id)) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: [condition.id] };
+      const held = ctx.checked(condition, facts, member.id);
+      if (held === undefined) return suspendedLine(ctx, member.id, false);
+      if (!held) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: [condition.id] };
     }
     qualifies = true;
     try {
@@ -106,10 +114,15 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
     }
   } catch (error) {
     if (error !== NOT_CONFIGURED) throw error;
-    const line: MemberLine<N> = { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['notConfigured'], unknown: ctx.takeSuspension() };
-    if (qualifies) line.qualifies = true;
-    return line;
+    return suspendedLine(ctx, member.id, qualifies);
   }
+}
+
+/** The line of a member stopped by a rule not configured (or a fact unknown) this month. */
+function suspendedLine<N, R, G>(ctx: Context<N, R, G>, member: string, qualifies: boolean): MemberLine<N> {
+  const line: MemberLine<N> = { member, entitled: ctx.a.zero, paid: ctx.a.zero, reasons: ['notConfigured'], unknown: ctx.takeSuspension() };
+  if (qualifies) line.qualifies = true;
+  return line;
 }
 
 /** Every member's facts, made when a count or a sum over members first asks. */
