@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -57,5 +57,34 @@ describe('the layers of src/ (eslint.config.js)', () => {
     // rulebook/index.ts imports problems.ts; problems.ts importing index.ts back closes a cycle.
     const code = `${source('src/rulebook/problems.ts')}\nimport { linkRulebook } from './index.js';\nexport const build = linkRulebook;\n`;
     expect(await importProblems('src/rulebook/problems.ts', code)).toEqual(['import-x/no-cycle: Dependency cycle detected']);
+  });
+
+  it('have no cycle between files even through type-only imports, which import-x/no-cycle does not follow', () => {
+    const files = new Map<string, string[]>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+        const path = `${dir}/${entry.name}`;
+        if (entry.isDirectory()) walk(path);
+        else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) {
+          const imports = [...source(path).matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'(\.{1,2}\/[^']+)\.js'/gms)].map((m) => join(dirname(path), `${m[1]}.ts`));
+          files.set(path, imports);
+        }
+      }
+    };
+    walk('src');
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, chain: string[]): void => {
+      if (state.get(file) === 'done' || !files.has(file)) return;
+      if (state.get(file) === 'open') {
+        cycles.push([...chain.slice(chain.indexOf(file)), file].map((f) => relative('src', f)).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of files.get(file) ?? []) visit(next, [...chain, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
   });
 });

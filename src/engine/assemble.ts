@@ -8,7 +8,7 @@ import { Decimal } from '../money.js';
 import type { LineUnknown, MemberLine } from '../programmes/types.js';
 import type { TraceEntry } from '../programmes/trace.js';
 import type { MemberResult, ProgrammeResult, UnknownMember, UnknownPart } from './result.js';
-import type { Run, RunSettings } from './run.js';
+import type { Run, RunSettings } from './types.js';
 
 /** Shared by every result with no member lines: frozen, so no result can change another. */
 const NO_LINES = Object.freeze([]) as unknown as ProgrammeResult['members'] & object;

@@ -12,7 +12,7 @@ import type { MemberLine, UsedFacts } from '../programmes/types.js';
 import { factsFor } from '../programmes/declared/member.js';
 import { memberFacts } from '../programmes/declared/facts.js';
 import type { PreparedInteraction } from '../programmes/declared/prepare.js';
-import type { Run } from './run.js';
+import type { Run } from './types.js';
 import { move } from './used.js';
 import { NOT_CONFIGURED, UNKNOWN } from '../programmes/context.js';
 

@@ -7,10 +7,11 @@
 import type { Household } from '../schemas/household.js';
 import type { ArithmeticKind } from '../arithmetic/types.js';
 import { INEXACT } from '../arithmetic/types.js';
-import { NOT_CONFIGURED, type Context } from '../programmes/context.js';
+import { NOT_CONFIGURED } from '../programmes/context.js';
 import { evaluateProgramme } from '../programmes/index.js';
 import type { Prepared } from '../programmes/declared/prepare.js';
 import type { MemberLine, Outcome, RunScratch } from '../programmes/types.js';
+import type { Run, RunSettings } from './types.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { ContextPool } from './pool.js';
 import { linePaid, settleLine, type PaidBy } from './interactions.js';
@@ -18,28 +19,7 @@ import { usedFacts } from './used.js';
 import { assemble, type HouseholdRun } from './assemble.js';
 
 export type { HouseholdRun } from './assemble.js';
-
-export interface RunSettings {
-  /** Try fixed-point units first (the compiled path). */
-  fast: boolean;
-  /** Record the trace (to return it, or to render it). */
-  record: boolean;
-  /** Put the trace in the result. */
-  include: boolean;
-}
-
-export interface Run {
-  rules: ProgrammeRules;
-  info: Prepared;
-  ctx: Context;
-  outcome: Outcome<unknown>;
-  /** Set when the programme as a whole cannot be evaluated this month (a household programme, or
-   * a parameter read before any member), or undetermined when its decision turns on a rule not
-   * configured; a member programme's lines are otherwise suspended one by one. */
-  suspended: 'not-configured' | 'not-in-force' | 'undetermined' | undefined;
-  /** Members it no longer counts because another programme supports them apart. */
-  apart?: ReadonlySet<string>;
-}
+export type { Run, RunSettings } from './types.js';
 
 export function runHousehold(household: Household, pool: ContextPool, settings: RunSettings): HouseholdRun {
   pool.units.reset();

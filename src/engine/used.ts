@@ -6,7 +6,7 @@
 import type { Arithmetic } from '../arithmetic/types.js';
 import type { ProvidedFacts, RunScratch, UsedFacts } from '../programmes/types.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
-import type { Run } from './run.js';
+import type { Run } from './types.js';
 import { UNKNOWN } from '../programmes/context.js';
 
 /** An amount of one arithmetic in another (INEXACT when units cannot hold it). */

@@ -11,18 +11,10 @@ import { isMultiple, type Multiple } from '../parameters/values.js';
 import type { Problems } from './problems.js';
 import type { Pack } from './packs.js';
 import type { DeclaredParameter } from './rules.js';
-import type { CitedSource, ResolvedParameter } from './resolve.js';
+import type { CitedSource, MultipleOf, ResolvedParameter } from './resolved.js';
 
 /** What a resolved multiple says of its parts, for the trace. */
-export interface MultipleOf {
-  parameter: string;
-  /** The other parameter's value (null: not configured there, so neither is this). */
-  value: Decimal | null;
-  factor: Decimal;
-  rounding?: Multiple['rounding'];
-  jurisdiction: string;
-  from: string;
-}
+export type { MultipleOf } from './resolved.js';
 
 /** The value of `own` (a multiple) once its base is resolved for the same jurisdiction and day. */
 export function combineMultiple(own: ResolvedParameter, multiple: Multiple, base: ResolvedParameter): ResolvedParameter {

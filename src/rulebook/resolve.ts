@@ -8,31 +8,12 @@ import { BenefitRulesError } from '../errors.js';
 import { dayBefore } from '../dates.js';
 import { findSource, type Entry, type Pack, type Rulebook } from './index.js';
 import type { DeclaredParameter } from './rules.js';
+import { isMultiple } from '../parameters/values.js';
 import type { Source } from '../schemas/pack.js';
-import { isMultiple, type ParameterValue } from '../parameters/values.js';
-import { combineMultiple, type MultipleOf } from './multiples.js';
+import { combineMultiple } from './multiples.js';
+import type { ResolvedParameter } from './resolved.js';
 
-export interface CitedSource extends Source {
-  id: string;
-}
-
-export interface ResolvedParameter {
-  id: string;
-  /** Null when the pack says the value is not configured for the day. */
-  value: ParameterValue | null;
-  from: string;
-  /** Last day in force, or null while no later value is known. */
-  until: string | null;
-  /** The pack that set the value. */
-  jurisdiction: string;
-  sources: CitedSource[];
-  verified: boolean;
-  note?: string;
-  /** Set when the pack defines the value as a multiple of another parameter. */
-  multipleOf?: MultipleOf;
-  /** The reform that set the value (or the value it multiplies), when one did. */
-  reform?: string;
-}
+export type { CitedSource, ResolvedParameter } from './resolved.js';
 
 /**
  * The day a value became known: the day the pack declares (`known`), otherwise the earliest day a

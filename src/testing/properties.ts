@@ -19,7 +19,7 @@ import { jurisdictionFacts } from './facts.js';
 import { firstDayOf } from '../dates.js';
 import { formatFen } from './members.js';
 import { DESCRIPTIONS, type PropertyName } from './descriptions.js';
-import { DEFAULT_SEED, reportOf, type PropertyReport, type RunOptions } from './report.js';
+import { DEFAULT_SEED, reportOf, type PropertyReport, type RunOptions, type Sample } from './report.js';
 
 export interface PropertyOptions extends Omit<HouseholdArbitraryOptions, 'rulebook'> {
   /** The rulebook checked (the baseline of a reform). Default: the bundled rules and packs. */
@@ -32,13 +32,7 @@ export interface PropertyOptions extends Omit<HouseholdArbitraryOptions, 'rulebo
 }
 
 /** One drawn case: the household, and what the property added to it. */
-export interface Sample {
-  household: HouseholdInput;
-  /** raise-never-lowers-dibao without a reform: the raise of both standards, in yuan. */
-  raise?: string;
-  /** income-never-raises-dibao: the countable income added to the household, in yuan. */
-  addedIncome?: string;
-}
+export type { Sample } from './report.js';
 
 export interface ReadyProperty {
   name: PropertyName;

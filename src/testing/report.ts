@@ -2,11 +2,20 @@
  * counterexample and what replays it (the seed, and the path of the shrunk case). */
 import type fc from 'fast-check';
 import type { PropertyName } from './descriptions.js';
-import type { Sample } from './properties.js';
+import type { HouseholdInput } from '../schemas/household.js';
 
 /** The seed of a run given none: fast-check's own default is the clock, and a check that passes
  * today and fails tomorrow on the same rules is no check. */
 export const DEFAULT_SEED = 20261203;
+
+/** A counterexample as fast-check finds it: the household, and what the property added to it. */
+export interface Sample {
+  household: HouseholdInput;
+  /** raise-never-lowers-dibao without a reform: the raise of both standards, in yuan. */
+  raise?: string;
+  /** income-never-raises-dibao: the countable income added to the household, in yuan. */
+  addedIncome?: string;
+}
 
 export interface RunOptions {
   /** Households drawn; default 100. */

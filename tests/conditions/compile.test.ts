@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileCondition, ConditionCompileError } from '../../src/conditions/compile.js';
+import { compileCondition, ConditionCompileError, UNKNOWN, UnknownFact } from '../../src/conditions/compile.js';
+import { NOT_CONFIGURED, NotConfiguredError } from '../../src/programmes/context.js';
+import { INEXACT, InexactError } from '../../src/arithmetic/types.js';
 import { BenefitRulesError } from '../../src/errors.js';
 import { referenceEngine } from './reference.js';
 import type { Condition } from '../../src/schemas/condition.js';
@@ -182,5 +184,45 @@ describe('compiled conditions', () => {
       { fact: 'a', result: true },
       { fact: 'b', result: false, factValue: 3 },
     ]);
+  });
+});
+
+describe('a condition that reaches an unknown fact', () => {
+  const condition = compileCondition({
+    any: [{ fact: 'a', operator: 'equal', value: 1 }, { not: { fact: 'b', path: '$.x', operator: 'equal', value: 2 } }, { fact: 'c', operator: 'equal', value: { fact: 'd' } }],
+  });
+
+  it('answers with the name of the first unknown fact it reaches, in json-rules-engine order', () => {
+    expect(condition.decide({ a: 1, b: UNKNOWN })).toBe(true);
+    expect(condition.decide({ a: 0, b: UNKNOWN })).toBe('b');
+    expect(condition.decide({ a: 0, b: { x: 2 }, c: 3, d: UNKNOWN })).toBe('d');
+    expect(condition.decide({ a: 0, b: { x: 2 }, c: UNKNOWN, d: UNKNOWN })).toBe('c');
+    expect(condition.decide({ a: 0, b: { x: 2 }, c: 3, d: 4 })).toBe(false);
+  });
+
+  it('throws UnknownFact, an Error naming the fact, when called as a function', () => {
+    expect(() => condition({ a: 0, b: UNKNOWN })).toThrow(UnknownFact);
+    try {
+      condition({ a: 0, b: UNKNOWN });
+    } catch (error) {
+      expect(error).toBeInstanceOf(Error);
+      expect((error as UnknownFact).fact).toBe('b');
+      expect((error as Error).message).toContain('b');
+    }
+  });
+});
+
+describe('the errors the engine throws for control flow', () => {
+  it('are named Error instances without stack frames', () => {
+    for (const [error, type, name] of [
+      [NOT_CONFIGURED, NotConfiguredError, 'NotConfiguredError'],
+      [INEXACT, InexactError, 'InexactError'],
+    ] as const) {
+      expect(error).toBeInstanceOf(Error);
+      expect(error).toBeInstanceOf(type);
+      expect(error.name).toBe(name);
+      expect(error.message).toMatch(/^internal: /);
+      expect(error.stack ?? '').not.toMatch(/\n\s+at /);
+    }
   });
 });

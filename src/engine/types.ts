@@ -1,0 +1,31 @@
+/**
+ * The types the runner (run.ts), the interactions, what programmes read of each other (used.ts)
+ * and the assembly of a result share: in a file of their own, so that none of those imports the
+ * runner that calls it.
+ */
+import type { Context } from '../programmes/context.js';
+import type { Prepared } from '../programmes/declared/prepare.js';
+import type { Outcome } from '../programmes/types.js';
+import type { ProgrammeRules } from '../rulebook/index.js';
+
+export interface RunSettings {
+  /** Try fixed-point units first (the compiled path). */
+  fast: boolean;
+  /** Record the trace (to return it, or to render it). */
+  record: boolean;
+  /** Put the trace in the result. */
+  include: boolean;
+}
+
+export interface Run {
+  rules: ProgrammeRules;
+  info: Prepared;
+  ctx: Context;
+  outcome: Outcome<unknown>;
+  /** Set when the programme as a whole cannot be evaluated this month (a household programme, or
+   * a parameter read before any member), or undetermined when its decision turns on a rule not
+   * configured; a member programme's lines are otherwise suspended one by one. */
+  suspended: 'not-configured' | 'not-in-force' | 'undetermined' | undefined;
+  /** Members it no longer counts because another programme supports them apart. */
+  apart?: ReadonlySet<string>;
+}
