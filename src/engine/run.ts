@@ -103,9 +103,11 @@ class Settler {
 
 /**
  * Members a programme supports apart (an extreme-poor member, whom dibao then no longer counts):
- * the programme they leave, and every later one except those that support apart, are entitled
- * again without them. Only a member the programme is known to take leaves; one whose line is
- * undecided stays, and the household's result says what it turns on.
+ * the programme they leave, and every later one that reads it (directly or through another that
+ * does), except those that support apart, are entitled again without them. A programme that reads
+ * none of them is given the same household and the same facts, so its entitlement stands. Only a
+ * member the programme is known to take leaves; one whose line is undecided stays, and the
+ * household's result says what it turns on.
  */
 function supportApart(run: Run, runs: Run[], byId: Map<string, Run>, household: Household, pool: ContextPool, settings: RunSettings, scratch: RunScratch): void {
   const of = (run.rules.leavesHousehold as NonNullable<ProgrammeRules['leavesHousehold']>).of;
@@ -113,9 +115,12 @@ function supportApart(run: Run, runs: Run[], byId: Map<string, Run>, household: 
   for (const line of run.suspended === undefined ? (run.outcome.members ?? []) : []) if (line.qualifies) apart.add(line.member);
   if (apart.size === 0) return;
   const start = runs.findIndex((r) => r.rules.programme === of);
+  const changed = new Set<string>([of]);
   for (let i = start; i < runs.length; i += 1) {
     const rules = (runs[i] as Run).rules;
     if (rules.leavesHousehold !== undefined) continue;
+    if (rules.programme !== of && !(rules.uses ?? []).some((used) => changed.has(used))) continue;
+    changed.add(rules.programme);
     const again = entitle(rules, (runs[i] as Run).ctx.a.kind, household, pool, byId, settings, scratch, rules.programme === of ? apart : undefined);
     runs[i] = again;
     byId.set(rules.programme, again);

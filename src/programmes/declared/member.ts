@@ -106,6 +106,8 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
       const amount = memberAmount(ctx, info, facts, member.id, members);
       return { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'], qualifies };
     } catch (error) {
+      // Most often a figure not configured for this member: answered here, not thrown on again.
+      if (error === NOT_CONFIGURED) return suspendedLine(ctx, member.id, qualifies);
       if (!(error instanceof AmountCaseMissing)) throw error;
       if (ctx.trace) ctx.record({ kind: 'decision', id: error.fact ? 'missingFact' : 'amountNotConfigured', values: { member: member.id, case: error.message } });
       if (error.fact === undefined) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['amountNotConfigured'], qualifies };
