@@ -11,6 +11,7 @@ import type { CompiledEvaluator } from '../fast/evaluator.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { receiptHash, type ReceiptMode } from './receipts.js';
 import { programmeOf } from '../programmes/result.js';
+import { derived, derivedKey } from '../rulebook/derived.js';
 
 export type OutputFormat = 'ndjson' | 'csv';
 
@@ -105,29 +106,28 @@ export interface CsvLayout {
   fields: [programme: string, field: string][];
 }
 
-const layouts = new WeakMap<Rulebook, CsvLayout>();
 const snake = (text: string) => text.replace(/-/g, '_').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+const LAYOUT = derivedKey('CSV layout', (rulebook): CsvLayout => {
+  const fields: [string, string][] = [];
+  for (const rules of rulebook.programmes.values()) for (const field of rules.columns ?? ['status', 'monthlyAmount']) fields.push([rules.programme, field]);
+  const header = [
+    'line',
+    'household',
+    'jurisdiction',
+    'month',
+    ...fields.map(([p, f]) => `${snake(p)}_${snake(f)}`),
+    'total_monthly_amount',
+    'total_is_partial',
+    'error_code',
+    'error_message',
+    'receipt',
+  ];
+  return { header, fields };
+});
+
 export function csvLayout(rulebook: Rulebook): CsvLayout {
-  let layout = layouts.get(rulebook);
-  if (!layout) {
-    const fields: [string, string][] = [];
-    for (const rules of rulebook.programmes.values()) for (const field of rules.columns ?? ['status', 'monthlyAmount']) fields.push([rules.programme, field]);
-    const header = [
-      'line',
-      'household',
-      'jurisdiction',
-      'month',
-      ...fields.map(([p, f]) => `${snake(p)}_${snake(f)}`),
-      'total_monthly_amount',
-      'total_is_partial',
-      'error_code',
-      'error_message',
-      'receipt',
-    ];
-    layouts.set(rulebook, (layout = { header, fields }));
-  }
-  return layout;
+  return derived(rulebook, LAYOUT);
 }
 
 export function csvHeader(layout: CsvLayout): string {

@@ -6,7 +6,7 @@ import { decimalArithmetic } from '../arithmetic/decimal.js';
 import { UnitsArithmetic } from '../arithmetic/units.js';
 import type { Arithmetic } from '../arithmetic/types.js';
 import { Context } from '../programmes/context.js';
-import { prepared } from '../programmes/declared/prepare.js';
+import { prepared, type Prepared } from '../programmes/declared/prepare.js';
 import type { Plan } from '../programmes/plan.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { Receipt } from './result.js';
@@ -16,6 +16,7 @@ import { deepFreeze } from '../programmes/plan.js';
 export class ContextPool {
   readonly units = new UnitsArithmetic();
   private readonly contexts = { units: new Map<ProgrammeRules, Context>(), decimal: new Map<ProgrammeRules, Context>() };
+  private readonly infos = new Map<ProgrammeRules, Prepared>();
   /** Programme runs handed to Decimals because fixed point could not hold them exactly. */
   fallbacks = 0;
   private receiptCache: Receipt | undefined;
@@ -25,12 +26,15 @@ export class ContextPool {
   context(rules: ProgrammeRules, a: Arithmetic): Context {
     const contexts = this.contexts[a.kind];
     let ctx = contexts.get(rules);
-    if (!ctx) {
-      const info = prepared(this.plan.settings.rulebook, rules);
-      contexts.set(rules, (ctx = new Context(this.plan, a, rules, info.moneyFacts)));
-      ctx.info = info;
-    }
+    if (!ctx) contexts.set(rules, (ctx = new Context(this.plan, a, rules, this.prepared(rules).moneyFacts)));
     return ctx;
+  }
+
+  /** What the engine derived from the programme's rule file (kept here: one lookup per run). */
+  prepared(rules: ProgrammeRules): Prepared {
+    let info = this.infos.get(rules);
+    if (!info) this.infos.set(rules, (info = prepared(this.plan.settings.rulebook, rules)));
+    return info;
   }
 
   arithmetic(kind: 'decimal' | 'units'): Arithmetic {

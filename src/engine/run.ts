@@ -9,7 +9,6 @@ import type { ArithmeticKind } from '../arithmetic/types.js';
 import { INEXACT } from '../arithmetic/types.js';
 import { NOT_CONFIGURED } from '../programmes/context.js';
 import { evaluateProgramme } from '../programmes/index.js';
-import type { Prepared } from '../programmes/declared/prepare.js';
 import type { MemberLine, Outcome, RunScratch } from '../programmes/types.js';
 import type { Run, RunSettings } from './types.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
@@ -139,10 +138,10 @@ function entitle(
 ): Run {
   const a = pool.arithmetic(kind);
   const ctx = pool.context(rules, a).reset(settings.record ? [] : undefined);
-  const info = ctx.info as Prepared;
+  const info = pool.prepared(rules);
   try {
     const used = usedFacts(rules, byId, a, scratch);
-    const outcome = evaluateProgramme(ctx, household, apart === undefined ? used : { ...used, apart });
+    const outcome = evaluateProgramme(ctx, info, household, apart === undefined ? used : { ...used, apart });
     const run: Run = { rules, info, ctx, outcome, suspended: outcome.status === 'undetermined' ? 'undetermined' : undefined };
     if (apart !== undefined) run.apart = apart;
     return run;

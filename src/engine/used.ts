@@ -17,19 +17,6 @@ export function move(value: unknown, from: Arithmetic, to: Arithmetic): unknown 
 /** What a programme not configured this month gives: nothing known. */
 const UNKNOWN_PROVIDES: ProvidedFacts = Object.freeze({ household: Object.freeze({}), members: new Map(), unknown: true as const });
 
-const moneyByRules = new WeakMap<ProgrammeRules, Set<string>>();
-
-/** The facts a programme provides that are amounts (converted when the reader's arithmetic differs). */
-function moneyOf(rules: ProgrammeRules): Set<string> {
-  let money = moneyByRules.get(rules);
-  if (!money) {
-    money = new Set(['entitled']);
-    for (const [name, fact] of Object.entries({ ...rules.provides?.household, ...rules.provides?.member })) if (fact.kind === 'money') money.add(name);
-    moneyByRules.set(rules, money);
-  }
-  return money;
-}
-
 /** What `rules` reads of the programmes it uses, each in arithmetic `a`: the producers' own facts
  * when they ran on the same arithmetic (nearly always), a converted copy otherwise. */
 export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>, a: Arithmetic, scratch?: RunScratch): UsedFacts {
@@ -39,7 +26,7 @@ export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>,
     const provided = run.outcome.provides;
     if (run.suspended !== undefined) return UNKNOWN_PROVIDES;
     if (from.kind === a.kind) return provided;
-    const money = moneyOf(run.rules);
+    const money = run.info.providedMoney;
     const convert = (facts: Record<string, unknown>) => {
       const out: Record<string, unknown> = {};
       for (const name in facts) out[name] = money.has(name) && facts[name] !== UNKNOWN ? move(facts[name], from, a) : facts[name];

@@ -46,8 +46,6 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   /** What stopped the programme this month: a parameter id, or a programme whose facts are unknown. */
   suspendedBy: string | undefined;
   private readonly seen: Uint8Array;
-  /** What the engine derived from the rule file (declared programmes), set once by whoever makes the context. */
-  info: unknown;
   /** The parameters a declared programme's conditions read as facts, read at its first member's
    * facts and kept for the others (member.ts): a read after the first changes nothing. */
   factParameters: unknown[] | undefined;

@@ -12,14 +12,16 @@ import type { Context } from './context.js';
 import type { Outcome, ProgrammeModule, UsedFacts } from './types.js';
 import { dibao } from './dibao/index.js';
 import { evaluateDeclared } from './declared/member.js';
-import { knownFacts, prepared } from './declared/prepare.js';
+import { knownFacts, prepared, type Prepared } from './declared/prepare.js';
 import { AmountCompileError } from './declared/expression.js';
 
 export const MODULES: ReadonlyMap<string, ProgrammeModule> = new Map([[dibao.id, dibao]]);
 
-export function evaluateProgramme<N, R, G>(ctx: Context<N, R, G>, household: Household, used: UsedFacts): Outcome<N> {
+/** One programme for one household-month: its module, or its rule file's declaration as `info`
+ * prepared it. */
+export function evaluateProgramme<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts): Outcome<N> {
   const module = MODULES.get(ctx.rules.programme);
-  return module ? module.evaluate(ctx, household, used) : evaluateDeclared(ctx, household, used);
+  return module ? module.evaluate(ctx, household, used) : evaluateDeclared(ctx, info, household, used);
 }
 
 /** Comparisons that mix amounts with other values, or write an amount into the rule file. */

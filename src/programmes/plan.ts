@@ -7,6 +7,7 @@ import { BenefitRulesError } from '../errors.js';
 import { toJson } from '../parameters/values.js';
 import { resolveParameter, type ResolvedParameter } from '../rulebook/resolve.js';
 import type { DeclaredParameter, Rulebook } from '../rulebook/index.js';
+import { derived, derivedKey } from '../rulebook/derived.js';
 import { UnitsArithmetic } from '../arithmetic/units.js';
 import type { TraceEntry, TraceMultiple, TraceSource } from './trace.js';
 
@@ -37,12 +38,11 @@ export interface PlannedParameter {
   error: BenefitRulesError | undefined;
 }
 
-const slotsByRulebook = new WeakMap<Rulebook, Map<string, number>>();
+/** Each declared parameter's slot: its index among the rulebook's declarations. */
+const SLOTS = derivedKey('parameter slots', (rulebook) => new Map([...rulebook.declarations.keys()].map((id, i) => [id, i])));
 
 export function slotsOf(rulebook: Rulebook): Map<string, number> {
-  let slots = slotsByRulebook.get(rulebook);
-  if (!slots) slotsByRulebook.set(rulebook, (slots = new Map([...rulebook.declarations.keys()].map((id, i) => [id, i]))));
-  return slots;
+  return derived(rulebook, SLOTS);
 }
 
 const UNITS = new UnitsArithmetic();

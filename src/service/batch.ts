@@ -15,6 +15,7 @@ import { evaluateChunk } from '../batch/worker.js';
 import { evaluateText } from '../batch/records.js';
 import { compileEvaluator, type CompiledEvaluator } from '../fast/evaluator.js';
 import type { Rulebook } from '../rulebook/index.js';
+import { derived, derivedKey } from '../rulebook/derived.js';
 import { linesOf } from '../batch/lines.js';
 import { timedOut, type Clock } from './deadline.js';
 
@@ -32,11 +33,10 @@ export interface BatchRequest {
 }
 
 /** Compiled once per rulebook and options, as a batch run compiles once. */
-const evaluators = new WeakMap<Rulebook, Map<string, CompiledEvaluator>>();
+const EVALUATORS = derivedKey('service batch evaluators', () => new Map<string, CompiledEvaluator>());
 
 function evaluatorFor(request: BatchRequest): CompiledEvaluator {
-  let byOptions = evaluators.get(request.rulebook);
-  if (!byOptions) evaluators.set(request.rulebook, (byOptions = new Map()));
+  const byOptions = derived(request.rulebook, EVALUATORS);
   const key = `${request.knownAt ?? ''}|${request.trace}`;
   let evaluator = byOptions.get(key);
   if (!evaluator) byOptions.set(key, (evaluator = compileEvaluator(request.rulebook, { trace: request.trace, ...(request.knownAt ? { knownAt: request.knownAt } : {}) })));

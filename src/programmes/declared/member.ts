@@ -9,7 +9,7 @@ import { NOT_CONFIGURED, UNKNOWN, type Context } from '../context.js';
 import type { LineUnknown, MemberLine, Outcome, UsedFacts } from '../types.js';
 import { factPath, memberFacts } from './facts.js';
 import { AmountCaseMissing, type CompiledAmount, type MembersView } from './expression.js';
-import { prepared, type Prepared } from './prepare.js';
+import type { Prepared } from './prepare.js';
 
 /** The engine's facts of one member (age, disability, child status…), made once per household run
  * and arithmetic, whichever programmes read them. Never changed once made. */
@@ -41,9 +41,8 @@ export function factsFor<N, R, G>(
   return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.producers, member.id, ctx.a.zero, extra);
 }
 
-export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, household: Household, used: UsedFacts): Outcome<N> {
+export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts): Outcome<N> {
   const { a } = ctx;
-  const info = (ctx.info as Prepared | undefined) ?? prepared(ctx.settings.rulebook, ctx.rules);
   const lines: MemberLine<N>[] = [];
   const entitled = new Map<string, Record<string, unknown>>();
   let total = a.zero;

@@ -5,6 +5,7 @@
  * amounts. Cached per rulebook and rule file.
  */
 import type { CompiledRuleCondition, ProgrammeRules, Rulebook } from '../../rulebook/index.js';
+import { derived, derivedKey } from '../../rulebook/derived.js';
 import type { Interaction } from '../../schemas/rules.js';
 import { MEMBER_FACTS, memberFactValues } from './facts.js';
 import { compileAmount, type CompiledAmount } from './expression.js';
@@ -39,13 +40,16 @@ export interface Prepared {
    * a caller must give for a member's line to be decided. */
   memberInputs: string[];
   makeFacts: FactsMaker;
+  /** The facts this programme gives others that are amounts (converted when a reader runs on the
+   * other arithmetic), its members' `entitled` among them. */
+  providedMoney: Set<string>;
 }
 
-const cache = new WeakMap<Rulebook, Map<string, Prepared>>();
+/** Each programme's prepared rules, made when first asked for. */
+const PREPARED = derivedKey('prepared programmes', () => new Map<string, Prepared>());
 
 export function prepared(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
-  let byProgramme = cache.get(rulebook);
-  if (!byProgramme) cache.set(rulebook, (byProgramme = new Map()));
+  const byProgramme = derived(rulebook, PREPARED);
   let info = byProgramme.get(rules.programme);
   if (!info) byProgramme.set(rules.programme, (info = prepare(rulebook, rules)));
   return info;
@@ -140,6 +144,12 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     facts,
     moneyFacts,
     memberInputs: memberInputs(rules),
+    providedMoney: new Set([
+      'entitled',
+      ...Object.entries({ ...rules.provides?.household, ...rules.provides?.member })
+        .filter(([, fact]) => fact.kind === 'money')
+        .map(([name]) => name),
+    ]),
   };
 }
 
