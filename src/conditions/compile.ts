@@ -9,6 +9,7 @@ import { isFactReference } from '../schemas/condition.js';
 import { BenefitRulesError, describeValue } from '../errors.js';
 import { parsePath, readPath, type PathSegment } from './path.js';
 import { constantOperandProblem, OperandError, resolveOperator, type Operator } from './operators.js';
+import { Emitter } from './emit.js';
 
 export type Facts = Readonly<Record<string, unknown>>;
 
@@ -73,6 +74,8 @@ interface CompileContext {
   memo: Memo | undefined;
   /** The rule file, for errors raised while evaluating. */
   file: string | undefined;
+  /** Writes the same tree as code, for the path that records nothing (emit.ts). */
+  emit: Emitter;
 }
 
 /**
@@ -83,22 +86,35 @@ interface CompileContext {
  */
 export type Memo = Map<string, { facts: unknown; value: Decision }>;
 
-function remembered(name: string, inner: Node, memo: Memo | undefined): Node {
+function remembered(name: string, inner: Part, memo: Memo | undefined, emit: Emitter): Part {
   if (!memo) return inner;
   let slot = memo.get(name);
   if (!slot) memo.set(name, (slot = { facts: undefined, value: false }));
   const cell = slot;
-  return (facts, record) => {
-    if (record) return inner(facts, record);
+  const run: Node = (facts, record) => {
+    if (record) return inner.run(facts, record);
     if (cell.facts === facts) return cell.value;
-    const value = inner(facts, undefined);
+    const value = inner.run(facts, undefined);
     cell.facts = facts;
     cell.value = value;
     return value;
   };
+  return { run, code: emit.remembered(emit.constant(cell), inner.code) };
 }
 
 type Node = (facts: Facts, record: LeafOutcome[] | undefined) => Decision;
+
+/** A node compiled twice from one walk: as a closure (which can record), and as code (emit.ts). */
+interface Part {
+  run: Node;
+  code: string;
+}
+
+/** How a leaf reads one operand: as a function, and as code. */
+interface Read {
+  get: (facts: Facts) => unknown;
+  code: string;
+}
 
 /**
  * A function reading one named fact, generated for it: `facts[name]` with the name in a variable
@@ -113,7 +129,7 @@ function namedRead(fact: string): (facts: Facts) => unknown {
 
 const PATH_EXPECTED = "a supported JSONPath: $.name, $.name[0] or $['name'] (letters, digits, _ - . $ and spaces)";
 
-function reader(fact: unknown, path: unknown, where: string, ctx: CompileContext): (facts: Facts) => unknown {
+function reader(fact: unknown, path: unknown, where: string, ctx: CompileContext): Read {
   if (typeof fact !== 'string' || fact === '') throw new ConditionCompileError(`${where}.fact`, 'a fact name (a non-empty string)', describeValue(fact));
   ctx.facts.add(fact);
   // Facts are plain objects: only a name Object.prototype also holds ("toString", "constructor")
@@ -122,17 +138,16 @@ function reader(fact: unknown, path: unknown, where: string, ctx: CompileContext
   // An UNKNOWN fact is passed through as it is (a path is not read into it): the leaf stops on it.
   const inherited = fact in Object.prototype;
   const get = inherited ? (facts: Facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined) : namedRead(fact);
-  if (path === undefined) return get;
+  const code = ctx.emit.read(fact, inherited);
+  if (path === undefined) return { get, code };
   const segments: PathSegment[] | undefined = typeof path === 'string' ? parsePath(path) : undefined;
   if (!segments) throw new ConditionCompileError(`${where}.path`, PATH_EXPECTED, typeof path === 'string' ? JSON.stringify(path) : describeValue(path));
-  return (facts) => {
-    const value = get(facts);
-    return value === UNKNOWN ? UNKNOWN : readPath(value, segments);
-  };
+  const into = (value: unknown) => (value === UNKNOWN ? UNKNOWN : readPath(value, segments));
+  return { get: (facts) => into(get(facts)), code: `${ctx.emit.constant(into)}(${code})` };
 }
 
 /** A fact reference as a value: `{ "fact": name }` or `{ "fact": name, "path": "$…" }`, nothing else. */
-function referenceReader(reference: Record<string, unknown>, where: string, ctx: CompileContext): (facts: Facts) => unknown {
+function referenceReader(reference: Record<string, unknown>, where: string, ctx: CompileContext): Read {
   for (const key of Object.keys(reference)) {
     if (key !== 'fact' && key !== 'path') throw new ConditionCompileError(`${where}.${key}`, 'only "fact" and "path" in a fact reference', JSON.stringify(key));
   }
@@ -156,24 +171,24 @@ function operandError(error: unknown, leaf: LeafCondition, where: string, ctx: C
   );
 }
 
-function compileLeaf(leaf: LeafCondition, where: string, ctx: CompileContext): Node {
+function compileLeaf(leaf: LeafCondition, where: string, ctx: CompileContext): Part {
   const operator: Operator | undefined = resolveOperator(leaf.operator);
   if (!operator)
     throw new ConditionCompileError(`${where}.operator`, "one of json-rules-engine's operators, optionally decorated (not:, someFact:, swap: …)", JSON.stringify(leaf.operator));
-  const left = reader(leaf.fact, leaf.path, where, ctx);
+  const { get: left, code: leftCode } = reader(leaf.fact, leaf.path, where, ctx);
   const reference = isFactReference(leaf.value) ? leaf.value : undefined;
   if (!reference) {
     const problem = constantOperandProblem(leaf.operator, leaf.value);
     if (problem) throw new ConditionCompileError(`${where}.value`, problem.expected, describeValue(problem.found));
   }
-  const right = reference
+  const constant = leaf.value;
+  const { get: right, code: rightCode } = reference
     ? referenceReader(reference as unknown as Record<string, unknown>, `${where}.value`, ctx)
-    : (
-        (constant: unknown) => () =>
-          constant
-      )(leaf.value);
+    : { get: () => constant, code: ctx.emit.constant(constant) };
   const rightFact = reference?.fact;
-  return (facts, record) => {
+  const wrap = (error: unknown) => operandError(error, leaf, where, ctx);
+  const code = ctx.emit.leaf(leftCode, leaf.fact, rightCode, rightFact, ctx.emit.constant(operator), ctx.emit.constant(wrap));
+  const run: Node = (facts, record) => {
     const factValue = left(facts);
     if (factValue === UNKNOWN) return leaf.fact;
     const value = right(facts);
@@ -182,7 +197,7 @@ function compileLeaf(leaf: LeafCondition, where: string, ctx: CompileContext): N
     try {
       result = operator(factValue, value);
     } catch (error) {
-      throw operandError(error, leaf, where, ctx);
+      throw wrap(error);
     }
     if (record) {
       const outcome: LeafOutcome = { fact: leaf.fact, operator: leaf.operator, factValue, value, result };
@@ -192,6 +207,7 @@ function compileLeaf(leaf: LeafCondition, where: string, ctx: CompileContext): N
     }
     return result;
   };
+  return { run, code };
 }
 
 /**
@@ -207,35 +223,41 @@ function byPriority(children: readonly Condition[]): number[] {
   return order.sort((a, b) => priority(children[b] as Condition) - priority(children[a] as Condition) || a - b);
 }
 
-function compileNode(condition: Condition, where: string, ctx: CompileContext): Node {
+function compileNode(condition: Condition, where: string, ctx: CompileContext): Part {
   if ('all' in condition) {
-    const parts = byPriority(condition.all).map((i) => compileNode(condition.all[i] as Condition, `${where}.all[${i}]`, ctx));
+    const compiled = byPriority(condition.all).map((i) => compileNode(condition.all[i] as Condition, `${where}.all[${i}]`, ctx));
+    const parts = compiled.map((part) => part.run);
     // json-rules-engine: an empty "all" or "any" is true.
-    return (facts, record) => {
+    const run: Node = (facts, record) => {
       for (const part of parts) {
         const decision = part(facts, record);
         if (decision !== true) return decision;
       }
       return true;
     };
+    return { run, code: ctx.emit.all(compiled.map((part) => part.code)) };
   }
   if ('any' in condition) {
-    const parts = byPriority(condition.any).map((i) => compileNode(condition.any[i] as Condition, `${where}.any[${i}]`, ctx));
-    if (parts.length === 0) return () => true;
-    return (facts, record) => {
+    const compiled = byPriority(condition.any).map((i) => compileNode(condition.any[i] as Condition, `${where}.any[${i}]`, ctx));
+    const parts = compiled.map((part) => part.run);
+    const code = ctx.emit.any(compiled.map((part) => part.code));
+    if (parts.length === 0) return { run: () => true, code };
+    const run: Node = (facts, record) => {
       for (const part of parts) {
         const decision = part(facts, record);
         if (decision !== false) return decision;
       }
       return false;
     };
+    return { run, code };
   }
   if ('not' in condition) {
     const inner = compileNode(condition.not, `${where}.not`, ctx);
-    return (facts, record) => {
-      const decision = inner(facts, record);
+    const run: Node = (facts, record) => {
+      const decision = inner.run(facts, record);
       return typeof decision === 'string' ? decision : !decision;
     };
+    return { run, code: ctx.emit.not(inner.code) };
   }
   if ('condition' in condition) {
     const name = condition.condition;
@@ -246,7 +268,7 @@ function compileNode(condition: Condition, where: string, ctx: CompileContext): 
     ctx.stack.push(name);
     const inner = compileNode(target, `${where}→${name}`, ctx);
     ctx.stack.pop();
-    return remembered(name, inner, ctx.memo);
+    return remembered(name, inner, ctx.memo, ctx.emit);
   }
   return compileLeaf(condition, where, ctx);
 }
@@ -263,14 +285,18 @@ export function compileCondition(
   memo?: { memo: Memo; name: string },
   file?: string,
 ): CompiledCondition {
-  const ctx: CompileContext = { lookup, facts: new Set(), stack: [], memo: memo?.memo, file };
-  const root = memo ? remembered(memo.name, compileNode(condition, where, ctx), memo.memo) : compileNode(condition, where, ctx);
+  const emit = new Emitter();
+  const ctx: CompileContext = { lookup, facts: new Set(), stack: [], memo: memo?.memo, file, emit };
+  const root = memo ? remembered(memo.name, compileNode(condition, where, ctx), memo.memo, emit) : compileNode(condition, where, ctx);
+  const run = root.run;
+  const fast = emit.finish(root.code, UNKNOWN);
+  const decide = (facts: Facts, record?: LeafOutcome[]): Decision => (record ? run(facts, record) : fast(facts));
   const compiled = ((facts: Facts, record?: LeafOutcome[]) => {
-    const decision = root(facts, record);
+    const decision = decide(facts, record);
     if (typeof decision === 'string') throw new UnknownFact(decision);
     return decision;
   }) as CompiledCondition;
-  Object.defineProperty(compiled, 'decide', { value: (facts: Facts, record?: LeafOutcome[]) => root(facts, record) });
+  Object.defineProperty(compiled, 'decide', { value: decide });
   Object.defineProperty(compiled, 'facts', { value: ctx.facts });
   return compiled;
 }

@@ -127,6 +127,37 @@ describe('compiled conditions', () => {
     expect(seen.answered).toBeGreaterThan(250);
   });
 
+  it('give the same answers through the generated code (nothing recorded) as through the closures (recording), unknown facts included', () => {
+    const maybeUnknown = fc.oneof({ weight: 4, arbitrary: factValue }, { weight: 1, arbitrary: fc.constant(UNKNOWN) });
+    const withUnknowns = fc.record(
+      { a: maybeUnknown, b: maybeUnknown, c: maybeUnknown, list: fc.array(scalar, { maxLength: 4 }), p: maybeUnknown, constructor: maybeUnknown, toString: maybeUnknown },
+      { requiredKeys: ['a', 'b', 'c', 'list', 'p'] },
+    );
+    const answer = (run: () => unknown) => {
+      try {
+        return run();
+      } catch (error) {
+        return `throws ${(error as Error).message}`;
+      }
+    };
+    let unknownAnswers = 0;
+    fc.assert(
+      fc.property(condition, withUnknowns, (cond, given) => {
+        let compiled: ReturnType<typeof compileCondition>;
+        try {
+          compiled = compileCondition(cond);
+        } catch {
+          return;
+        }
+        const generated = answer(() => compiled.decide(given));
+        expect(generated).toEqual(answer(() => compiled.decide(given, [])));
+        if (typeof generated === 'string' && !generated.startsWith('throws')) unknownAnswers += 1;
+      }),
+      { numRuns: 1000 },
+    );
+    expect(unknownAnswers).toBeGreaterThan(50);
+  });
+
   it('compare exact Decimals as json-rules-engine compares the numbers they stand for', async () => {
     const amount = fc.integer({ min: 0, max: 1_000_000 }).map((cents) => new Decimal(cents).dividedBy(100));
     await fc.assert(
