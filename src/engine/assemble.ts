@@ -100,8 +100,10 @@ function memberProgramme(run: Run, lines: Lines, into: UnknownPart[]): { result:
   result.entitledAmount = entitledKnown > 0 ? a.money(entitled) : null;
   result.members = lines.map((l) => memberResult(a, l));
   result.unknownMembers = unknown.map(unknownMember);
-  const missing = unknown.flatMap((l) => (l.unknown?.status === 'missing-facts' ? l.unknown.missingFacts.map((f) => ({ member: l.member, ...f })) : []));
-  if (missing.length > 0) result.missingFacts = missing;
+  // Most unknown lines are not configured, not missing a fact: no list is made for them.
+  let missing: NonNullable<ProgrammeResult['missingFacts']> | undefined;
+  for (const l of unknown) if (l.unknown?.status === 'missing-facts') for (const f of l.unknown.missingFacts) (missing ??= []).push({ member: l.member, ...f });
+  if (missing !== undefined) result.missingFacts = missing;
   into.push({ programme: run.rules.programme, status, members: unknown.map((l) => l.member) });
   return { result, paid };
 }
