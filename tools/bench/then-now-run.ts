@@ -6,7 +6,7 @@
  * src/ by path, so the same script times an old commit and the working tree alike; it uses only
  * what both have (readPackDirs, the rule file list, compileEvaluator, checkRulebook).
  *
- *   tsx tools/bench/then-now-run.ts --tree DIR --input FILE --programmes dibao,orphan-allowance [--amounts OUT]
+ *   tsx tools/bench/then-now-run.ts --tree DIR --input FILE --programmes dibao,orphan-allowance [--amounts OUT] [--built]
  *
  * Prints one JSON line: { dibao: { wall, cpu }, full: { wall, cpu }, programmes } in households per second.
  */
@@ -17,7 +17,14 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { tree: { type: 'string' }, input: { type: 'string' }, programmes: { type: 'string' }, amounts: { type: 'string' }, passes: { type: 'string', default: '3' } },
+  options: {
+    tree: { type: 'string' },
+    input: { type: 'string' },
+    programmes: { type: 'string' },
+    amounts: { type: 'string' },
+    built: { type: 'boolean', default: false },
+    passes: { type: 'string', default: '3' },
+  },
 });
 const tree = values.tree!;
 const passes = Number(values.passes);
@@ -29,7 +36,8 @@ interface Result {
 interface Evaluator {
   evaluateHousehold(household: unknown, month: string): Result;
 }
-const from = async (path: string) => import(pathToFileURL(join(tree, 'src', path)).href);
+// --built: the tree's dist/ (what users run; tsx's keepNames adds a defineProperty per closure made).
+const from = async (path: string) => import(pathToFileURL(values.built ? join(tree, 'dist', path.replace(/\.ts$/, '.js')) : join(tree, 'src', path)).href);
 const load = await from('load.ts');
 const book = await from('rulebook/index.ts');
 const { checkRulebook } = await from('programmes/index.ts');

@@ -3,7 +3,11 @@
  * SAME households, so that "no slowdown" can be shown like for like (issue 11). The two benches of
  * the two dates used different populations, so their figures cannot be compared.
  *
- *   npm run bench:then-now -- [--commit 0242011] [--households 20000] [--rounds 5] [--seed 20261122]
+ *   npm run bench:then-now -- [--commit 0242011] [--households 20000] [--rounds 5] [--seed 20261122] [--built]
+ *
+ * By default both trees run from their TypeScript source under tsx, as `npm run bench` does;
+ * `--built` compiles each tree with tsc first and times its dist/, as users run it (tsx keeps
+ * function names by a defineProperty on every closure made, a cost the built package does not have).
  *
  * The old commit is checked out as a detached worktree in a temporary folder (node_modules linked,
  * removed at the end, also on error or Ctrl-C). Today's generator writes one population to NDJSON,
@@ -30,6 +34,7 @@ const { values } = parseArgs({
     households: { type: 'string', default: '20000' },
     rounds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '20261122' },
+    built: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(values.rounds);
@@ -66,11 +71,20 @@ let interrupted = false;
 process.on('SIGINT', () => (interrupted = true)); // the child stops too; cleanup runs below
 
 function time(tree: string, input: string, programmes: string[], amounts?: string): Rates {
-  const args = ['--import', 'tsx', runner, '--tree', tree, '--input', input, '--programmes', programmes.join(','), ...(amounts ? ['--amounts', amounts] : [])];
+  const args = ['--import', 'tsx', runner, '--tree', tree, '--input', input, '--programmes', programmes.join(',')];
+  if (amounts) args.push('--amounts', amounts);
+  if (values.built) args.push('--built');
   const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (interrupted || run.signal) throw new Error(`interrupted (${run.signal ?? 'SIGINT'})`);
   if (run.status !== 0) throw new Error(`the timing script failed in ${tree}:\n${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Rates;
+}
+
+/** tsc into the tree's dist/, as its own build script does (the old one had no clean step). */
+function build(tree: string): void {
+  rmSync(join(tree, 'dist'), { recursive: true, force: true });
+  const run = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: tree, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`tsc failed in ${tree}:\n${run.stdout}${run.stderr}`);
 }
 
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
@@ -82,6 +96,7 @@ const then = join(temp, 'then');
 try {
   git('worktree', 'add', '--detach', '--quiet', then, sha);
   symlinkSync(realpathSync(join(root, 'node_modules')), join(then, 'node_modules'));
+  if (values.built) for (const tree of [then, root]) build(tree);
   const people = population(Number(values.households), Number(values.seed));
   const input = join(temp, 'households.ndjson');
   writeFileSync(input, people.map(({ month, household }) => JSON.stringify({ month, household: oldShape(household) })).join('\n') + '\n');
