@@ -1,5 +1,6 @@
 /** The words of the rule book, in Chinese and English (the page's own; the rules' are in their files). */
 import type { Bilingual } from '../schemas/common.js';
+import { WORDS } from '../explain/messages.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -72,9 +73,6 @@ export const W = {
   setBy: { zh: '设定于', en: 'set by' },
   sources: { zh: '来源', en: 'sources' },
   verified: { zh: '核实', en: 'verified' },
-  isVerified: { zh: '已核实', en: 'verified' },
-  notVerified: { zh: '未核实', en: 'NOT verified' },
-  notConfigured: { zh: '未配置', en: 'not configured' },
   notInForce: { zh: '未实施（无取值）', en: 'not in force (no value)' },
   noValues: { zh: '本地区继承链上没有任何取值。', en: 'No pack on this chain sets it.' },
   open: { zh: '—', en: '—' },
@@ -92,6 +90,10 @@ export const W = {
   ofStandard: { zh: '× 标准', en: '× the standard' },
   tierAmount: { zh: '每人 ', en: 'per person ' },
   roundingModes: { zh: '取整', en: 'rounding' },
+  // The explanation's own words where the book says the same.
+  isVerified: WORDS.verified,
+  notVerified: WORDS.unverified,
+  notConfigured: WORDS.lineNotConfigured,
 } as const satisfies Record<string, Bilingual>;
 
 export const ROUNDING_MODES: Record<string, Bilingual> = {
