@@ -4,7 +4,8 @@
  * form"), and the committed docs/rulebook pages are what the generator writes today — so a pack or
  * rule change without `npm run rulebook` fails here.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { forms } from '../../src/rulebook-doc/forms.js';
 import { toJson } from '../../src/parameters/values.js';
 import type { Condition } from '../../src/schemas/condition.js';
 import type { AmountExpression } from '../../src/schemas/amount.js';
+import { rulebookCommand } from '../../src/cli/rulebook.js';
 
 const rulebook = bundledRulebook();
 const BOOK = fileURLToPath(new URL('../../docs/rulebook', import.meta.url));
@@ -89,5 +91,15 @@ describe('the rule book', () => {
     expect([...committed.keys()].sort(), 'run npm run rulebook').toEqual([...files.keys()].sort());
     const stale = [...files].filter(([name, markdown]) => committed.get(name) !== markdown).map(([name]) => name);
     expect(stale, 'these pages are not what the packs say today: run npm run rulebook').toEqual([]);
+  });
+
+  it('is written by the CLI command under --out, one file a jurisdiction and programme', () => {
+    const out = mkdtempSync(join(tmpdir(), 'rulebook-'));
+    try {
+      expect(rulebookCommand({ jurisdiction: ['cn-640181'], programme: ['dibao'], lang: 'zh', out })).toBe(join(out, 'cn-640181', 'dibao.md'));
+      expect(readFileSync(join(out, 'cn-640181', 'dibao.md'), 'utf8')).toBe(ruleBookPage(rulebook, { jurisdiction: 'cn-640181', programme: 'dibao', lang: 'zh' }).markdown);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
