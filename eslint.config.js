@@ -28,6 +28,8 @@ export const LAYERS = [
   'reform',
   'programmes',
   'explain',
+  // The rule book: the rules in words, from a loaded rulebook (decision 0024); read by the CLI only.
+  'rulebook-doc',
   'engine',
   'options.ts',
   'evaluate.ts',

@@ -177,18 +177,20 @@ function demoError(error: BenefitRulesError, rulebook: Rulebook, lang: Language)
   return `${error.code}: ${error.message.split(' (')[0]}`;
 }
 
+/** A write under --out that fails is the user's to fix (a path that is a file, a folder that cannot be written): said so. */
+export function attemptWrite(out: string, path: string, act: () => void): void {
+  try {
+    act();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new BenefitRulesError('invalid-option', `Cannot write ${path}: ${code}${code === 'ENOTDIR' || code === 'EEXIST' ? ` (--out ${out} is not a folder)` : ''}`, [
+      { path: '--out', expected: 'a folder that can be written', found: code },
+    ]);
+  }
+}
+
 export function schemaCommand(options: { out: string }): string {
-  // A path that is a file, or a folder that cannot be written, is the user's to fix: said so.
-  const attempt = (path: string, act: () => void) => {
-    try {
-      act();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new BenefitRulesError('invalid-option', `Cannot write ${path}: ${code}${code === 'ENOTDIR' || code === 'EEXIST' ? ` (--out ${options.out} is not a folder)` : ''}`, [
-        { path: '--out', expected: 'a folder that can be written', found: code },
-      ]);
-    }
-  };
+  const attempt = (path: string, act: () => void) => attemptWrite(options.out, path, act);
   attempt(options.out, () => mkdirSync(options.out, { recursive: true }));
   const written: string[] = [];
   for (const [name, schema] of Object.entries(jsonSchemas())) {

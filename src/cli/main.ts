@@ -11,6 +11,7 @@ import { auditCommand, timelineCommand } from './audit.js';
 import { serveCommand } from './serve.js';
 import { compareCommand } from './compare.js';
 import { MAX_CURVE_POINTS } from '../analysis/input.js';
+import { rulebookCommand } from './rulebook.js';
 
 const lang = () => new Option('--lang <lang>', 'language of explanations and names').choices(['zh', 'en']).default('en');
 // One folder a flag (repeat it for several): a variadic option would also take the household file after it.
@@ -198,6 +199,19 @@ program
       return checkCommand(options);
     }),
   );
+
+program
+  .command('rulebook')
+  .description('the rule book: a Markdown page per programme and jurisdiction (conditions, amounts, values by date, sources), zh and en')
+  .option('--jurisdiction <id>', 'a pack id, e.g. cn-640181 (repeat for several; default: every pack)', (id: string, previous: string[] | undefined) => [...(previous ?? []), id])
+  .option('--programme <id>', 'a programme id, e.g. dibao (repeat for several; default: every programme)', (id: string, previous: string[] | undefined) => [
+    ...(previous ?? []),
+    id,
+  ])
+  .addOption(new Option('--lang <lang>', 'zh, en, or both (two sections, one set of tables)').choices(['zh', 'en', 'both']).default('both'))
+  .option('--out <dir>', 'write <dir>/<jurisdiction>/<programme>.md (default: print the pages)')
+  .addOption(packs())
+  .action((options) => run(() => print(rulebookCommand(options))));
 
 program
   .command('demo')
