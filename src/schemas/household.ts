@@ -5,6 +5,21 @@
 import { z } from 'zod';
 import { isoDate, isoMonth, moneyInput } from './common.js';
 import { INCOME_TYPE_IDS } from './income.js';
+import { MEMBER_INPUT_FACTS, type BooleanFact, type EnumFact } from './facts.js';
+
+type FactSchema<F> = F extends { kind: 'enum'; values: infer V extends readonly [string, ...string[]] }
+  ? z.ZodOptional<z.ZodEnum<{ [K in V[number]]: K }>>
+  : z.ZodOptional<z.ZodBoolean>;
+
+/** The zod schema of one declared fact (facts.ts): optional, with its description. */
+function factSchema(fact: BooleanFact | EnumFact) {
+  return (fact.kind === 'enum' ? z.enum(fact.values) : z.boolean()).optional().describe(fact.description);
+}
+
+/** The declared member facts' keys, made once when the module loads. */
+const memberFactShape = Object.fromEntries(Object.entries(MEMBER_INPUT_FACTS).map(([id, fact]) => [id, factSchema(fact)])) as {
+  [K in keyof typeof MEMBER_INPUT_FACTS]: FactSchema<(typeof MEMBER_INPUT_FACTS)[K]>;
+};
 
 export const incomeSchema = z
   .object({
@@ -58,44 +73,12 @@ export const memberSchema = z
     relation: z.enum(['head', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'other']),
     exclusion: exclusionSchema.optional(),
     disability: disabilitySchema.optional(),
-    seriousIllness: z.boolean().optional().describe('A locally recognised major illness (重病).'),
-    selfCare: z.enum(['full', 'partlyLost', 'fullyLost']).optional().describe('Self-care over six daily activities: all six, up to three failed, four or more failed.'),
-    schooling: z.enum(['none', 'preschool', 'compulsory', 'seniorSecondary', 'vocational', 'higher']).optional().describe('Full-time schooling level, if any.'),
-    needsLongTermCare: z.boolean().optional().describe('Needs long-term care (长期照护), as assessed; absent: presumed for the grades the care subsidy covers.'),
+    ...memberFactShape,
     otherAllowances: z
       .array(otherAllowanceSchema)
       .optional()
       .describe('Other care allowances the member receives or is entitled to, which the disability care subsidy is weighed against.'),
     child: childStatusSchema.optional(),
-    supporters: z
-      .enum(['none', 'unable', 'able'])
-      .optional()
-      .describe(
-        'Legal supporters (法定赡养、抚养、扶养义务人) as assessed for extreme-poverty support (特困人员救助供养): none; none able to support (无履行义务能力, 民发〔2021〕43号 第八条); or able. Absent: not assessed, so the member is not considered for extreme-poverty support.',
-      ),
-    supportArrangement: z
-      .enum(['concentrated', 'dispersed'])
-      .optional()
-      .describe('Extreme-poverty support in an institution (集中供养) or at home (分散供养); absent where an amount depends on it: a missing fact.'),
-    povertyRegistered: z.boolean().optional().describe('Registered poor (建档立卡) and not yet out of poverty.'),
-    localHukou: z
-      .boolean()
-      .optional()
-      .describe(
-        "Holds the household registration (户籍) of the area whose scheme applies (the city's for Wuhan's 高龄津贴 and Suqian's 尊老金, the region's for Ningxia); absent: unknown, so a programme that requires it reports a missing fact.",
-      ),
-    pensionKind: z
-      .enum(['none', 'residentsBasic', 'basic', 'retirement'])
-      .optional()
-      .describe(
-        "The member's pension: none; the residents' basic pension only (城乡居民基本养老保险养老金); the employees' basic pension (基本养老金, 职工基本养老保险); retirement pay of government and public institutions (离退休费). Only the last two are fixed income (固定收入) for Ningxia's high-age allowance. Absent: unknown, so a rule that reads it reports a missing fact.",
-      ),
-    unemploymentBenefit: z
-      .enum(['insurance', 'assistance'])
-      .optional()
-      .describe(
-        'Draws unemployment insurance (失业保险金) or unemployment assistance (失业补助金) this month, as the employment office records it; absent: draws neither. The price-linked subsidy reads it.',
-      ),
     incomes: z.array(incomeSchema).optional(),
   })
   .strict();

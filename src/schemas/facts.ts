@@ -1,0 +1,145 @@
+/**
+ * The input facts of a member, declared once (issue 16 §1). Each declaration says what the JSON key
+ * is, what kind of value it holds, what its absence means, how it reads in both languages, its CSV
+ * column and the wrong values the fuzzer tries. From this list come: the zod schema of those keys
+ * (household.ts), and so the JSON Schema; the member facts the rule files' conditions read and the
+ * value each takes when absent (programmes/declared/facts.ts); the CSV column, its mapping and the
+ * cell named for its errors (batch/csv.ts, batch/csv-errors.ts); the fuzzer's mutations
+ * (tools/fuzz/mutate.ts); the generators' values (testing/members.ts, tests/support/arbitraries.ts);
+ * and the README's table of member facts (tests/readme-facts.test.ts keeps it current).
+ *
+ * Only the flat facts are here: one JSON key, one CSV column, one value. The structured parts of a
+ * member (id, birthDate, relation, disability, exclusion, child, otherAllowances, incomes) and of a
+ * household (members, assets, history, event) stay hand-written in household.ts, as their shape,
+ * cross-field checks and derived facts (age, disabled, fullTimeStudent…) are not one column each
+ * (docs/decisions/0025-fact-registry.md).
+ */
+import type { Bilingual } from './common.js';
+
+interface FactBase {
+  /** The name a condition reads (a MEMBER_FACTS name) in both languages; absent: no rule reads it. */
+  name?: Bilingual;
+  /** The schema's description: what the fact means and what its absence means. */
+  description: string;
+  /** Its column in CSV input (one row per member). */
+  csv: string;
+  /**
+   * What a condition sees when the member's record leaves it out: null is an unknown fact (a rule
+   * that needs it reports it missing), false is "no".
+   */
+  absent: null | false;
+  /** Wrong values the fuzzer also tries, beside the valid ones, so that the validator is exercised. */
+  wrong?: readonly unknown[];
+}
+
+export interface BooleanFact extends FactBase {
+  kind: 'boolean';
+}
+
+export interface EnumFact extends FactBase {
+  kind: 'enum';
+  values: readonly [string, ...string[]];
+}
+
+export type FactDeclaration = BooleanFact | EnumFact;
+
+/** Declared with `as const` so the zod schema keeps each enum's literal values for its types. */
+export const MEMBER_INPUT_FACTS = {
+  seriousIllness: {
+    kind: 'boolean',
+    name: { zh: '患重特大疾病', en: 'seriously ill' },
+    description: 'A locally recognised major illness (重病).',
+    csv: 'serious_illness',
+    absent: false,
+  },
+  selfCare: {
+    kind: 'enum',
+    values: ['full', 'partlyLost', 'fullyLost'],
+    name: { zh: '生活自理能力', en: 'self-care' },
+    description: 'Self-care over six daily activities: all six, up to three failed, four or more failed.',
+    csv: 'self_care',
+    absent: null,
+  },
+  schooling: {
+    kind: 'enum',
+    values: ['none', 'preschool', 'compulsory', 'seniorSecondary', 'vocational', 'higher'],
+    name: { zh: '在读学段', en: 'schooling' },
+    description: 'Full-time schooling level, if any.',
+    csv: 'schooling',
+    absent: null,
+  },
+  needsLongTermCare: {
+    kind: 'boolean',
+    name: { zh: '需要长期照护', en: 'needs long-term care' },
+    description: 'Needs long-term care (长期照护), as assessed; absent: presumed for the grades the care subsidy covers.',
+    csv: 'needs_long_term_care',
+    absent: null,
+  },
+  supporters: {
+    kind: 'enum',
+    values: ['none', 'unable', 'able'],
+    name: { zh: '法定赡养、抚养、扶养义务人', en: 'legal supporters' },
+    description:
+      'Legal supporters (法定赡养、抚养、扶养义务人) as assessed for extreme-poverty support (特困人员救助供养): none; none able to support (无履行义务能力, 民发〔2021〕43号 第八条); or able. Absent: not assessed, so the member is not considered for extreme-poverty support.',
+    csv: 'supporters',
+    absent: null,
+    wrong: ['nobody'],
+  },
+  supportArrangement: {
+    kind: 'enum',
+    values: ['concentrated', 'dispersed'],
+    name: { zh: '特困人员供养方式', en: 'extreme-poverty support arrangement' },
+    description: 'Extreme-poverty support in an institution (集中供养) or at home (分散供养); absent where an amount depends on it: a missing fact.',
+    csv: 'support_arrangement',
+    absent: null,
+    wrong: ['home'],
+  },
+  povertyRegistered: {
+    kind: 'boolean',
+    description: 'Registered poor (建档立卡) and not yet out of poverty.',
+    csv: 'poverty_registered',
+    absent: false,
+  },
+  localHukou: {
+    kind: 'boolean',
+    name: { zh: '本地户籍', en: 'local household registration (hukou)' },
+    description:
+      "Holds the household registration (户籍) of the area whose scheme applies (the city's for Wuhan's 高龄津贴 and Suqian's 尊老金, the region's for Ningxia); absent: unknown, so a programme that requires it reports a missing fact.",
+    csv: 'local_hukou',
+    absent: null,
+    wrong: ['yes'],
+  },
+  pensionKind: {
+    kind: 'enum',
+    values: ['none', 'residentsBasic', 'basic', 'retirement'],
+    name: { zh: '养老金类别', en: 'kind of pension' },
+    description:
+      "The member's pension: none; the residents' basic pension only (城乡居民基本养老保险养老金); the employees' basic pension (基本养老金, 职工基本养老保险); retirement pay of government and public institutions (离退休费). Only the last two are fixed income (固定收入) for Ningxia's high-age allowance. Absent: unknown, so a rule that reads it reports a missing fact.",
+    csv: 'pension_kind',
+    absent: null,
+    wrong: ['pension'],
+  },
+  unemploymentBenefit: {
+    kind: 'enum',
+    values: ['insurance', 'assistance'],
+    name: { zh: '领取的失业保险金或失业补助金', en: 'unemployment insurance or assistance drawn' },
+    description:
+      'Draws unemployment insurance (失业保险金) or unemployment assistance (失业补助金) this month, as the employment office records it; absent: draws neither. The price-linked subsidy reads it.',
+    csv: 'unemployment_benefit',
+    absent: null,
+    wrong: ['benefit'],
+  },
+} as const satisfies Record<string, FactDeclaration>;
+
+export type MemberInputFact = keyof typeof MEMBER_INPUT_FACTS;
+
+/** The declarations as a list, in declaration order (the order of the schema's keys). */
+export const MEMBER_INPUT_FACT_LIST: readonly (FactDeclaration & { id: MemberInputFact })[] = Object.entries(MEMBER_INPUT_FACTS).map(([id, fact]) => ({
+  id: id as MemberInputFact,
+  ...(fact as FactDeclaration),
+}));
+
+/** The values a fact can take, as a condition's case keys see them ('true', 'false' for a boolean). */
+export function factValues(fact: FactDeclaration): readonly string[] {
+  return fact.kind === 'enum' ? fact.values : ['true', 'false'];
+}
