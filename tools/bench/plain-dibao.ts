@@ -32,7 +32,18 @@ export interface Dibao {
 }
 
 export function dibaoState(capacity: number): Dibao {
-  return { status: INELIGIBLE, amount: 0, standard: 0, marginal: false, assetsOk: true, gradualExit: false, counted: new Uint8Array(capacity), income: new Float64Array(capacity), covered: new Uint8Array(capacity), share: new Float64Array(capacity) };
+  return {
+    status: INELIGIBLE,
+    amount: 0,
+    standard: 0,
+    marginal: false,
+    assetsOk: true,
+    gradualExit: false,
+    counted: new Uint8Array(capacity),
+    income: new Float64Array(capacity),
+    covered: new Uint8Array(capacity),
+    share: new Float64Array(capacity),
+  };
 }
 
 export const round = (units: number, r: UnitRounding): number => divide(units, r.step, r.mode) * r.step;
@@ -217,13 +228,13 @@ export function dibao(t: Tables, h: Household, apart: Uint8Array | undefined, d:
       if (!sp.any_ || open) continue;
       // undecided: the widest values of the rules not configured that this member's facts reach
       const graded = grade !== undefined;
-      const reaches =
-        (sp.grades_ && graded) || (sp.im_ && graded && IM(category)) || (sp.residences_ && ill) || (d.marginal === null && (graded || ill)) || (sp.poverty_ && poor);
+      const reaches = (sp.grades_ && graded) || (sp.im_ && graded && IM(category)) || (sp.residences_ && ill) || (d.marginal === null && (graded || ill)) || (sp.poverty_ && poor);
       if (!reaches) continue;
       const marginal = d.marginal === null || d.marginal;
       const could =
         (marginal &&
-          ((graded && (sp.grades_ || sp.grades.includes(grade) || (IM(category) && (sp.im_ || sp.im.includes(grade))))) || (ill && (sp.residences_ || sp.residences.includes(h.residence))))) ||
+          ((graded && (sp.grades_ || sp.grades.includes(grade) || (IM(category) && (sp.im_ || sp.im.includes(grade))))) ||
+            (ill && (sp.residences_ || sp.residences.includes(h.residence))))) ||
         (poor && (sp.poverty_ || sp.poverty) && assetsOk);
       if (could && own < S) open = true;
       continue;

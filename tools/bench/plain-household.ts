@@ -155,7 +155,8 @@ export function plainHousehold(t: Tables, h: Household, out: Outcome = SCRATCH):
       if (!recipient && ep !== 0) recipient = ep === 2 ? null : r.extremePoor === true;
       if (recipient === false && oq !== 0) recipient = r.orphans === true;
       if (recipient === false && d.marginal !== false) recipient = d.marginal === null ? null : r.marginal === true;
-      if (recipient === false) recipient = (member.unemploymentBenefit === 'insurance' && r.insurance === true) || (member.unemploymentBenefit === 'assistance' && r.assistance === true);
+      if (recipient === false)
+        recipient = (member.unemploymentBenefit === 'insurance' && r.insurance === true) || (member.unemploymentBenefit === 'assistance' && r.assistance === true);
       if (recipient === null) line = UNKNOWN;
       else if (recipient) line = t.price.triggered === NC ? UNKNOWN : t.price.triggered !== true ? 0 : (price ??= priceSubsidy(t, d.standard));
     }

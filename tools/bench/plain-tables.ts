@@ -49,8 +49,26 @@ export interface Tables {
   moratoriumUnknown: boolean;
   // the member programmes (rules/<id>.json), in the order the engine runs them
   category: { disabled: Param<number>; severe: Param<number>; children: Param<number>; duringExit: Param<boolean>; rounding: UnitRounding };
-  care: { grades: number[]; im: number[]; method: Param<string>; amount: Param<number>; byGrade: Param<number>[]; bySelfCare: Record<string, Param<number>>; rounding: UnitRounding; excludesEP: Param<boolean> };
-  living: { grades: number[]; includeMarginal: boolean | null; method: Param<string>; amount: Param<number>; severe: Param<Rate>; other: Param<Rate>; rounding: UnitRounding; excludesEP: Param<boolean> };
+  care: {
+    grades: number[];
+    im: number[];
+    method: Param<string>;
+    amount: Param<number>;
+    byGrade: Param<number>[];
+    bySelfCare: Record<string, Param<number>>;
+    rounding: UnitRounding;
+    excludesEP: Param<boolean>;
+  };
+  living: {
+    grades: number[];
+    includeMarginal: boolean | null;
+    method: Param<string>;
+    amount: Param<number>;
+    severe: Param<Rate>;
+    other: Param<Rate>;
+    rounding: UnitRounding;
+    excludesEP: Param<boolean>;
+  };
   ep: {
     minorAge: number;
     students: boolean | null;
@@ -63,8 +81,25 @@ export interface Tables {
     supplement: Record<string, Param<number>>;
     rounding: UnitRounding;
   };
-  highAge: { universal: Param<boolean>; lowIncome: Param<boolean>; first: Param<number>; second: Param<number>; u: Param<number>[]; low: Param<number>[]; lowFirst: Record<string, Param<number>>; rounding: UnitRounding };
-  orphan: { institution: Param<number>; scattered: Param<number>; deFacto: Param<number>; ageLimit: number; studentAgeLimit: number | null; offset: Param<string>; rounding: UnitRounding };
+  highAge: {
+    universal: Param<boolean>;
+    lowIncome: Param<boolean>;
+    first: Param<number>;
+    second: Param<number>;
+    u: Param<number>[];
+    low: Param<number>[];
+    lowFirst: Record<string, Param<number>>;
+    rounding: UnitRounding;
+  };
+  orphan: {
+    institution: Param<number>;
+    scattered: Param<number>;
+    deFacto: Param<number>;
+    ageLimit: number;
+    studentAgeLimit: number | null;
+    offset: Param<string>;
+    rounding: UnitRounding;
+  };
   price: {
     triggered: Param<boolean>;
     method: Param<string>;
