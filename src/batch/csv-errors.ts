@@ -4,6 +4,7 @@
  * came from. Only error records pay for this; a path with no cell of its own keeps its JSON path.
  */
 import type { BatchRecord } from './records.js';
+import { MEMBER_INPUT_FACT_LIST } from '../schemas/facts.js';
 
 type ErrorRecord = Extract<BatchRecord, { ok: false }>;
 type Segment = string | number;
@@ -27,18 +28,9 @@ const MEMBER: Record<string, string> = {
   birthDate: 'birth_date',
   relation: 'relation',
   disability: 'disability_category',
-  seriousIllness: 'serious_illness',
-  selfCare: 'self_care',
-  needsLongTermCare: 'needs_long_term_care',
-  schooling: 'schooling',
-  povertyRegistered: 'poverty_registered',
-  supporters: 'supporters',
-  supportArrangement: 'support_arrangement',
   exclusion: 'imprisoned',
   child: 'child_status',
-  localHukou: 'local_hukou',
-  pensionKind: 'pension_kind',
-  unemploymentBenefit: 'unemployment_benefit',
+  ...Object.fromEntries(MEMBER_INPUT_FACT_LIST.map((fact) => [fact.id, fact.csv])),
 };
 const NESTED: Record<string, string> = {
   'disability.category': 'disability_category',

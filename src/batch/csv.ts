@@ -5,6 +5,7 @@
  */
 import { INCOME_TYPE_IDS } from '../schemas/income.js';
 import { otherAllowanceSchema } from '../schemas/household.js';
+import { MEMBER_INPUT_FACT_LIST } from '../schemas/facts.js';
 
 /** The kinds of other care allowance, each its own money column as each income type is. */
 export const OTHER_ALLOWANCE_TYPES = otherAllowanceSchema.shape.type.options;
@@ -19,22 +20,14 @@ export const CSV_INPUT_COLUMNS = [
   'relation',
   'disability_category',
   'disability_grade',
-  'serious_illness',
-  'supporters',
-  'support_arrangement',
-  'self_care',
-  'needs_long_term_care',
-  'schooling',
-  'poverty_registered',
+  // One column per declared member fact (schemas/facts.ts).
+  ...MEMBER_INPUT_FACT_LIST.map((fact) => fact.csv),
   'imprisoned',
   'compulsory_rehabilitation',
   'declared_missing',
   'clergy_living_apart_since',
   'child_status',
   'child_care',
-  'local_hukou',
-  'pension_kind',
-  'unemployment_benefit',
   ...INCOME_TYPE_IDS.map((t) => `income_${t}`),
   ...OTHER_ALLOWANCE_TYPES.map((t) => `other_allowance_${t}`),
   ...INCOME_TYPE_IDS.map((t) => `household_income_${t}`),
@@ -48,7 +41,7 @@ export const CSV_INPUT_COLUMNS = [
   'event_kind',
   'event_applicant',
   'event_people_affected',
-] as const;
+];
 
 export type Row = Record<string, string>;
 
@@ -74,22 +67,13 @@ function member(row: Row): Record<string, unknown> {
   if (text(row, 'disability_category') !== undefined || text(row, 'disability_grade') !== undefined) {
     out.disability = { category: text(row, 'disability_category'), grade: integer(row, 'disability_grade') };
   }
-  set(out, 'seriousIllness', flag(row, 'serious_illness'));
-  set(out, 'selfCare', text(row, 'self_care'));
-  set(out, 'needsLongTermCare', flag(row, 'needs_long_term_care'));
-  set(out, 'schooling', text(row, 'schooling'));
-  set(out, 'povertyRegistered', flag(row, 'poverty_registered'));
-  set(out, 'supporters', text(row, 'supporters'));
-  set(out, 'supportArrangement', text(row, 'support_arrangement'));
+  for (const fact of MEMBER_INPUT_FACT_LIST) set(out, fact.id, fact.kind === 'boolean' ? flag(row, fact.csv) : text(row, fact.csv));
   const exclusion: Record<string, unknown> = {};
   set(exclusion, 'imprisoned', flag(row, 'imprisoned'));
   set(exclusion, 'compulsoryRehabilitation', flag(row, 'compulsory_rehabilitation'));
   set(exclusion, 'declaredMissing', flag(row, 'declared_missing'));
   set(exclusion, 'clergyLivingApartSince', text(row, 'clergy_living_apart_since'));
   if (Object.keys(exclusion).length > 0) out.exclusion = exclusion;
-  set(out, 'localHukou', flag(row, 'local_hukou'));
-  set(out, 'pensionKind', text(row, 'pension_kind'));
-  set(out, 'unemploymentBenefit', text(row, 'unemployment_benefit'));
   if (text(row, 'child_status') !== undefined) out.child = { status: text(row, 'child_status'), care: text(row, 'child_care') };
   const incomes = INCOME_TYPE_IDS.flatMap((type) => {
     const monthly = text(row, `income_${type}`);

@@ -2,12 +2,12 @@
  * The input facts of a member, declared once (issue 16 §1). Each declaration says what the JSON key
  * is, what kind of value it holds, what its absence means, how it reads in both languages, its CSV
  * column and the wrong values the fuzzer tries. From this list come today: the zod schema of those
- * keys (household.ts), and so the JSON Schema; and the member facts the rule files' conditions read
- * with the value each takes when absent (programmes/declared/facts.ts). Still written by hand, and
- * to be derived from it next: the CSV columns and their error cells (batch/csv.ts,
- * batch/csv-errors.ts; work in progress on branch h2-facts-wip), the fuzzer's mutations
- * (tools/fuzz/mutate.ts), the generators (testing/members.ts, tests/support/arbitraries.ts) and the
- * README's table.
+ * keys (household.ts), and so the JSON Schema; the member facts the rule files' conditions read
+ * with the value each takes when absent (programmes/declared/facts.ts); and the CSV columns, their
+ * mapping and the cells named for their errors (batch/csv.ts, batch/csv-errors.ts). Still written
+ * by hand, and to be derived from it next: the fuzzer's mutations (tools/fuzz/mutate.ts), the
+ * generators (testing/members.ts, tests/support/arbitraries.ts) and the README's table
+ * (docs/decisions/0025-fact-registry.md).
  *
  * Only the flat facts are here: one JSON key, one CSV column, one value. The structured parts of a
  * member (id, birthDate, relation, disability, exclusion, child, otherAllowances, incomes) and of a
