@@ -116,17 +116,6 @@ interface Read {
   code: string;
 }
 
-/**
- * A function reading one named fact, generated for it: `facts[name]` with the name in a variable
- * is one keyed load shared by every leaf, which V8 cannot specialise and which showed as the
- * costliest line of a run; a load of a literal name in a function of its own is specialised to the
- * shape of the programme's facts object. The generated code is `return f["<name>"]`, the name
- * JSON-quoted: nothing from a rule file is executed.
- */
-function namedRead(fact: string): (facts: Facts) => unknown {
-  return new Function('f', `return f[${JSON.stringify(fact)}];`) as (facts: Facts) => unknown;
-}
-
 const PATH_EXPECTED = "a supported JSONPath: $.name, $.name[0] or $['name'] (letters, digits, _ - . $ and spaces)";
 
 function reader(fact: unknown, path: unknown, where: string, ctx: CompileContext): Read {
@@ -137,7 +126,7 @@ function reader(fact: unknown, path: unknown, where: string, ctx: CompileContext
   // json-rules-engine keeps facts in a Map.
   // An UNKNOWN fact is passed through as it is (a path is not read into it): the leaf stops on it.
   const inherited = fact in Object.prototype;
-  const get = inherited ? (facts: Facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined) : namedRead(fact);
+  const get = inherited ? (facts: Facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined) : (facts: Facts) => facts[fact];
   const code = ctx.emit.read(fact, inherited);
   if (path === undefined) return { get, code };
   const segments: PathSegment[] | undefined = typeof path === 'string' ? parsePath(path) : undefined;

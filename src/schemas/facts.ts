@@ -1,7 +1,7 @@
 /**
  * The input facts of a member, declared once (issue 16 §1). Each declaration says what the JSON key
  * is, what kind of value it holds, what its absence means, how it reads in both languages, its CSV
- * column and the wrong values the fuzzer tries. From this list come today: the zod schema of those
+ * column. From this list come today: the zod schema of those
  * keys (household.ts), and so the JSON Schema; the member facts the rule files' conditions read
  * with the value each takes when absent (programmes/declared/facts.ts); and the CSV columns, their
  * mapping and the cells named for their errors (batch/csv.ts, batch/csv-errors.ts). Still written
@@ -28,8 +28,6 @@ interface FactBase {
    * that needs it reports it missing), false is "no".
    */
   absent: null | false;
-  /** Wrong values the fuzzer also tries, beside the valid ones, so that the validator is exercised. */
-  wrong?: readonly unknown[];
 }
 
 export interface BooleanFact extends FactBase {
@@ -83,7 +81,6 @@ export const MEMBER_INPUT_FACTS = {
       'Legal supporters (法定赡养、抚养、扶养义务人) as assessed for extreme-poverty support (特困人员救助供养): none; none able to support (无履行义务能力, 民发〔2021〕43号 第八条); or able. Absent: not assessed, so the member is not considered for extreme-poverty support.',
     csv: 'supporters',
     absent: null,
-    wrong: ['nobody'],
   },
   supportArrangement: {
     kind: 'enum',
@@ -92,7 +89,6 @@ export const MEMBER_INPUT_FACTS = {
     description: 'Extreme-poverty support in an institution (集中供养) or at home (分散供养); absent where an amount depends on it: a missing fact.',
     csv: 'support_arrangement',
     absent: null,
-    wrong: ['home'],
   },
   povertyRegistered: {
     kind: 'boolean',
@@ -107,7 +103,6 @@ export const MEMBER_INPUT_FACTS = {
       "Holds the household registration (户籍) of the area whose scheme applies (the city's for Wuhan's 高龄津贴 and Suqian's 尊老金, the region's for Ningxia); absent: unknown, so a programme that requires it reports a missing fact.",
     csv: 'local_hukou',
     absent: null,
-    wrong: ['yes'],
   },
   pensionKind: {
     kind: 'enum',
@@ -117,7 +112,6 @@ export const MEMBER_INPUT_FACTS = {
       "The member's pension: none; the residents' basic pension only (城乡居民基本养老保险养老金); the employees' basic pension (基本养老金, 职工基本养老保险); retirement pay of government and public institutions (离退休费). Only the last two are fixed income (固定收入) for Ningxia's high-age allowance. Absent: unknown, so a rule that reads it reports a missing fact.",
     csv: 'pension_kind',
     absent: null,
-    wrong: ['pension'],
   },
   unemploymentBenefit: {
     kind: 'enum',
@@ -127,7 +121,6 @@ export const MEMBER_INPUT_FACTS = {
       'Draws unemployment insurance (失业保险金) or unemployment assistance (失业补助金) this month, as the employment office records it; absent: draws neither. The price-linked subsidy reads it.',
     csv: 'unemployment_benefit',
     absent: null,
-    wrong: ['benefit'],
   },
 } as const satisfies Record<string, FactDeclaration>;
 

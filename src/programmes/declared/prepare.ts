@@ -143,7 +143,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     })),
     facts,
     moneyFacts,
-    memberInputs: memberInputs(rules),
+    memberInputs: Object.keys(MEMBER_FACTS).filter((fact) => read.has(fact)),
     providedMoney: new Set([
       'entitled',
       ...Object.entries({ ...rules.provides?.household, ...rules.provides?.member })
@@ -151,12 +151,6 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
         .map(([name]) => name),
     ]),
   };
-}
-
-/** Every engine member fact named by the rule file's conditions, amount and interactions. */
-function memberInputs(rules: ProgrammeRules): string[] {
-  const read = factsRead(rules);
-  return Object.keys(MEMBER_FACTS).filter((fact) => read.has(fact));
 }
 
 /** Every fact the rule file's conditions, amount, bounds and interactions name. */
