@@ -5,6 +5,7 @@
  */
 import { BenefitRulesError, describeValue, jsonPath, valueAt } from './errors.js';
 import { householdSchema, type Household } from './schemas/household.js';
+import { canonicalHousehold } from './schemas/canonical.js';
 import { checkOptions } from './options.js';
 import { checkHouseholdForMonth } from './schemas/month-check.js';
 import type { Pack, Rulebook } from './rulebook/index.js';
@@ -34,7 +35,7 @@ export interface EvaluateOptions {
 /** Validates a household from JSON, reporting every problem with its JSON path. */
 export function parseHousehold(input: unknown): Household {
   const parsed = householdSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return canonicalHousehold(parsed.data);
   const details = parsed.error.issues.map((issue) => ({
     path: jsonPath(issue.path),
     expected: issue.message,

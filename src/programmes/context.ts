@@ -46,9 +46,12 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   /** What stopped the programme this month: a parameter id, or a programme whose facts are unknown. */
   suspendedBy: string | undefined;
   private readonly seen: Uint8Array;
-  /** The parameters a declared programme's conditions read as facts, read at its first member's
-   * facts and kept for the others (member.ts): a read after the first changes nothing. */
-  factParameters: unknown[] | undefined;
+  /** The values of the parameters a declared programme's conditions read as facts (member.ts):
+   * the plan's, so made once and kept from household to household. */
+  private factValues: unknown[] | undefined;
+  private factPlanned: PlannedParameter[] = [];
+  /** Whether this evaluation has read them (a read after the first changes nothing). */
+  private factsRead = false;
 
   constructor(
     readonly plan: Plan,
@@ -71,7 +74,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     this.provisional = NOTHING;
     this.undetermined = NOTHING;
     this.suspendedBy = undefined;
-    this.factParameters = undefined;
+    this.factsRead = false;
     this.trace = trace;
     return this;
   }
@@ -96,6 +99,24 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   conditionParam(id: string): unknown {
     const planned = this.plan.get(id);
     return planned.suspends && planned.error === undefined ? UNKNOWN : this.param(id);
+  }
+
+  /** The parameters a declared programme's conditions read as facts, by `conditionParam`, with
+   * rates (`exact`) as exact Decimals on both paths, so a comparison is never a float's. Read in
+   * full once per context; each evaluation after the first records only what a first read does
+   * (the trace's citation, notConfigured), for the parameters conditionParam reads at once. */
+  factParameters(ids: readonly string[], exact: readonly boolean[]): readonly unknown[] {
+    if (this.factValues === undefined) {
+      const values = ids.map((id, i) => {
+        const value = this.conditionParam(id);
+        return exact[i] && value !== null && value !== UNKNOWN ? this.plan.get(id).decimal : value;
+      });
+      // Kept only once every read succeeded: one that throws throws for every household alike.
+      this.factPlanned = ids.map((id) => this.plan.get(id)).filter((planned) => !planned.suspends || planned.error !== undefined);
+      this.factValues = values;
+    } else if (!this.factsRead) for (const planned of this.factPlanned) this.mark(planned);
+    this.factsRead = true;
+    return this.factValues;
   }
 
   /** Like `param`, for a parameter another setting makes necessary (a rate once a method is chosen). */

@@ -3,7 +3,8 @@
  * Schema that zod generates from the household schema, accepts the common well-formed household in
  * a fraction of zod's time. It is deliberately stricter than zod (money as decimal strings only), so
  * that whatever it accepts zod accepts too (a property test holds it to that); anything else goes
- * through zod, which accepts it or explains what is wrong.
+ * through zod, which accepts it or explains what is wrong. What it accepts comes back as a copy in
+ * the one shape parseHousehold gives (canonical.ts).
  */
 import { z } from 'zod';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -11,6 +12,7 @@ import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { exitBeforeEnrolment, householdSchema, type Household } from './household.js';
 import { MONEY_PATTERN } from './common.js';
+import { canonicalHousehold } from './canonical.js';
 
 /** Money nodes (marked x-money by moneyInput) become plain decimal strings: the stricter subset. */
 function restrictMoney(node: unknown): unknown {
@@ -46,5 +48,5 @@ export function quickHousehold(input: unknown): Household | undefined {
     const id = (members[i] as { id: string }).id;
     for (let j = 0; j < i; j += 1) if ((members[j] as { id: string }).id === id) return undefined;
   }
-  return input as Household;
+  return canonicalHousehold(input as Household);
 }

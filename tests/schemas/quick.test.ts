@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { quickHousehold } from '../../src/schemas/quick.js';
-import { householdSchema } from '../../src/schemas/household.js';
+import { householdSchema, memberSchema, type Household } from '../../src/schemas/household.js';
+import { parseHousehold } from '../../src/evaluate.js';
 import { household } from '../support/arbitraries.js';
 
 /** Replaces one value somewhere in a JSON value with another JSON value. */
@@ -26,10 +27,19 @@ const odd = fc.oneof(
 );
 
 describe('the quick household check', () => {
-  it('accepts well-formed households as they are', () => {
+  it('accepts well-formed households as they are, as a copy in the one shape parseHousehold gives', () => {
     fc.assert(
       fc.property(household(), ({ household: input }) => {
-        expect(quickHousehold(input)).toBe(input);
+        const before = JSON.stringify(input);
+        const quick = quickHousehold(input) as Household;
+        expect(quick).not.toBe(input);
+        expect(quick).toEqual(input);
+        expect(JSON.stringify(input)).toBe(before);
+        expect(quick).toEqual(parseHousehold(input));
+        // Every member has every key of the schema, in its order, so every read sees one shape.
+        const keys = Object.keys(memberSchema.shape);
+        for (const member of quick.members) expect(Object.keys(member)).toEqual(keys);
+        expect(Object.keys(quick)).toEqual(Object.keys(parseHousehold(input)));
       }),
       { numRuns: 300 },
     );

@@ -2,28 +2,20 @@
  * npm run bench: one run, every variant side by side on the same seeded population, so the ratios
  * are fair on a shared, noisy machine. Prints households per second, the ratios the speed issue
  * asks for, peak RSS, and checks the compiled results against the exact Decimal evaluator on every
- * household.
+ * household. It times the built package (dist/, as users run it; `--source` times src/ under tsx).
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { bundledRulebook } from '../../src/load.js';
-import { parseHousehold, evaluateHousehold } from '../../src/evaluate.js';
-import { compileEvaluator } from '../../src/fast/evaluator.js';
-import { Plan } from '../../src/programmes/plan.js';
-import { buildRulebook } from '../../src/load.js';
-import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } from '../../src/load.js';
-import { checkRulebook } from '../../src/programmes/index.js';
-import { firstDayOf } from '../../src/dates.js';
 import type { Household } from '../../src/schemas/household.js';
-import { population, POPULATION_MONTHS } from '../../src/testing/population.js';
 import { jsonRulesEngineDibao } from './baselines.js';
 import { tablesOf } from './plain-tables.js';
 import { emptyOutcome, MONTHLY, plainHousehold, type Outcome } from './plain-household.js';
-import { programmeOf, type EvaluationResult } from '../../src/programmes/result.js';
+import type { EvaluationResult } from '../../src/programmes/result.js';
 import { moneyUnits } from '../../src/arithmetic/units-core.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { benchCompare } from './compare.js';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const { values } = parseArgs({
   options: {
@@ -32,8 +24,28 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     // The first households where (e) and the engine disagree, with both answers.
     'show-differences': { type: 'string', default: '0' },
+    // Time src/ under tsx instead of the built package.
+    source: { type: 'boolean', default: false },
   },
 });
+
+// The engine as users run it: the built package (npm run bench builds it first). Under tsx, esbuild's
+// keepNames adds a defineProperty to every closure made, a cost the published dist/ does not have.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const built = !values.source;
+if (built && !existsSync(join(root, 'dist', 'index.js'))) {
+  console.error('benefit-rules bench: dist/ is missing; run `npm run build` first (npm run bench does), or pass --source');
+  process.exit(2);
+}
+const engine = async <T>(path: string): Promise<T> => import(pathToFileURL(join(root, built ? 'dist' : 'src', built ? path.replace(/\.ts$/, '.js') : path)).href) as Promise<T>;
+const { bundledRulebook, buildRulebook, BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } = await engine<typeof import('../../src/load.js')>('load.ts');
+const { parseHousehold, evaluateHousehold } = await engine<typeof import('../../src/evaluate.js')>('evaluate.ts');
+const { compileEvaluator } = await engine<typeof import('../../src/fast/evaluator.js')>('fast/evaluator.ts');
+const { Plan } = await engine<typeof import('../../src/programmes/plan.js')>('programmes/plan.ts');
+const { checkRulebook } = await engine<typeof import('../../src/programmes/index.js')>('programmes/index.ts');
+const { firstDayOf } = await engine<typeof import('../../src/dates.js')>('dates.ts');
+const { population, POPULATION_MONTHS } = await engine<typeof import('../../src/testing/population.js')>('testing/population.ts');
+const { programmeOf } = await engine<typeof import('../../src/programmes/result.js')>('programmes/result.ts');
 const showDifferences = values['show-differences'] === '' ? 10 : Number(values['show-differences']);
 const count = Number(values.households);
 const rounds = Number(values.rounds);
@@ -77,7 +89,9 @@ async function rateAsync(label: string, run: () => Promise<void>): Promise<numbe
   return perSecond;
 }
 
-console.log(`benefit-rules bench: ${count.toLocaleString('en')} households (seed ${values.seed}), ${POPULATION_MONTHS.length} jurisdiction-months, Node ${process.version}`);
+console.log(
+  `benefit-rules bench: ${count.toLocaleString('en')} households (seed ${values.seed}), ${POPULATION_MONTHS.length} jurisdiction-months, Node ${process.version}, engine ${built ? 'dist/ (built)' : 'src/ under tsx'}`,
+);
 console.log(`rulebook load ${loadMs.toFixed(1)} ms for ${rulebook.packs.size} packs; plan compile ${planMs.toFixed(2)} ms per jurisdiction-month\n`);
 
 const fast = compileEvaluator(rulebook);

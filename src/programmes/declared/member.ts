@@ -33,11 +33,7 @@ export function factsFor<N, R, G>(
   extra?: Record<string, unknown>,
 ): Record<string, unknown> {
   const member = household.members[memberIndex] as Household['members'][number];
-  // Rates reach conditions as exact Decimals on both paths, so a comparison is never a float's.
-  const params = (ctx.factParameters ??= info.parameterFacts.map((id, i) => {
-    const value = ctx.conditionParam(id);
-    return info.exactParameters[i] && value !== null && value !== UNKNOWN ? ctx.plan.get(id).decimal : value;
-  }));
+  const params = ctx.factParameters(info.parameterFacts, info.exactParameters);
   return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.producers, member.id, ctx.a.zero, extra);
 }
 
