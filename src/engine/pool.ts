@@ -10,6 +10,7 @@ import { prepared, type Prepared } from '../programmes/declared/prepare.js';
 import type { Plan } from '../programmes/plan.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { Receipt } from './result.js';
+import type { RunScratch } from '../programmes/types.js';
 import { receiptFor } from './result.js';
 import { deepFreeze } from '../programmes/plan.js';
 
@@ -19,6 +20,8 @@ export class ContextPool {
   private readonly infos = new Map<ProgrammeRules, Prepared>();
   /** Programme runs handed to Decimals because fixed point could not hold them exactly. */
   fallbacks = 0;
+  /** The scratch of the household being run (emptied for each: a run is synchronous). */
+  readonly scratch: RunScratch = { memberFacts: { units: [], decimal: [] } };
   private receiptCache: Receipt | undefined;
 
   constructor(readonly plan: Plan) {}

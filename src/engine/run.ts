@@ -22,7 +22,9 @@ export type { Run, RunSettings } from './types.js';
 
 export function runHousehold(household: Household, pool: ContextPool, settings: RunSettings): HouseholdRun {
   pool.units.reset();
-  const scratch: RunScratch = { memberFacts: { units: [], decimal: [] } };
+  const scratch = pool.scratch;
+  scratch.memberFacts.units.length = 0;
+  scratch.memberFacts.decimal.length = 0;
   const runs: Run[] = [];
   const byId = new Map<string, Run>();
   const first: ArithmeticKind = settings.fast ? 'units' : 'decimal';

@@ -45,7 +45,10 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   undetermined: string[] = NOTHING;
   /** What stopped the programme this month: a parameter id, or a programme whose facts are unknown. */
   suspendedBy: string | undefined;
-  private readonly seen: Uint8Array;
+  /** The evaluation in which each parameter (by slot) was last read: a new evaluation is a new
+   * number, so starting one clears nothing. */
+  private readonly seen: Uint32Array;
+  private evaluation = 1;
   /** The values of the parameters a declared programme's conditions read as facts (member.ts):
    * the plan's, so made once and kept from household to household. */
   private factValues: unknown[] | undefined;
@@ -60,7 +63,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     /** Facts that are amounts: written in the trace as the arithmetic writes amounts. */
     private readonly moneyFacts: ReadonlySet<string>,
   ) {
-    this.seen = new Uint8Array(plan.slots.size);
+    this.seen = new Uint32Array(plan.slots.size);
   }
 
   get settings() {
@@ -69,7 +72,11 @@ export class Context<N = unknown, R = unknown, G = unknown> {
 
   /** Starts a new evaluation: nothing read, nothing recorded. */
   reset(trace: TraceEntry[] | undefined): this {
-    this.seen.fill(0);
+    this.evaluation += 1;
+    if (this.evaluation === 0xffffffff) {
+      this.seen.fill(0);
+      this.evaluation = 1;
+    }
     this.notices = NOTHING;
     this.provisional = NOTHING;
     this.undetermined = NOTHING;
@@ -129,8 +136,8 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   /** The first read of a parameter in this evaluation cites it in the trace, and lists it under
    * notConfigured when the pack says so. */
   private mark(planned: PlannedParameter): void {
-    if (this.seen[planned.slot] !== 0) return;
-    this.seen[planned.slot] = 1;
+    if (this.seen[planned.slot] === this.evaluation) return;
+    this.seen[planned.slot] = this.evaluation;
     if (this.trace !== undefined && planned.entry !== undefined) this.trace.push(planned.entry);
     if (planned.notice) this.notices = this.notices === NOTHING ? [planned.id] : [...this.notices, planned.id];
   }
