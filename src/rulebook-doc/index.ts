@@ -131,8 +131,8 @@ function documents(list: readonly { document: string; article?: string | undefin
 function basis(list: readonly LegalBasis[], lang: Lang, indent = 0): string[] {
   const pad = '  '.repeat(indent);
   return list.map((b) => {
-    if ('convention' in b) return `${pad}- ${W.basis[lang]}: ${W.convention[lang]}：${b.convention[lang]}`;
-    const where = 'article' in b ? ` ${b.article}` : `（${W.articleUnidentified[lang]}）`;
+    if ('convention' in b) return `${pad}- ${W.basis[lang]}: ${W.convention[lang]}${lang === 'zh' ? '：' : ': '}${b.convention[lang]}`;
+    const where = 'article' in b ? ` ${b.article}` : lang === 'zh' ? `（${W.articleUnidentified.zh}）` : ` (${W.articleUnidentified.en})`;
     return `${pad}- ${W.basis[lang]}: ${b.document}${where}${b.text ? `：「${b.text}」` : ''}`;
   });
 }

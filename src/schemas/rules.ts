@@ -66,7 +66,9 @@ const quoted = z.string().min(1).optional().describe('The paragraph the rule com
  */
 export const legalBasisSchema = z.union(
   [
-    z.object({ document, article: z.string().min(1).describe('Article, paragraph or section, as the document numbers them: 第八条, 第十二条第二款, 三、（一）.'), text: quoted }).strict(),
+    z
+      .object({ document, article: z.string().min(1).describe('Article, paragraph or section, as the document numbers them: 第八条, 第十二条第二款, 三、（一）.'), text: quoted })
+      .strict(),
     z
       .object({
         document,
@@ -74,9 +76,7 @@ export const legalBasisSchema = z.union(
         text: quoted,
       })
       .strict(),
-    z
-      .object({ convention: bilingual.describe('Why the rule is written so, where no legal text says it: an input check, an engine default, a fact left to the caller.') })
-      .strict(),
+    z.object({ convention: bilingual.describe('Why the rule is written so, where no legal text says it: an input check, an engine default, a fact left to the caller.') }).strict(),
   ],
   {
     error:
@@ -183,10 +183,7 @@ export const ruleFileSchema = z
     /** Members this programme supports are no longer counted in another programme's household
      * (extreme-poverty support and dibao): that programme and those after it are evaluated again
      * without them. */
-    leavesHousehold: z
-      .object({ of: programmeId, description: bilingual, basis: basisList })
-      .strict()
-      .optional(),
+    leavesHousehold: z.object({ of: programmeId, description: bilingual, basis: basisList }).strict().optional(),
     messages: z
       .object({
         status: z.record(z.string(), bilingual).optional(),
