@@ -99,7 +99,7 @@ describe('the legal basis of every condition and amount', () => {
       'disability-care-subsidy': { article: 0, unidentified: 6, convention: 1 },
       'disability-living-subsidy': { article: 0, unidentified: 6, convention: 0 },
       'extreme-poverty': { article: 15, unidentified: 3, convention: 2 },
-      'high-age-allowance': { article: 1, unidentified: 9, convention: 2 },
+      'high-age-allowance': { article: 1, unidentified: 10, convention: 2 },
       'orphan-allowance': { article: 5, unidentified: 3, convention: 1 },
       'price-subsidy': { article: 0, unidentified: 21, convention: 0 },
       'temporary-assistance': { article: 6, unidentified: 0, convention: 1 },
