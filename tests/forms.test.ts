@@ -171,7 +171,7 @@ describe('amount forms: a load error for every malformed form', () => {
             id: 'capped',
             kind: 'reducedBy',
             description: { zh: '测试', en: 'test' },
-            basis: [{ document: 'test' }],
+            basis: [{ convention: { zh: '测试', en: 'test' } }],
             amounts: [{ times: [{ parameter: 'testForms.amount' }, { count: { where: 'child' } }] }],
           },
         ];

@@ -10,6 +10,7 @@ import { BenefitRulesError } from '../errors.js';
 import type { Rulebook } from '../rulebook/index.js';
 import type { DeclaredParameter, ProgrammeRules } from '../rulebook/rules.js';
 import type { Bilingual } from '../schemas/common.js';
+import type { LegalBasis } from '../schemas/rules.js';
 import { forms, type Forms } from './forms.js';
 import { history } from './history.js';
 import { valueText, sourcesText } from './values.js';
@@ -75,7 +76,7 @@ export function ruleBookFiles(rulebook: Rulebook, options: { jurisdictions?: str
 function describe(rulebook: Rulebook, rules: ProgrammeRules, f: Forms, lang: Lang, h: string): string[] {
   const w = (word: keyof typeof W) => W[word][lang];
   const out: string[] = [`${h} ${rules.name[lang]}`, ''];
-  out.push(`**${w('basis')}**`, '', ...basis(rules.basis ?? [], lang), '');
+  out.push(`**${w('basis')}**`, '', ...documents(rules.basis ?? [], lang), '');
 
   out.push(`${h} ${w('whoFor')}`, '');
   if (rules.candidates !== undefined) out.push(`${w('considered')}: ${f.conditionName(rules.candidates)}`, '');
@@ -85,19 +86,20 @@ function describe(rulebook: Rulebook, rules: ProgrammeRules, f: Forms, lang: Lan
   for (const condition of rules.conditions.values()) {
     const scope = w(condition.scope === 'member' ? 'scopeMember' : 'scopeHousehold');
     out.push(`- **${condition.description[lang]}** (\`${condition.id}\`, ${scope})`);
-    out.push(...basis(condition.basis ?? [], lang, 1));
+    out.push(...basis(condition.basis, lang, 1));
     out.push(...f.condition(condition.when, 1));
   }
   out.push('');
 
   out.push(`${h} ${w('amount')}`, '');
   const what = rules.period === 'event' ? 'oneOff' : rules.scope === 'member' ? 'perMember' : 'perHousehold';
-  if (rules.amount !== undefined) out.push(`${w(what)}${rules.bounds ? ` (${w('suggested')})` : ''}:`, '', ...f.amount(rules.amount), '');
-  if (rules.bounds?.minimum) out.push(`${w('minimum')}:`, '', ...f.amount(rules.bounds.minimum), '');
-  if (rules.bounds?.maximum) out.push(`${w('maximum')}:`, '', ...f.amount(rules.bounds.maximum), '');
+  const stepBasis = (step: string, indent = 0) => basis(rules.amountBasis?.[step] ?? [], lang, indent);
+  if (rules.amount !== undefined) out.push(`${w(what)}${rules.bounds ? ` (${w('suggested')})` : ''}:`, '', ...f.amount(rules.amount), ...stepBasis('amount'), '');
+  if (rules.bounds?.minimum) out.push(`${w('minimum')}:`, '', ...f.amount(rules.bounds.minimum), ...stepBasis('minimum'), '');
+  if (rules.bounds?.maximum) out.push(`${w('maximum')}:`, '', ...f.amount(rules.bounds.maximum), ...stepBasis('maximum'), '');
   if (rules.amount === undefined && rules.bounds === undefined) {
     out.push(w('moduleAmount'), '');
-    for (const [id, template] of Object.entries(rules.messages?.calculations ?? {})) out.push(`- \`${id}\`: ${formula(template[lang], rules, lang)}`);
+    for (const [id, template] of Object.entries(rules.messages?.calculations ?? {})) out.push(`- \`${id}\`: ${formula(template[lang], rules, lang)}`, ...stepBasis(id, 1));
     out.push('');
   }
   if (rules.rounding !== undefined) out.push(`${w('roundedBy')}: ${f.name(rules.rounding)}`, '');
@@ -121,9 +123,18 @@ function describe(rulebook: Rulebook, rules: ProgrammeRules, f: Forms, lang: Lan
   return out;
 }
 
-function basis(list: readonly { document: string; article?: string | undefined; text?: string | undefined }[], lang: Lang, indent = 0): string[] {
+function documents(list: readonly { document: string; article?: string | undefined; text?: string | undefined }[], lang: Lang): string[] {
+  return list.map((b) => `- ${W.basis[lang]}: ${b.document}${b.article ? ` ${b.article}` : ''}${b.text ? `：「${b.text}」` : ''}`);
+}
+
+/** A condition's, an amount's or an interaction's basis: its article, "article not identified", or the convention and why. */
+function basis(list: readonly LegalBasis[], lang: Lang, indent = 0): string[] {
   const pad = '  '.repeat(indent);
-  return list.map((b) => `${pad}- ${W.basis[lang]}: ${b.document}${b.article ? ` ${b.article}` : ''}${b.text ? `：「${b.text}」` : ''}`);
+  return list.map((b) => {
+    if ('convention' in b) return `${pad}- ${W.basis[lang]}: ${W.convention[lang]}${lang === 'zh' ? '：' : ': '}${b.convention[lang]}`;
+    const where = 'article' in b ? ` ${b.article}` : lang === 'zh' ? `（${W.articleUnidentified.zh}）` : ` (${W.articleUnidentified.en})`;
+    return `${pad}- ${W.basis[lang]}: ${b.document}${where}${b.text ? `：「${b.text}」` : ''}`;
+  });
 }
 
 /** A module's calculation as its explanation writes it, without the figures: "amount = standard × size − income". */

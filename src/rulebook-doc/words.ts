@@ -11,6 +11,8 @@ export const W = {
   },
   resolvedFor: { zh: '取值按本地区解析，沿继承链', en: 'Values resolved for this jurisdiction along its chain' },
   basis: { zh: '依据', en: 'Basis' },
+  articleUnidentified: { zh: '条款未查明', en: 'article not identified' },
+  convention: { zh: '实现约定，无法律条文', en: 'implementation convention, no legal text' },
   whoFor: { zh: '适用对象与条件', en: 'Who it is for: the conditions' },
   considered: { zh: '考察对象：满足以下条件的成员', en: 'Members considered: those who meet' },
   eligibleWhen: { zh: '同时满足以下条件即符合资格', en: 'Eligible when all of these are met' },

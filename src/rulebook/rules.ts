@@ -4,6 +4,7 @@ import { compileCondition, ConditionCompileError, type CompiledCondition, type M
 import type { Condition } from '../schemas/condition.js';
 import { ruleFileSchema, type ParameterDeclaration, type RuleCondition, type RuleFile } from '../schemas/rules.js';
 import type { Problems } from './problems.js';
+import { checkAmountBasis } from './basis.js';
 
 export interface CompiledRuleCondition extends RuleCondition {
   id: string;
@@ -43,6 +44,7 @@ export function readRuleFile(input: FileInput, problems: Problems, declarations:
     return undefined;
   }
   const { $schema: _schema, parameters, conditions: declared, ...rules } = parsed.data;
+  checkAmountBasis(rules, input.file, problems);
   const prefix = parameterPrefix(rules);
   const parameterIds: string[] = [];
   for (const [id, declaration] of Object.entries(parameters)) {

@@ -47,7 +47,8 @@ export const parameterDeclarationSchema = z
   .strict();
 export type ParameterDeclaration = z.infer<typeof parameterDeclarationSchema>;
 
-export const legalBasisSchema = z
+/** A document a whole programme rests on (the rule file's own "basis"): no article needed. */
+export const documentBasisSchema = z
   .object({
     document: z.string().min(1).describe('Document number or title, e.g. 民发〔2021〕57号.'),
     article: z.string().optional(),
@@ -55,11 +56,44 @@ export const legalBasisSchema = z
   })
   .strict();
 
+const document = z.string().min(1).describe('Document number, with its title where it is first cited, e.g. 民发〔2021〕57号《最低生活保障审核确认办法》.');
+const quoted = z.string().min(1).optional().describe('The paragraph the rule comes from, quoted, or a note on the source.');
+
+/**
+ * Where one condition, amount or interaction comes from: a document and its article or paragraph;
+ * a document whose article was not identified, said in so many words rather than guessed; or an
+ * implementation convention with no legal text, and why (an input check, an engine default).
+ */
+export const legalBasisSchema = z.union(
+  [
+    z
+      .object({ document, article: z.string().min(1).describe('Article, paragraph or section, as the document numbers them: 第八条, 第十二条第二款, 三、（一）.'), text: quoted })
+      .strict(),
+    z
+      .object({
+        document,
+        articleUnidentified: z.literal(true).describe('The document is known but not the article or paragraph: the rule book says "article not identified".'),
+        text: quoted,
+      })
+      .strict(),
+    z.object({ convention: bilingual.describe('Why the rule is written so, where no legal text says it: an input check, an engine default, a fact left to the caller.') }).strict(),
+  ],
+  {
+    error:
+      'expected a basis: {"document", "article"}, {"document", "articleUnidentified": true} where the article is not known, or {"convention": {"zh", "en"}} where no legal text applies',
+  },
+);
+export type LegalBasis = z.infer<typeof legalBasisSchema>;
+
+const basisList = z
+  .array(legalBasisSchema, { error: 'expected "basis": a list of the legal texts (document and article) or the convention the rule comes from' })
+  .min(1, 'expected at least one basis: a legal text (document and article) or a convention');
+
 export const ruleConditionSchema = z
   .object({
     scope: z.enum(['household', 'member']),
     description: bilingual,
-    basis: z.array(legalBasisSchema).optional(),
+    basis: basisList,
     when: conditionSchema.refine((c) => !('fact' in c), {
       message: 'expected "all", "any", "not" or "condition" at the root, as json-rules-engine requires',
     }),
@@ -84,7 +118,7 @@ export const interactionSchema = z
      */
     kind: z.enum(['higherOf', 'reducedBy', 'excludedBy']),
     description: bilingual,
-    basis: z.array(legalBasisSchema).min(1),
+    basis: basisList,
     /** A member condition of this programme; the interaction applies only where it is met. */
     when: conditionId.optional(),
     /** excludedBy: the programme whose entitlement excludes this one. */
@@ -111,7 +145,7 @@ export const ruleFileSchema = z
     $schema: z.string().optional(),
     programme: programmeId,
     name: bilingual,
-    basis: z.array(legalBasisSchema).optional(),
+    basis: z.array(documentBasisSchema).optional(),
     /** household: one amount for the household; member: an amount per member, added up. */
     scope: z.enum(['household', 'member']),
     /** month (default): a monthly amount; event: a one-off amount for an event, kept out of the monthly total. */
@@ -142,14 +176,14 @@ export const ruleFileSchema = z
      * amount, when given, is the suggested one. */
     bounds: z.object({ minimum: amountExpressionSchema.optional(), maximum: amountExpressionSchema.optional() }).strict().optional(),
     rounding: z.string().optional(),
+    /** The basis of each amount: "amount", "minimum" and "maximum" for the declared forms, and each
+     * calculation a module writes (messages.calculations), by id; checked at load (rulebook/basis.ts). */
+    amountBasis: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), basisList).optional(),
     interactions: z.array(interactionSchema).optional(),
     /** Members this programme supports are no longer counted in another programme's household
      * (extreme-poverty support and dibao): that programme and those after it are evaluated again
      * without them. */
-    leavesHousehold: z
-      .object({ of: programmeId, description: bilingual, basis: z.array(legalBasisSchema).min(1) })
-      .strict()
-      .optional(),
+    leavesHousehold: z.object({ of: programmeId, description: bilingual, basis: basisList }).strict().optional(),
     messages: z
       .object({
         status: z.record(z.string(), bilingual).optional(),
