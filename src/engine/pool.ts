@@ -24,7 +24,14 @@ export class ContextPool {
   readonly scratch: RunScratch = { memberFacts: { units: [], decimal: [] } };
   private receiptCache: Receipt | undefined;
 
-  constructor(readonly plan: Plan) {}
+  /** The rulebook's programmes in evaluation order, and each one's position in it. */
+  readonly programmes: readonly ProgrammeRules[];
+  readonly positions: ReadonlyMap<string, number>;
+
+  constructor(readonly plan: Plan) {
+    this.programmes = [...plan.settings.rulebook.programmes.values()];
+    this.positions = new Map(this.programmes.map((rules, i) => [rules.programme, i]));
+  }
 
   context(rules: ProgrammeRules, a: Arithmetic): Context {
     const contexts = this.contexts[a.kind];

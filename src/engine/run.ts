@@ -10,7 +10,7 @@ import { INEXACT } from '../arithmetic/types.js';
 import { NOT_CONFIGURED } from '../programmes/context.js';
 import { evaluateProgramme } from '../programmes/index.js';
 import type { MemberLine, Outcome, RunScratch } from '../programmes/types.js';
-import type { Run, RunSettings } from './types.js';
+import { RunsById, type Run, type RunSettings } from './types.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { ContextPool } from './pool.js';
 import { linePaid, settleLine, type PaidBy } from './interactions.js';
@@ -26,13 +26,10 @@ export function runHousehold(household: Household, pool: ContextPool, settings: 
   scratch.memberFacts.units.length = 0;
   scratch.memberFacts.decimal.length = 0;
   const runs: Run[] = [];
-  const byId = new Map<string, Run>();
+  // Always runs[i] for the i-th programme: a run entitled again replaces it in place.
+  const byId = new RunsById(runs, pool.positions);
   const first: ArithmeticKind = settings.fast ? 'units' : 'decimal';
-  for (const rules of pool.plan.settings.rulebook.programmes.values()) {
-    const run = entitle(rules, first, household, pool, byId, settings, scratch);
-    runs.push(run);
-    byId.set(rules.programme, run);
-  }
+  for (const rules of pool.programmes) runs.push(entitle(rules, first, household, pool, byId, settings, scratch));
   for (const run of runs) if (run.rules.leavesHousehold !== undefined) supportApart(run, runs, byId, household, pool, settings, scratch);
   const settler = new Settler(runs, byId, household, pool, settings, scratch);
   for (let i = 0; i < runs.length; i += 1) settler.settleProgramme(i);
@@ -57,7 +54,7 @@ class Settler {
 
   constructor(
     private readonly runs: Run[],
-    private readonly byId: Map<string, Run>,
+    private readonly byId: RunsById,
     private readonly household: Household,
     private readonly pool: ContextPool,
     private readonly settings: RunSettings,
@@ -93,7 +90,6 @@ class Settler {
       this.pool.fallbacks += 1;
       const again = entitle(run.rules, 'decimal', this.household, this.pool, this.byId, this.settings, this.scratch, run.apart);
       this.runs[i] = again;
-      this.byId.set(run.rules.programme, again);
       const done = new Set(run.outcome.members?.filter((l) => this.settled.has(l) || l === line).map((l) => l.member));
       for (const l of this.lines(i)) if (done.has(l.member)) this.settle(i, l);
     } finally {
@@ -110,7 +106,7 @@ class Settler {
  * member the programme is known to take leaves; one whose line is undecided stays, and the
  * household's result says what it turns on.
  */
-function supportApart(run: Run, runs: Run[], byId: Map<string, Run>, household: Household, pool: ContextPool, settings: RunSettings, scratch: RunScratch): void {
+function supportApart(run: Run, runs: Run[], byId: RunsById, household: Household, pool: ContextPool, settings: RunSettings, scratch: RunScratch): void {
   const of = (run.rules.leavesHousehold as NonNullable<ProgrammeRules['leavesHousehold']>).of;
   const apart = new Set<string>();
   for (const line of run.suspended === undefined ? (run.outcome.members ?? []) : []) if (line.qualifies) apart.add(line.member);
@@ -124,7 +120,6 @@ function supportApart(run: Run, runs: Run[], byId: Map<string, Run>, household: 
     changed.add(rules.programme);
     const again = entitle(rules, (runs[i] as Run).ctx.a.kind, household, pool, byId, settings, scratch, rules.programme === of ? apart : undefined);
     runs[i] = again;
-    byId.set(rules.programme, again);
   }
 }
 
@@ -133,7 +128,7 @@ function entitle(
   kind: ArithmeticKind,
   household: Household,
   pool: ContextPool,
-  byId: Map<string, Run>,
+  byId: RunsById,
   settings: RunSettings,
   scratch: RunScratch,
   apart?: ReadonlySet<string>,

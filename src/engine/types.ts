@@ -29,3 +29,17 @@ export interface Run {
   /** Members it no longer counts because another programme supports them apart. */
   apart?: ReadonlySet<string>;
 }
+
+/** The runs of one household by programme id: its runs array read through the pool's fixed index of
+ * programme positions (a Map filled for every household cost more than the lookups it served). */
+export class RunsById {
+  constructor(
+    private readonly runs: readonly Run[],
+    private readonly index: ReadonlyMap<string, number>,
+  ) {}
+
+  get(programme: string): Run | undefined {
+    const i = this.index.get(programme);
+    return i === undefined ? undefined : this.runs[i];
+  }
+}

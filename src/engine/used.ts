@@ -6,7 +6,7 @@
 import type { Arithmetic } from '../arithmetic/types.js';
 import type { ProvidedFacts, RunScratch, UsedFacts } from '../programmes/types.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
-import type { Run } from './types.js';
+import type { Run, RunsById } from './types.js';
 import { UNKNOWN } from '../programmes/context.js';
 
 /** An amount of one arithmetic in another (INEXACT when units cannot hold it). */
@@ -19,7 +19,7 @@ const UNKNOWN_PROVIDES: ProvidedFacts = Object.freeze({ household: Object.freeze
 
 /** What `rules` reads of the programmes it uses, each in arithmetic `a`: the producers' own facts
  * when they ran on the same arithmetic (nearly always), a converted copy otherwise. */
-export function usedFacts(rules: ProgrammeRules, byId: ReadonlyMap<string, Run>, a: Arithmetic, scratch?: RunScratch): UsedFacts {
+export function usedFacts(rules: ProgrammeRules, byId: RunsById, a: Arithmetic, scratch?: RunScratch): UsedFacts {
   const producers = (rules.uses ?? []).map((id) => {
     const run = byId.get(id) as Run;
     const from = run.ctx.a;
