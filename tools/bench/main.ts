@@ -11,7 +11,7 @@ import { parseHousehold, evaluateHousehold } from '../../src/evaluate.js';
 import { compileEvaluator } from '../../src/fast/evaluator.js';
 import { Plan } from '../../src/programmes/plan.js';
 import { buildRulebook } from '../../src/load.js';
-import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } from '../../src/load.js';
+import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs, readRuleFiles } from '../../src/load.js';
 import { checkRulebook } from '../../src/programmes/index.js';
 import { firstDayOf } from '../../src/dates.js';
 import type { Household } from '../../src/schemas/household.js';
@@ -21,9 +21,7 @@ import { tablesOf } from './plain-tables.js';
 import { emptyOutcome, MONTHLY, plainHousehold, type Outcome } from './plain-household.js';
 import { programmeOf, type EvaluationResult } from '../../src/programmes/result.js';
 import { moneyUnits } from '../../src/arithmetic/units-core.js';
-import { readFileSync } from 'node:fs';
 import { benchCompare } from './compare.js';
-import { join } from 'node:path';
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +48,7 @@ const planMs = (performance.now() - planStart) / POPULATION_MONTHS.length;
 const tables = new Map([...plans].map(([key, plan]) => [key, tablesOf(plan)]));
 // Dibao alone: the same packs with only the dibao rule file, to show what the other programmes cost.
 const dibaoOnly = buildRulebook({
-  rules: [{ file: 'rules/dibao.json', json: JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')) }],
+  rules: readRuleFiles(BUNDLED_RULES).filter((file) => file.file === 'rules/dibao'),
   packs: readPackDirs([BUNDLED_JURISDICTIONS]).map((p) => ({ ...p, parameters: p.parameters.filter((f) => f.idPrefix === 'dibao' || f.idPrefix.startsWith('dibao.')) })),
 });
 checkRulebook(dibaoOnly);
