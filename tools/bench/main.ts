@@ -48,7 +48,7 @@ const planMs = (performance.now() - planStart) / POPULATION_MONTHS.length;
 const tables = new Map([...plans].map(([key, plan]) => [key, tablesOf(plan)]));
 // Dibao alone: the same packs with only the dibao rule file, to show what the other programmes cost.
 const dibaoOnly = buildRulebook({
-  rules: readRuleFiles(BUNDLED_RULES).filter((file) => file.file === 'rules/dibao'),
+  rules: readRuleFiles(BUNDLED_RULES).filter((file) => file.file.replace(/\.(json|ya?ml)$/, '') === 'rules/dibao'),
   packs: readPackDirs([BUNDLED_JURISDICTIONS]).map((p) => ({ ...p, parameters: p.parameters.filter((f) => f.idPrefix === 'dibao' || f.idPrefix.startsWith('dibao.')) })),
 });
 checkRulebook(dibaoOnly);
