@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, loadRulebook } from '../../src/load.js';
-import { BenefitRulesError } from '../../src/errors.js';
+import { errorOf } from '../inputs/support.js';
 import { convert } from '../../tools/packs/to-yaml.js';
 
 const made: string[] = [];
@@ -25,15 +25,7 @@ function tree(): { root: string; load: () => unknown } {
   return { root, load: () => loadRulebook({ rules: [join(root, 'rules')], jurisdictions: [join(root, 'jurisdictions')] }) };
 }
 
-function refusal(load: () => unknown): BenefitRulesError {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof BenefitRulesError) return error;
-    throw error;
-  }
-  throw new Error('expected the files to be refused');
-}
+const refusal = errorOf;
 
 /** Replaces the first line matching `pattern` in a file; its 1-based number, the line as it was and as it is. */
 function breakLine(path: string, pattern: RegExp, replace: (line: string) => string): { line: number; was: string; now: string } {
