@@ -86,6 +86,11 @@ describe('npm run format:packs', () => {
     expect(text).toContain('values: [ "830", "true", 7 ]\n');
     expect(parseYamlData(text)).toEqual(rule);
     expect(spawnSync(tsx, [script, '--check', root], { encoding: 'utf8' }).status).toBe(0);
+    // A file that is not YAML: its place, as the loader gives it, and no stack.
+    writeFileSync(join(root, 'rules', 'x.yaml'), 'programme: x\nname: [zh\nscope: household\n');
+    const broken = spawnSync(tsx, [script, '--check', root], { encoding: 'utf8' });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/^rules\/x\.yaml:3:1 is not valid YAML: text that is not YAML \(\w+: .*\)\n$/);
   }, 60_000);
 });
 

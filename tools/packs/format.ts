@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isBenefitRulesError } from '../../src/errors.js';
 import { dataFiles, ROOT } from './files.js';
 import { parseYamlData, schemaKindOf, schemaLine, toCanonicalYaml } from './style.js';
 
@@ -14,7 +15,7 @@ export function notCanonical(root: string): { path: string; text: string; canoni
     const kind = schemaKindOf(path);
     if (!kind) continue;
     const text = readFileSync(join(root, path), 'utf8');
-    const canonical = toCanonicalYaml(parseYamlData(text), schemaLine(root, path, kind));
+    const canonical = toCanonicalYaml(parseYamlData(text, path), schemaLine(root, path, kind));
     if (canonical !== text) out.push({ path, text, canonical });
   }
   return out;
@@ -23,7 +24,15 @@ export function notCanonical(root: string): { path: string; text: string; canoni
 if (import.meta.url === `file://${process.argv[1]}`) {
   const check = process.argv.includes('--check');
   const root = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? ROOT;
-  const files = notCanonical(root);
+  let files: ReturnType<typeof notCanonical>;
+  try {
+    files = notCanonical(root);
+  } catch (error) {
+    // A file that is not YAML: where, as the loader says it; no stack.
+    if (!isBenefitRulesError(error)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   for (const file of files) {
     if (check) process.stdout.write(`not in canonical form: ${file.path}\n`);
     else writeFileSync(join(root, file.path), file.canonical);

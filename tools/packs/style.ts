@@ -1,6 +1,6 @@
 /**
  * The one canonical YAML style of rule files and packs, used by the converter (to-yaml.ts), the
- * formatter (`npm run format:packs`) and the check in `npm test` (tests/packs-format.test.ts):
+ * formatter (`npm run format:packs`) and its `--check` in `npm run lint` (tests/contracts/pack-files.test.ts):
  *
  * - first line `# yaml-language-server: $schema=<relative path to schema/>` (the `$schema` key of
  *   the JSON files becomes this line; the loader ignores both);
@@ -9,9 +9,13 @@
  * - flow style only for what reads as one thing: a comparison (`{ fact: age, operator: …, value: 60 }`),
  *   a one-key reference (`{ parameter: dibao.standard.urban }`, `{ fact: standard }`) and a short
  *   list of scalars (`[V, N]`), each while it fits on a line.
+ *
+ * The style is a function of the data alone, so a YAML comment does not survive formatting: what a
+ * reader needs beside a rule is a field (`basis`, `comment`, `note`), which the loader keeps.
  */
 import { relative, dirname, join } from 'node:path';
-import { Document, parseDocument, visit } from 'yaml';
+import { Document, visit } from 'yaml';
+import { readYamlText } from '../../src/rulebook/yaml.js';
 
 /** A flow node longer than this (its own text, not counting the key) goes back to block style. */
 const FLOW_LIMIT = 140;
@@ -44,11 +48,15 @@ function isComparison(value: Record<string, unknown>): boolean {
   return Object.values(value).every((v) => isScalarValue(v) || (Array.isArray(v) && v.every(isScalarValue)) || isReference(v));
 }
 
-/** `{ fact: x }`, `{ parameter: x }`, `{ none: true }`: one key, a scalar. */
+/** The keys of a one-key reference: what it names is all it says. */
+const REFERENCE_KEYS = new Set(['fact', 'parameter', 'condition', 'none', 'kind']);
+
+/** `{ fact: x }`, `{ parameter: x }`, `{ condition: x }`, `{ none: true }`, `{ kind: money }`: one
+ * key, a scalar. Not any one-key mapping: a basis with its document only stays a block like the others. */
 function isReference(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const entries = Object.entries(value);
-  return entries.length === 1 && isScalarValue(entries[0]![1]);
+  return entries.length === 1 && REFERENCE_KEYS.has(entries[0]![0]) && isScalarValue(entries[0]![1]);
 }
 
 /** The canonical YAML text of `data` (a parsed JSON or YAML value), with its schema line. */
@@ -83,9 +91,8 @@ export function toCanonicalYaml(data: unknown, header: string): string {
   return `${header}\n${text}`;
 }
 
-/** Parse YAML text (for the formatter): the data, so that formatting is a round trip of the data. */
-export function parseYamlData(text: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) throw doc.errors[0];
-  return doc.toJS({ maxAliasCount: 0 });
+/** The data of a YAML text, read as the loader reads it (a BenefitRulesError at file:line:column
+ * if it is not YAML the loader takes), so that formatting is a round trip of the loaded data. */
+export function parseYamlData(text: string, shown = 'the text'): unknown {
+  return readYamlText(text, shown).json;
 }
