@@ -21,6 +21,9 @@ export interface ErrorDetail {
   found?: string;
   /** The file the problem is in, when it comes from a file. */
   file?: string;
+  /** Where in that file, for a YAML rule or pack file (1-based). */
+  line?: number;
+  column?: number;
 }
 
 export class BenefitRulesError extends Error {

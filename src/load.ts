@@ -7,6 +7,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenefitRulesError } from './errors.js';
 import { linkRulebook, type FileInput, type PackInput, type Rulebook, type RulebookInput } from './rulebook/index.js';
+import { mergeParts } from './rulebook/parts.js';
+import { located, readYamlText } from './rulebook/yaml.js';
 import { checkRulebook } from './programmes/index.js';
 
 /** The package root: one level above both src/ (tests) and dist/ (the built package). */
@@ -40,11 +42,16 @@ function checkedStat(path: string, shown: string, inside: string): Stats {
   return stat;
 }
 
-function readJson(path: string, shown: string, inside = join(path, '..')): FileInput {
+/** The extensions of rule and pack files: YAML (the bundled ones) and JSON (still read). */
+const DATA_FILE = /\.(ya?ml|json)$/;
+
+function readDataFile(path: string, shown: string, inside = join(path, '..')): FileInput {
   const stat = checkedStat(path, shown, inside);
-  if (stat.isDirectory()) throw invalid(shown, 'a JSON file', 'a folder');
-  if (stat.size > MAX_PACK_FILE_BYTES) throw invalid(shown, `a JSON file of at most ${MAX_PACK_FILE_BYTES / 2 ** 20} MiB`, `${stat.size} bytes`);
+  const what = path.endsWith('.json') ? 'a JSON file' : 'a YAML file';
+  if (stat.isDirectory()) throw invalid(shown, what, 'a folder');
+  if (stat.size > MAX_PACK_FILE_BYTES) throw invalid(shown, `${what} of at most ${MAX_PACK_FILE_BYTES / 2 ** 20} MiB`, `${stat.size} bytes`);
   const text = readFileSync(path, 'utf8');
+  if (!path.endsWith('.json')) return readYamlText(text, shown);
   try {
     return { file: shown, json: JSON.parse(text) as unknown };
   } catch (error) {
@@ -55,8 +62,8 @@ function readJson(path: string, shown: string, inside = join(path, '..')): FileI
   }
 }
 
-/** The JSON files under `dir`, walked without following a link out of `inside`. */
-function jsonFiles(dir: string, inside = dir, shown: (path: string) => string = (p) => p): string[] {
+/** The rule and pack files (YAML or JSON) under `dir`, walked without following a link out of `inside`. */
+function dataFiles(dir: string, inside = dir, shown: (path: string) => string = (p) => p): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   const walk = (folder: string) => {
@@ -64,33 +71,81 @@ function jsonFiles(dir: string, inside = dir, shown: (path: string) => string = 
       const path = join(folder, name);
       const stat = checkedStat(path, shown(path), inside);
       if (stat.isDirectory()) walk(path);
-      else if (name.endsWith('.json')) out.push(path);
+      else if (DATA_FILE.test(name)) out.push(path);
     }
   };
   walk(dir);
-  return out.sort();
+  const sorted = out.sort();
+  // The same file twice (standard.json beside standard.yaml) would set the same ids twice.
+  const seen = new Map<string, string>();
+  for (const path of sorted) {
+    const stem = path.replace(DATA_FILE, '');
+    const other = seen.get(stem);
+    if (other) throw invalid(shown(path), `one file for ${shown(stem)}`, `both ${shown(other)} and ${shown(path)}`);
+    seen.set(stem, path);
+  }
+  return sorted;
+}
+
+/** The one file `<dir>/<stem>.yaml`, `.yml` or `.json`, if any (two are refused). */
+function oneFile(dir: string, stem: string, shown: (path: string) => string): string | undefined {
+  const found = ['.yaml', '.yml', '.json'].map((ext) => join(dir, `${stem}${ext}`)).filter((path) => existsSync(path) || lstatSafe(path));
+  if (found.length > 1) throw invalid(shown(found[1]!), `one ${stem} file`, `both ${found.map(shown).join(' and ')}`);
+  return found[0];
+}
+
+/**
+ * The rule files of a folder: each `<programme>.yaml` (or `.json`), and each folder
+ * `<programme>/` whose parts are merged in the order of their names (`10-programme.yaml`,
+ * `20-membership.yaml`, …): top-level keys in order of first appearance; a key in several parts
+ * must be a mapping in each (parameters, conditions), its entries merged in part order; the same
+ * entry twice is refused. The merged file is named by its folder (`rules/dibao`).
+ */
+export function readRuleFiles(dir: string): FileInput[] {
+  if (!existsSync(dir)) return [];
+  const shown = (path: string) => relative(join(dir, '..'), path).split(sep).join('/');
+  const out: FileInput[] = [];
+  // A folder sorts as its file would (dibao/ as dibao.yaml: after dibao-category-supplement.yaml).
+  const entries = readdirSync(dir).map((name) => ({ name, path: join(dir, name), stat: checkedStat(join(dir, name), shown(join(dir, name)), dir) }));
+  const key = (entry: (typeof entries)[number]) => (entry.stat.isDirectory() ? `${entry.name}.yaml` : entry.name);
+  for (const { name, path, stat } of entries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))) {
+    if (stat.isDirectory())
+      out.push(
+        mergeParts(
+          shown(path),
+          dataFiles(path, dir, shown).map((part) => readDataFile(part, shown(part), dir)),
+        ),
+      );
+    else if (DATA_FILE.test(name)) out.push(readDataFile(path, shown(path), dir));
+  }
+  const stems = new Map<string, string>();
+  for (const file of out) {
+    const stem = file.file.replace(DATA_FILE, '');
+    const other = stems.get(stem);
+    if (other) throw invalid(file.file, `one rule file or folder for ${stem}`, `both ${other} and ${file.file}`);
+    stems.set(stem, file.file);
+  }
+  return out;
 }
 
 export function readPackDir(dir: string, root: string): PackInput {
   const shown = (path: string) => relative(root, path).split(sep).join('/');
   const parametersDir = join(dir, 'parameters');
-  const sourcesPath = join(dir, 'sources.json');
+  const sourcesPath = oneFile(dir, 'sources', shown);
+  const manifestPath = oneFile(dir, 'pack', shown) ?? join(dir, 'pack.yaml');
   const input: PackInput = {
     dir: shown(dir),
-    manifest: readJson(join(dir, 'pack.json'), shown(join(dir, 'pack.json')), dir),
-    parameters: jsonFiles(parametersDir, dir, shown).map((path) => ({
-      ...readJson(path, shown(path), dir),
-      idPrefix: relative(parametersDir, path)
-        .replace(/\.json$/, '')
-        .split(sep)
-        .join('.'),
+    manifest: readDataFile(manifestPath, shown(manifestPath), dir),
+    parameters: dataFiles(parametersDir, dir, shown).map((path) => ({
+      ...readDataFile(path, shown(path), dir),
+      idPrefix: relative(parametersDir, path).replace(DATA_FILE, '').split(sep).join('.'),
     })),
   };
-  if (existsSync(sourcesPath) || lstatSafe(sourcesPath)) input.sources = readJson(sourcesPath, shown(sourcesPath), dir);
+  if (sourcesPath) input.sources = readDataFile(sourcesPath, shown(sourcesPath), dir);
   return input;
 }
 
-/** Every pack folder (one holding pack.json) directly under each of `roots`. */
+/** Every pack folder (one holding pack.yaml or pack.json) directly under each of `roots`. */
 export function readPackDirs(roots: readonly string[]): PackInput[] {
   const packs: PackInput[] = [];
   for (const root of roots) {
@@ -101,7 +156,8 @@ export function readPackDirs(roots: readonly string[]): PackInput[] {
       const dir = join(root, name);
       const shown = relative(join(root, '..'), dir).split(sep).join('/');
       // A pack folder may not be a link out of the packs folder (a link to / was walked for minutes).
-      if (checkedStat(dir, shown, root).isDirectory() && (existsSync(join(dir, 'pack.json')) || lstatSafe(join(dir, 'pack.json')))) packs.push(readPackDir(dir, join(root, '..')));
+      if (checkedStat(dir, shown, root).isDirectory() && ['pack.yaml', 'pack.yml', 'pack.json'].some((file) => existsSync(join(dir, file)) || lstatSafe(join(dir, file))))
+        packs.push(readPackDir(dir, join(root, '..')));
     }
   }
   return packs;
@@ -126,7 +182,7 @@ export interface LoadOptions {
 
 export function loadRulebook(options: LoadOptions = {}): Rulebook {
   const ruleDirs = options.rules ?? [BUNDLED_RULES];
-  const rules = ruleDirs.flatMap((dir) => jsonFiles(dir).map((path) => readJson(path, relative(join(dir, '..'), path).split(sep).join('/'))));
+  const rules = ruleDirs.flatMap((dir) => readRuleFiles(dir));
   return buildRulebook({ rules, packs: readPackDirs(options.jurisdictions ?? [BUNDLED_JURISDICTIONS]) });
 }
 
@@ -137,9 +193,13 @@ export function loadRulebook(options: LoadOptions = {}): Rulebook {
  * here with every problem listed, not thrown later as an error without a code.
  */
 export function buildRulebook(input: RulebookInput): Rulebook {
-  const rulebook = linkRulebook(input);
-  checkRulebook(rulebook);
-  return rulebook;
+  try {
+    const rulebook = linkRulebook(input);
+    checkRulebook(rulebook);
+    return rulebook;
+  } catch (error) {
+    throw error instanceof BenefitRulesError ? located(error, input) : error;
+  }
 }
 
 let bundled: Rulebook | undefined;

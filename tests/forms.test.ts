@@ -5,18 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileEvaluator } from '../src/fast/evaluator.js';
 import { evaluateWith } from '../src/evaluate.js';
 import { isBenefitRulesError } from '../src/errors.js';
-import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } from '../src/load.js';
+import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs, readRuleFiles } from '../src/load.js';
 import { linkRulebook, type FileInput } from '../src/rulebook/index.js';
 import { checkRulebook } from '../src/programmes/index.js';
 import { allowanceHousehold, allowanceWhere } from './support/arbitraries.js';
 import { FORMS_CASES, readCases } from './support/cases.js';
 import { outcome } from './support/outcome.js';
-import { FORMS_PACKS, FORMS_RULES, TEST_PACKS, formsRulebook } from './support/rulebook.js';
+import { FORMS_PACKS, FORMS_RULES, TEST_PACKS, bundledRuleFile, formsRulebook } from './support/rulebook.js';
 
 const rulebook = formsRulebook();
 /** Pack folders with one malformed multiple each (tests/inputs/forms-bad/<what>/). */
@@ -100,10 +100,7 @@ describe('amount forms: traced', () => {
 
 /** Loads the bundled rules with one rule file replaced (or a test file added), and the packs given. */
 function loadWith(change: (files: FileInput[]) => void, packRoots = [BUNDLED_JURISDICTIONS, TEST_PACKS, FORMS_PACKS]): string {
-  const read = (dir: string, prefix: string) =>
-    readdirSync(dir)
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => ({ file: `${prefix}/${name}`, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
+  const read = (dir: string, prefix: string) => readRuleFiles(dir).map((file) => ({ file: `${prefix}/${file.file.split('/').pop()!}`, json: file.json }));
   const files = [...read(BUNDLED_RULES, 'rules'), ...read(FORMS_RULES, 'tests/rules')];
   change(files);
   try {
@@ -118,6 +115,8 @@ function loadWith(change: (files: FileInput[]) => void, packRoots = [BUNDLED_JUR
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 const edit = (file: string, body: (json: Json) => void) => (files: FileInput[]) => body((files.find((f) => f.file === file) as FileInput).json);
+/** The orphan allowance's rule file as the loader names it (rules/orphan-allowance.yaml or .json). */
+const ORPHAN = bundledRuleFile('orphan-allowance').file;
 const formsAmount = (form: string, expression: unknown) => edit('tests/rules/test-forms.json', (json) => (json.amount.cases.when[form] = expression));
 
 describe('amount forms: a load error for every malformed form', () => {
@@ -125,11 +124,11 @@ describe('amount forms: a load error for every malformed form', () => {
 
   it('refuses a cases form that misses a value of its enum parameter (file, JSON path, the missing values)', () => {
     const found = loadWith(
-      edit('rules/orphan-allowance.json', (json) => {
+      edit(ORPHAN, (json) => {
         json.parameters['orphanAllowance.deFactoDibaoOffset'].type.values.push('halfTheStandard');
       }),
     );
-    expect(found).toContain('"file":"rules/orphan-allowance.json"');
+    expect(found).toContain(`"file":"${ORPHAN}"`);
     expect(found).toContain('"path":"$.interactions[0].amounts[0].cases.when"');
     expect(found).toContain('missing \\"halfTheStandard\\"');
   });

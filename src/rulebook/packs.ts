@@ -12,14 +12,14 @@ import { Decimal } from '../money.js';
  * (schemas/common.ts, MAX_MONEY): a standard that large is a typo, and would pay it. */
 const PACK_MONEY_LIMIT = new Decimal(1_000_000_000);
 import type { Problems } from './problems.js';
-import type { DeclaredParameter, FileInput } from './rules.js';
+import { contentJson, type DeclaredParameter, type FileInput } from './rules.js';
 
 export interface PackInput {
   /** The pack's folder as shown in messages, e.g. jurisdictions/cn-420113. */
   dir: string;
   manifest: FileInput;
   sources?: FileInput;
-  /** Parameter files with the id prefix their path gives (parameters/dibao/standard.json → dibao.standard). */
+  /** Parameter files with the id prefix their path gives (parameters/dibao/standard.yaml → dibao.standard). */
   parameters: (FileInput & { idPrefix: string })[];
 }
 
@@ -53,7 +53,8 @@ export interface Pack {
   hash: string;
 }
 
-type Draft = Omit<Pack, 'chain'> & { extends: string | null };
+/** A pack read but not linked: its parent's id, and its manifest's file for the messages about it. */
+type Draft = Omit<Pack, 'chain'> & { extends: string | null; manifestFile: string };
 
 export function readPack(input: PackInput, problems: Problems, declarations: ReadonlyMap<string, DeclaredParameter>): Draft | undefined {
   const manifest = packManifestSchema.safeParse(input.manifest.json);
@@ -68,12 +69,18 @@ export function readPack(input: PackInput, problems: Problems, declarations: Rea
   for (const entries of parameters.values()) entries.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const hash = createHash('sha256');
   for (const file of [input.manifest, ...(input.sources ? [input.sources] : []), ...input.parameters]) {
-    hash.update(file.file).update('\0').update(JSON.stringify(file.json)).update('\0');
+    // The same pack hashes the same whether written in JSON or YAML: no extension, no $schema.
+    hash
+      .update(file.file.replace(/\.(json|ya?ml)$/, ''))
+      .update('\0')
+      .update(contentJson(file.json))
+      .update('\0');
   }
   return {
     id: manifest.data.id,
     manifest: manifest.data,
     extends: manifest.data.extends,
+    manifestFile: input.manifest.file,
     dir: input.dir,
     sources,
     parameters,
@@ -152,14 +159,14 @@ function readParameterFile(file: FileInput & { idPrefix: string }, problems: Pro
 export function linkPacks(drafts: readonly Draft[], problems: Problems): Map<string, Pack> {
   const byId = new Map<string, Draft>();
   for (const draft of drafts) {
-    if (byId.has(draft.id)) problems.add(`${draft.dir}/pack.json`, '$.id', 'a pack id used once', `"${draft.id}" also in ${byId.get(draft.id)?.dir}`);
+    if (byId.has(draft.id)) problems.add(draft.manifestFile, '$.id', 'a pack id used once', `"${draft.id}" also in ${byId.get(draft.id)?.dir}`);
     byId.set(draft.id, draft);
   }
   const packs = new Map<string, Pack>();
   for (const draft of byId.values()) {
     const chain = chainOf(draft, byId, problems);
     if (!chain) continue;
-    const { extends: _parent, ...rest } = draft;
+    const { extends: _parent, manifestFile: _manifest, ...rest } = draft;
     const pack: Pack = { ...rest, chain };
     checkSources(pack, byId, problems);
     checkPeriods(pack, problems);
@@ -174,11 +181,11 @@ function chainOf(draft: Draft, byId: ReadonlyMap<string, Draft>, problems: Probl
   while (current.extends !== null) {
     const parent = byId.get(current.extends);
     if (!parent) {
-      problems.add(`${current.dir}/pack.json`, '$.extends', 'the id of a pack that exists', JSON.stringify(current.extends));
+      problems.add(current.manifestFile, '$.extends', 'the id of a pack that exists', JSON.stringify(current.extends));
       return undefined;
     }
     if (chain.includes(parent.id)) {
-      problems.add(`${draft.dir}/pack.json`, '$.extends', 'a chain of parents that ends at a root pack', `a cycle ${[...chain, parent.id].join(' → ')}`);
+      problems.add(draft.manifestFile, '$.extends', 'a chain of parents that ends at a root pack', `a cycle ${[...chain, parent.id].join(' → ')}`);
       return undefined;
     }
     chain.push(parent.id);
@@ -192,7 +199,7 @@ function checkSources(pack: Pack, byId: ReadonlyMap<string, Draft>, problems: Pr
     for (const entry of entries) {
       for (const source of entry.sources) {
         if (!pack.chain.some((id) => byId.get(id)?.sources.has(source))) {
-          problems.add(entry.file, `${entry.path}.source`, `a source id from sources.json of ${pack.chain.join(' or ')}`, JSON.stringify(source));
+          problems.add(entry.file, `${entry.path}.source`, `a source id from the sources file of ${pack.chain.join(' or ')}`, JSON.stringify(source));
         }
       }
     }

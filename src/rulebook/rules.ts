@@ -30,6 +30,19 @@ export interface FileInput {
   /** Path shown in messages, relative to the project or pack root. */
   file: string;
   json: unknown;
+  /**
+   * Where a JSON path of `json` is written, for messages: the file (a part of a rule folder may be
+   * another than `file`) and its 1-based line and column. Given by the YAML reader (load.ts).
+   */
+  locate?: (segments: readonly PropertyKey[]) => { file: string; line: number; column: number } | undefined;
+}
+
+/** A file's data as JSON for its hash: without `$schema` (a YAML file names its schema in a
+ * comment), so that the same rules written in JSON or in YAML hash the same. */
+export function contentJson(json: unknown): string {
+  if (json === null || typeof json !== 'object' || Array.isArray(json) || !('$schema' in json)) return JSON.stringify(json);
+  const { $schema: _schema, ...rest } = json as Record<string, unknown>;
+  return JSON.stringify(rest);
 }
 
 /** The prefix of a programme's parameter ids: "orphan-allowance" → "orphanAllowance" unless declared. */
@@ -71,6 +84,6 @@ export function readRuleFile(input: FileInput, problems: Problems, declarations:
       problems.add(input.file, error.path, error.expected, error.found);
     }
   }
-  const hash = createHash('sha256').update(JSON.stringify(input.json)).digest('hex');
+  const hash = createHash('sha256').update(contentJson(input.json)).digest('hex');
   return { ...rules, file: input.file, hash, conditions, parameterIds };
 }

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { householdSchema } from './household.js';
 import { packManifestSchema, parameterFileSchema, sourcesFileSchema } from './pack.js';
-import { ruleFileSchema } from './rules.js';
+import { ruleFilePartSchema, ruleFileSchema } from './rules.js';
 import { errorSchema, evaluationResultSchema } from './result.js';
 import { batchRecordSchema } from './batch-record.js';
 import { reformFileSchema } from './reform.js';
@@ -18,10 +18,11 @@ type Io = 'input' | 'output';
 
 const TITLES = {
   household: ['benefit-rules household', householdSchema, 'input'],
-  rules: ['benefit-rules rule file (rules/<programme>.json)', ruleFileSchema, 'input'],
-  pack: ['benefit-rules pack manifest (jurisdictions/<id>/pack.json)', packManifestSchema, 'input'],
-  sources: ['benefit-rules sources (jurisdictions/<id>/sources.json)', sourcesFileSchema, 'input'],
-  parameters: ['benefit-rules parameter file (jurisdictions/<id>/parameters/**.json)', parameterFileSchema, 'input'],
+  rules: ['benefit-rules rule file (rules/<programme>.yaml or .json)', ruleFileSchema, 'input'],
+  'rule-part': ['benefit-rules part of a rule folder (rules/<programme>/NN-<concern>.yaml), merged in name order into one rule file', ruleFilePartSchema, 'input'],
+  pack: ['benefit-rules pack manifest (jurisdictions/<id>/pack.yaml or .json)', packManifestSchema, 'input'],
+  sources: ['benefit-rules sources (jurisdictions/<id>/sources.yaml or .json)', sourcesFileSchema, 'input'],
+  parameters: ['benefit-rules parameter file (jurisdictions/<id>/parameters/**.yaml or .json)', parameterFileSchema, 'input'],
   result: ['benefit-rules result of one household-month (evaluate, POST /v1/evaluate)', evaluationResultSchema, 'output'],
   error: ['benefit-rules error (the service, --json)', errorSchema, 'output'],
   'batch-record': ['benefit-rules batch record (one NDJSON line of evaluate --batch, POST /v1/evaluate/batch)', batchRecordSchema, 'output'],

@@ -1,5 +1,6 @@
 /**
- * The files of a rule pack (jurisdictions/<id>/): pack.json, sources.json and parameters/**.json.
+ * The files of a rule pack (jurisdictions/<id>/): pack.yaml, sources.yaml and parameters/**.yaml (or .json: a
+ * user's own pack may be either; decision 0026).
  * See docs/decisions/0001-pack-format.md.
  */
 import { z } from 'zod';
@@ -46,7 +47,7 @@ export const sourceSchema = z
   );
 export type Source = z.infer<typeof sourceSchema>;
 
-/** sources.json: source id → source. Ids are lowercase with dashes, e.g. "mz-2021-57". */
+/** sources.yaml: source id → source. Ids are lowercase with dashes, e.g. "mz-2021-57". */
 export const sourcesFileSchema = z.object({ $schema: z.string().optional() }).catchall(sourceSchema);
 
 export const datedValueSchema = z
@@ -54,7 +55,7 @@ export const datedValueSchema = z
     from: isoDate.describe('First day the value is in force.'),
     until: isoDate.optional().describe('Last day in force; otherwise until the next value starts.'),
     value: z.unknown().describe('The value, of the kind the rule file declares; null means "not configured".'),
-    source: z.union([z.string(), z.array(z.string()).min(1)]).describe('Source id(s) from sources.json of this pack or an ancestor.'),
+    source: z.union([z.string(), z.array(z.string()).min(1)]).describe('Source id(s) from the sources file (sources.yaml) of this pack or an ancestor.'),
     verified: z.boolean().describe('True only when read in the primary text or an official notice.'),
     known: isoDate
       .optional()

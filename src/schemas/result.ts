@@ -286,6 +286,8 @@ export const errorDetailSchema = z
     expected: z.string(),
     found: z.string().optional(),
     file: z.string().optional(),
+    line: z.number().int().min(1).optional().describe('In a YAML rule or pack file: the line of the node the path names (1 = the first).'),
+    column: z.number().int().min(1).optional().describe('In a YAML rule or pack file: its column (1 = the first).'),
   })
   .strict()
   .meta({ id: 'ErrorDetail' });

@@ -140,7 +140,7 @@ export type Interaction = z.infer<typeof interactionSchema>;
 
 const template = bilingual.describe('Text with {placeholders} filled from the trace entry.');
 
-export const ruleFileSchema = z
+const ruleFileObject = z
   .object({
     $schema: z.string().optional(),
     programme: programmeId,
@@ -197,6 +197,14 @@ export const ruleFileSchema = z
     /** Result fields written as CSV columns (<programme>_<field>) and shown in the demo table. */
     columns: z.array(z.string()).optional(),
   })
-  .strict()
-  .refine((file) => file.bounds === undefined || file.period === 'event', { path: ['bounds'], message: 'expected bounds only on a one-off programme ("period": "event")' });
+  .strict();
+
+export const ruleFileSchema = ruleFileObject.refine((file) => file.bounds === undefined || file.period === 'event', {
+  path: ['bounds'],
+  message: 'expected bounds only on a one-off programme ("period": "event")',
+});
+
+/** One part of a rule folder (rules/<programme>/NN-<concern>.yaml, decision 0026): any keys of a
+ * rule file, each as in a rule file; the merged parts are checked as one rule file. */
+export const ruleFilePartSchema = ruleFileObject.partial();
 export type RuleFile = z.infer<typeof ruleFileSchema>;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { auditLedger, evaluateTimeline, verifyAudit } from '../../src/audit/api.js';
 import { BUNDLED_JURISDICTIONS, loadRulebook } from '../../src/load.js';
-import { testRulebook } from '../support/rulebook.js';
+import { packFile, testRulebook } from '../support/rulebook.js';
 import { household as householdArbitrary } from '../support/arbitraries.js';
 import { ledger, months, ndjson } from './support.js';
 
@@ -22,7 +22,7 @@ describe('receipts and verification', () => {
     // Same folder name as the bundled one: a pack's hash covers its files' paths from there.
     const dir = join(mkdtempSync(join(tmpdir(), 'audit-pack-')), 'jurisdictions');
     cpSync(BUNDLED_JURISDICTIONS, dir, { recursive: true });
-    const file = join(dir, 'cn-420113', 'parameters', 'dibao', 'standard.json');
+    const file = packFile(join(dir, 'cn-420113', 'parameters', 'dibao'), 'standard');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"830"', '"831"'));
     const changed = await verifyAudit({ report: report.json, ledger: hannanLedger, households, rulebook: loadRulebook({ jurisdictions: [dir] }) });
     expect(changed.ok).toBe(false);

@@ -1,13 +1,11 @@
 /** Conditions that cannot be compiled are load errors of the rule file, never a crash. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { linkRulebook } from '../../src/rulebook/index.js';
-import { BUNDLED_RULES } from '../../src/load.js';
+import { bundledRuleData } from '../support/rulebook.js';
 import { BenefitRulesError } from '../../src/errors.js';
 import { compileCondition } from '../../src/conditions/compile.js';
 
-const rules = JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')) as { conditions: Record<string, { when: unknown }> };
+const rules = bundledRuleData('dibao') as { conditions: Record<string, { when: unknown }> };
 
 function loadError(when: unknown): BenefitRulesError {
   const copy = structuredClone(rules);

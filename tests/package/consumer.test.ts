@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataFiles } from '../../tools/packs/files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'benefit-rules-consumer-'));
@@ -45,7 +46,8 @@ describe('the installed package', () => {
       'dist/testing/index.d.ts',
       'schema/result.schema.json',
       'examples/demo.json',
-      'rules/dibao.json',
+      // Every rule and pack file, whatever it is written in (decision 0026).
+      ...dataFiles(ROOT, ['.yaml', '.yml', '.json']),
     ])
       expect(files).toContain(path);
     expect(files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);

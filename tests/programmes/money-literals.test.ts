@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { linkRulebook } from '../../src/rulebook/index.js';
 import { checkRulebook } from '../../src/programmes/index.js';
-import { BUNDLED_RULES } from '../../src/load.js';
+import { bundledRuleData } from '../support/rulebook.js';
 
-const rules = JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')) as { conditions: Record<string, { when: unknown }> };
+const rules = bundledRuleData('dibao') as { conditions: Record<string, { when: unknown }> };
 
 function withCondition(when: unknown) {
   const copy = structuredClone(rules);

@@ -3,27 +3,22 @@
  * checks: a rule file that reads and links but that the programmes cannot run is refused when it is
  * built, with a coded error naming the place, never thrown later from an evaluation.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRulebook, evaluate, isBenefitRulesError } from '../../src/index.js';
-import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } from '../../src/load.js';
+import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs, readRuleFiles } from '../../src/load.js';
 import { linkRulebook, type FileInput } from '../../src/rulebook/index.js';
 
 function bundledFiles(edit: (file: string, json: Record<string, unknown>) => void = () => {}): FileInput[] {
-  return readdirSync(BUNDLED_RULES)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => {
-      const json = JSON.parse(readFileSync(join(BUNDLED_RULES, name), 'utf8')) as Record<string, unknown>;
-      edit(name, json);
-      return { file: `rules/${name}`, json };
-    });
+  // By programme, whatever the file is written in (rules/x.yaml, rules/x.json, the folder rules/x).
+  return readRuleFiles(BUNDLED_RULES).map((file) => {
+    edit(file.file.replace(/^rules\//, '').replace(/\.(json|ya?ml)$/, ''), file.json as Record<string, unknown>);
+    return file;
+  });
 }
 
 /** The orphan allowance's amount with its "scattered" case taken out: the enum keeps the value. */
 function withoutScattered(name: string, json: Record<string, unknown>): void {
-  if (name !== 'orphan-allowance.json') return;
+  if (name !== 'orphan-allowance') return;
   const amount = json.amount as { cases: { when: { orphan: { cases: { when: Record<string, unknown> } } } } };
   delete amount.cases.when.orphan.cases.when.scattered;
 }

@@ -1,9 +1,10 @@
 /** Issue 13, pack loading: links kept inside the pack, bounded files and money, clear errors. */
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_JURISDICTIONS, MAX_PACK_FILE_BYTES, loadRulebook } from '../../src/load.js';
+import { packFile } from '../support/rulebook.js';
 
 /** A packs folder with one copy of the Hannan pack's chain, to break. */
 function packs(): { root: string; hannan: string } {
@@ -28,26 +29,28 @@ describe('pack loading', () => {
     symlinkSync('/etc', join(hannan, 'parameters', 'etc'));
     expect(refusal(root)).toMatch(/parameters\/etc: expected a file or folder inside .*found a link out of it/);
     rmSync(join(hannan, 'parameters', 'etc'));
-    rmSync(join(hannan, 'sources.json'));
-    symlinkSync('/etc/passwd', join(hannan, 'sources.json'));
+    const sources = packFile(hannan, 'sources');
+    rmSync(sources);
+    symlinkSync('/etc/passwd', sources);
     const message = refusal(root);
-    expect(message).toMatch(/sources\.json: expected a file or folder inside/);
+    expect(message).toMatch(/sources\.(json|yaml): expected a file or folder inside/);
     expect(message).not.toMatch(/root/);
   });
 
-  it('says what a dangling link and a pack.json that is a folder are (before: exit 70 "internal error")', () => {
+  it('says what a dangling link and a pack manifest that is a folder are (before: exit 70 "internal error")', () => {
     const { root, hannan } = packs();
     symlinkSync(join(hannan, 'nowhere.json'), join(hannan, 'parameters', 'gone.json'));
     expect(refusal(root)).toMatch(/gone\.json: expected a readable file, found a link to nothing/);
     const other = packs();
-    rmSync(join(other.hannan, 'pack.json'));
-    mkdirSync(join(other.hannan, 'pack.json'));
-    expect(refusal(other.root)).toMatch(/pack\.json: expected a JSON file, found a folder/);
+    const manifest = packFile(other.hannan, 'pack');
+    rmSync(manifest);
+    mkdirSync(manifest);
+    expect(refusal(other.root)).toMatch(/pack\.(json: expected a JSON|yaml: expected a YAML) file, found a folder/);
   });
 
   it('bounds file sizes and pack money (before: a 41-digit standard loaded and paid 1e41)', () => {
     const { root, hannan } = packs();
-    const standard = join(hannan, 'parameters', 'dibao', 'standard.json');
+    const standard = packFile(join(hannan, 'parameters', 'dibao'), 'standard');
     const text = readFileSync(standard, 'utf8');
     writeFileSync(standard, text.replace(/"830"/, `"${'9'.repeat(41)}"`));
     expect(refusal(root)).toMatch(/below 1000000000 yuan/);
@@ -58,9 +61,11 @@ describe('pack loading', () => {
   it('reads a link that stays inside the pack', () => {
     const { root, hannan } = packs();
     const dir = join(hannan, 'parameters', 'dibao');
-    writeFileSync(join(hannan, 'kept.json'), readFileSync(join(dir, 'singlePerson.json')));
-    rmSync(join(dir, 'singlePerson.json'));
-    symlinkSync(join(hannan, 'kept.json'), join(dir, 'singlePerson.json'));
+    const file = packFile(dir, 'singlePerson');
+    const kept = join(hannan, `kept${extname(file)}`);
+    writeFileSync(kept, readFileSync(file));
+    rmSync(file);
+    symlinkSync(kept, file);
     expect(loadRulebook({ jurisdictions: [root] }).packs.has('cn-420113')).toBe(true);
   });
 });

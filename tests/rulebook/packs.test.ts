@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { linkRulebook, type PackInput } from '../../src/rulebook/index.js';
 import { BenefitRulesError } from '../../src/errors.js';
-import { BUNDLED_RULES } from '../../src/load.js';
-import { join } from 'node:path';
+import { bundledRuleData } from '../support/rulebook.js';
 
-const rules = [{ file: 'rules/dibao.json', json: JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')) as unknown }];
+const rules = [{ file: 'rules/dibao.json', json: bundledRuleData('dibao') as unknown }];
 const source = { doc: { title: 'A test document', number: '测试〔2024〕1号', tag: 'V' } };
 
 function pack(id: string, parent: string | null, parameters: Record<string, unknown> = {}, sources: unknown = source): PackInput {

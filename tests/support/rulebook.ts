@@ -1,7 +1,30 @@
 /** The rulebook tests use: the bundled packs plus the test-only packs of tests/packs. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, loadRulebook } from '../../src/load.js';
+import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, loadRulebook, readRuleFiles } from '../../src/load.js';
 import type { Rulebook } from '../../src/rulebook/index.js';
+
+/** A bundled rule file as the loader reads it (a folder's parts merged), by programme id: its
+ * name (rules/x.yaml, rules/x.json or the folder rules/x) and a fresh copy of its data. Tests find
+ * the files this way, never by a name written out, so that they hold whatever the files are written in. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function bundledRuleFile(programme: string): { file: string; json: any } {
+  const file = readRuleFiles(BUNDLED_RULES).find((f) => f.file.replace(/\.(json|ya?ml)$/, '') === `rules/${programme}`);
+  if (!file) throw new Error(`no bundled rule file for ${programme}`);
+  return { file: file.file, json: file.json };
+}
+
+/** The data of a bundled rule file, by programme id: a fresh copy each time. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const bundledRuleData = (programme: string): any => bundledRuleFile(programme).json;
+
+/** The one file `<dir>/<stem>.yaml`, `.yml` or `.json` of a pack (pack, sources, parameters/dibao/standard). */
+export function packFile(dir: string, stem: string): string {
+  const found = ['.yaml', '.yml', '.json'].map((ext) => join(dir, `${stem}${ext}`)).filter((path) => existsSync(path));
+  if (found.length !== 1) throw new Error(`expected one file ${stem}.* in ${dir}, found ${found.length}`);
+  return found[0]!;
+}
 
 export const TEST_PACKS = fileURLToPath(new URL('../packs', import.meta.url));
 

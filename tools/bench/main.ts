@@ -12,7 +12,7 @@ import { tablesOf } from './plain-tables.js';
 import { emptyOutcome, MONTHLY, plainHousehold, type Outcome } from './plain-household.js';
 import type { EvaluationResult } from '../../src/programmes/result.js';
 import { moneyUnits } from '../../src/arithmetic/units-core.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { benchCompare } from './compare.js';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,7 +38,7 @@ if (built && !existsSync(join(root, 'dist', 'index.js'))) {
   process.exit(2);
 }
 const engine = async <T>(path: string): Promise<T> => import(pathToFileURL(join(root, built ? 'dist' : 'src', built ? path.replace(/\.ts$/, '.js') : path)).href) as Promise<T>;
-const { bundledRulebook, buildRulebook, BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } = await engine<typeof import('../../src/load.js')>('load.ts');
+const { bundledRulebook, buildRulebook, BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs, readRuleFiles } = await engine<typeof import('../../src/load.js')>('load.ts');
 const { parseHousehold, evaluateHousehold } = await engine<typeof import('../../src/evaluate.js')>('evaluate.ts');
 const { compileEvaluator } = await engine<typeof import('../../src/fast/evaluator.js')>('fast/evaluator.ts');
 const { Plan } = await engine<typeof import('../../src/programmes/plan.js')>('programmes/plan.ts');
@@ -62,7 +62,7 @@ const planMs = (performance.now() - planStart) / POPULATION_MONTHS.length;
 const tables = new Map([...plans].map(([key, plan]) => [key, tablesOf(plan)]));
 // Dibao alone: the same packs with only the dibao rule file, to show what the other programmes cost.
 const dibaoOnly = buildRulebook({
-  rules: [{ file: 'rules/dibao.json', json: JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')) }],
+  rules: readRuleFiles(BUNDLED_RULES).filter((file) => file.file.replace(/\.(json|ya?ml)$/, '') === 'rules/dibao'),
   packs: readPackDirs([BUNDLED_JURISDICTIONS]).map((p) => ({ ...p, parameters: p.parameters.filter((f) => f.idPrefix === 'dibao' || f.idPrefix.startsWith('dibao.')) })),
 });
 checkRulebook(dibaoOnly);

@@ -47,7 +47,11 @@ const { parseHousehold } = await from('evaluate.ts');
 /** camelCase of a programme id: the pack folder or file its parameters are in. */
 const camel = (id: string) => id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-const ruleFile = (id: string) => ({ file: `rules/${id}.json`, json: JSON.parse(readFileSync(join(load.BUNDLED_RULES, `${id}.json`), 'utf8')) });
+/** A rule file of the tree: through its loader where it reads YAML and rule folders (decision 0026), else its JSON file. */
+const ruleFile = (id: string): { file: string; json: Record<string, unknown> } =>
+  load.readRuleFiles
+    ? (load.readRuleFiles(load.BUNDLED_RULES) as { file: string; json: Record<string, unknown> }[]).find((f) => f.file.replace(/\.(json|ya?ml)$/, '') === `rules/${id}`)!
+    : { file: `rules/${id}.json`, json: JSON.parse(readFileSync(join(load.BUNDLED_RULES, `${id}.json`), 'utf8')) as Record<string, unknown> };
 
 /** These programmes and those they use or are excluded by in this tree (today's subsidies name extreme-poverty). */
 function closure(ids: string[]): string[] {

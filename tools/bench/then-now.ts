@@ -100,9 +100,10 @@ try {
   const people = population(Number(values.households), Number(values.seed));
   const input = join(temp, 'households.ndjson');
   writeFileSync(input, people.map(({ month, household }) => JSON.stringify({ month, household: oldShape(household) })).join('\n') + '\n');
-  const oldProgrammes = readdirSync(join(then, 'rules'))
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.replace(/\.json$/, ''));
+  // A rule file of the old tree: rules/<id>.json, .yaml, or a folder of parts rules/<id>/ (decision 0026).
+  const oldProgrammes = readdirSync(join(then, 'rules'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() || /\.(json|ya?ml)$/.test(entry.name))
+    .map((entry) => entry.name.replace(/\.(json|ya?ml)$/, ''));
 
   console.log(
     `benefit-rules bench:then-now: ${people.length.toLocaleString('en')} households (seed ${values.seed}), ${rounds} rounds, Node ${process.version}, ${cpus().length} cores`,
