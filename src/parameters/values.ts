@@ -89,7 +89,7 @@ export function valueSchema(kind: ParameterKind): z.ZodType {
       return z.array(z.enum(kind.values as [string, ...string[]]));
     case 'incomeTypeList':
       return z
-        .array(z.enum(INCOME_TYPE_IDS, { error: (issue) => `expected an income type (${INCOME_TYPE_IDS.join(', ')}), found ${JSON.stringify(issue.input)}` }))
+        .array(z.enum(INCOME_TYPE_IDS, { error: `expected an income type: ${INCOME_TYPE_IDS.join(', ')}` }))
         .refine((list) => new Set(list).size === list.length, { message: 'expected each income type once' });
     case 'rounding':
       return kind.wholeFen
