@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkRulebook } from '../../src/rulebook/index.js';
 import { BenefitRulesError } from '../../src/errors.js';
-import { BUNDLED_RULES } from '../../src/load.js';
+import { BUNDLED_RULES, bundledRulebook } from '../../src/load.js';
+import { resolveParameter } from '../../src/rulebook/resolve.js';
+import { addToMonth } from '../../src/dates.js';
 
 const rules = [{ file: 'rules/dibao.json', json: JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')) as unknown }];
 
@@ -58,5 +60,27 @@ describe('dibao.income.exempt, a list of income types', () => {
   it('refuses a type listed twice, and a value that is not a list', () => {
     expect(refusal(['wages', 'wages']).details[0]).toMatchObject({ path: '$.exempt[0].value' });
     expect(refusal(true).details[0]).toMatchObject({ path: '$.exempt[0].value' });
+  });
+});
+
+describe('the bundled packs', () => {
+  it('never list a type both as exempt and as not configured, in any month 2011–2026', () => {
+    const rulebook = bundledRulebook();
+    const list = (pack: string, id: string, day: string) => {
+      try {
+        return (resolveParameter(rulebook, pack, id, day).value as string[] | null) ?? [];
+      } catch (error) {
+        if (error instanceof BenefitRulesError) return [];
+        throw error;
+      }
+    };
+    for (const pack of rulebook.packs.keys())
+      for (let month = '2011-01'; month <= '2026-12'; month = addToMonth(month, 1)) {
+        const open = list(pack, 'dibao.income.exemptNotConfigured', `${month}-01`);
+        expect(
+          list(pack, 'dibao.income.exempt', `${month}-01`).filter((type) => open.includes(type)),
+          `${pack} ${month}`,
+        ).toEqual([]);
+      }
   });
 });
