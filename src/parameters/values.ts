@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { decimalString } from '../schemas/common.js';
+import { INCOME_TYPE_IDS } from '../schemas/income.js';
 import type { ParameterKind } from '../schemas/rules.js';
 import { Decimal, toDecimal, type Rounding } from '../money.js';
 
@@ -86,6 +87,10 @@ export function valueSchema(kind: ParameterKind): z.ZodType {
       return z.array(z.number().int());
     case 'enumList':
       return z.array(z.enum(kind.values as [string, ...string[]]));
+    case 'incomeTypeList':
+      return z
+        .array(z.enum(INCOME_TYPE_IDS, { error: `expected an income type: ${INCOME_TYPE_IDS.join(', ')}` }))
+        .refine((list) => new Set(list).size === list.length, { message: 'expected each income type once' });
     case 'rounding':
       return kind.wholeFen
         ? roundingSchema.refine((r) => /^\d+(\.\d{1,2})?$/.test(r.step), {

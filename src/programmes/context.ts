@@ -204,6 +204,12 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     return planned.notice && planned.decimal === null && planned.entry?.kind === 'parameter';
   }
 
+  /** Lists under notConfigured a rule whose value is set but says a part of it is not configured
+   * (a type in dibao.income.exemptNotConfigured), as a null value is listed when read. */
+  lacks(id: string): void {
+    if (!this.notices.includes(id)) this.notices = this.notices === NOTHING ? [id] : [...this.notices, id];
+  }
+
   /** The amount turns on a rule not configured this month: it is provisional, and says so. */
   affects(id: string): void {
     if (!this.provisional.includes(id)) this.provisional = [...this.provisional, id];

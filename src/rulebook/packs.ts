@@ -127,7 +127,17 @@ function readParameterFile(file: FileInput & { idPrefix: string }, problems: Pro
       if (dated.value !== null) {
         const checked = schema.safeParse(dated.value);
         if (!checked.success) {
-          problems.add(file.file, `${path}.value`, `a ${declaration.type.kind} value for ${id} (${checked.error.issues[0]?.message})`, describeValue(dated.value));
+          // The element at fault in a list or an object (an unknown income type), not the whole value.
+          const issue = checked.error.issues[0];
+          const keys = issue?.path ?? [];
+          const at = keys.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
+          const found = keys.reduce<unknown>((value, k) => (value as Record<PropertyKey, unknown> | undefined)?.[k], dated.value);
+          problems.add(
+            file.file,
+            `${path}.value${at}`,
+            `${/^[aeiou]/.test(declaration.type.kind) ? 'an' : 'a'} ${declaration.type.kind} value for ${id} (${issue?.message})`,
+            describeValue(found),
+          );
           return;
         }
         // A multiple of another parameter (an object) is bounded by the value it multiplies.

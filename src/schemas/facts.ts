@@ -1,13 +1,13 @@
 /**
  * The input facts of a member, declared once (issue 16 §1). Each declaration says what the JSON key
  * is, what kind of value it holds, what its absence means, how it reads in both languages, its CSV
- * column. From this list come today: the zod schema of those
- * keys (household.ts), and so the JSON Schema; the member facts the rule files' conditions read
- * with the value each takes when absent (programmes/declared/facts.ts); and the CSV columns, their
- * mapping and the cells named for their errors (batch/csv.ts, batch/csv-errors.ts). Still written
- * by hand, and to be derived from it next: the fuzzer's mutations (tools/fuzz/mutate.ts), the
- * generators (testing/members.ts, tests/support/arbitraries.ts) and the README's table
- * (docs/decisions/0025-fact-registry.md).
+ * column, how the generators draw it. From this list come: the zod schema of those keys
+ * (household.ts), and so the JSON Schema; the member facts the rule files' conditions read with
+ * the value each takes when absent (programmes/declared/facts.ts); the CSV columns, their mapping
+ * and the cells named for their errors (batch/csv.ts, batch/csv-errors.ts); the fuzzer's mutations
+ * (tools/fuzz/mutate.ts); the generators (testing/members.ts, testing/population.ts,
+ * tests/support/arbitraries.ts); the README's table (tools/readme/facts.ts). See
+ * docs/decisions/0025-fact-registry.md.
  *
  * Only the flat facts are here: one JSON key, one CSV column, one value. The structured parts of a
  * member (id, birthDate, relation, disability, exclusion, child, otherAllowances, incomes) and of a
@@ -28,6 +28,33 @@ interface FactBase {
    * that needs it reports it missing), false is "no".
    */
   absent: null | false;
+  /** How the generators draw it (defaults: see GeneratorHints). */
+  generate?: GeneratorHints;
+}
+
+/** The switches of householdArbitrary (src/testing) that turn a kind of trait on. */
+export type TraitKnob = 'disability' | 'children' | 'singlePersonTraits' | 'others';
+
+/**
+ * Hints for the generators, as data: the property generators (src/testing/members.ts,
+ * tests/support/arbitraries.ts) and the synthetic population (src/testing/population.ts) read them.
+ */
+export interface GeneratorHints {
+  /** householdArbitrary draws it while any of these knobs is on; default ['others']. */
+  knobs?: readonly TraitKnob[];
+  /** One member in `odds` has it there; default 4. */
+  odds?: number;
+  /** Only `true` is drawn: a trait few have, whose absence is "no". */
+  onlyTrue?: boolean;
+  /** Not drawn on its own: the generators derive it from other traits (schooling from age). */
+  derived?: boolean;
+  /** The population's mix of its values, as weights, in this order; default each value once. */
+  likely?: Readonly<Record<string, number>>;
+  /**
+   * The share of the population's members that have it, for a fact the population does not draw
+   * in its own context (population.ts); default 0.1, 0 for never.
+   */
+  populationShare?: number;
 }
 
 export interface BooleanFact extends FactBase {
@@ -48,6 +75,7 @@ export const MEMBER_INPUT_FACTS = {
     name: { zh: '患重特大疾病', en: 'seriously ill' },
     description: 'A locally recognised major illness (重病).',
     csv: 'serious_illness',
+    generate: { knobs: ['singlePersonTraits'], odds: 10, onlyTrue: true },
     absent: false,
   },
   selfCare: {
@@ -56,6 +84,7 @@ export const MEMBER_INPUT_FACTS = {
     name: { zh: '生活自理能力', en: 'self-care' },
     description: 'Self-care over six daily activities: all six, up to three failed, four or more failed.',
     csv: 'self_care',
+    generate: { knobs: ['disability', 'others'], likely: { full: 2, partlyLost: 1, fullyLost: 1 } },
     absent: null,
   },
   schooling: {
@@ -64,6 +93,7 @@ export const MEMBER_INPUT_FACTS = {
     name: { zh: '在读学段', en: 'schooling' },
     description: 'Full-time schooling level, if any.',
     csv: 'schooling',
+    generate: { derived: true },
     absent: null,
   },
   needsLongTermCare: {
@@ -71,6 +101,7 @@ export const MEMBER_INPUT_FACTS = {
     name: { zh: '需要长期照护', en: 'needs long-term care' },
     description: 'Needs long-term care (长期照护), as assessed; absent: presumed for the grades the care subsidy covers.',
     csv: 'needs_long_term_care',
+    generate: { knobs: ['disability'], odds: 8 },
     absent: null,
   },
   supporters: {
@@ -80,6 +111,7 @@ export const MEMBER_INPUT_FACTS = {
     description:
       'Legal supporters (法定赡养、抚养、扶养义务人) as assessed for extreme-poverty support (特困人员救助供养): none; none able to support (无履行义务能力, 民发〔2021〕43号 第八条); or able. Absent: not assessed, so the member is not considered for extreme-poverty support.',
     csv: 'supporters',
+    generate: { odds: 5, likely: { none: 2, unable: 2, able: 1 } },
     absent: null,
   },
   supportArrangement: {
@@ -88,12 +120,14 @@ export const MEMBER_INPUT_FACTS = {
     name: { zh: '特困人员供养方式', en: 'extreme-poverty support arrangement' },
     description: 'Extreme-poverty support in an institution (集中供养) or at home (分散供养); absent where an amount depends on it: a missing fact.',
     csv: 'support_arrangement',
+    generate: { odds: 5 },
     absent: null,
   },
   povertyRegistered: {
     kind: 'boolean',
     description: 'Registered poor (建档立卡) and not yet out of poverty.',
     csv: 'poverty_registered',
+    generate: { knobs: ['singlePersonTraits'], odds: 10, onlyTrue: true },
     absent: false,
   },
   localHukou: {
@@ -102,6 +136,7 @@ export const MEMBER_INPUT_FACTS = {
     description:
       "Holds the household registration (户籍) of the area whose scheme applies (the city's for Wuhan's 高龄津贴 and Suqian's 尊老金, the region's for Ningxia); absent: unknown, so a programme that requires it reports a missing fact.",
     csv: 'local_hukou',
+    generate: { odds: 2 },
     absent: null,
   },
   pensionKind: {
@@ -111,6 +146,7 @@ export const MEMBER_INPUT_FACTS = {
     description:
       "The member's pension: none; the residents' basic pension only (城乡居民基本养老保险养老金); the employees' basic pension (基本养老金, 职工基本养老保险); retirement pay of government and public institutions (离退休费). Only the last two are fixed income (固定收入) for Ningxia's high-age allowance. Absent: unknown, so a rule that reads it reports a missing fact.",
     csv: 'pension_kind',
+    generate: { odds: 3, likely: { none: 1, residentsBasic: 2, basic: 1, retirement: 1 } },
     absent: null,
   },
   unemploymentBenefit: {
@@ -120,6 +156,8 @@ export const MEMBER_INPUT_FACTS = {
     description:
       'Draws unemployment insurance (失业保险金) or unemployment assistance (失业补助金) this month, as the employment office records it; absent: draws neither. The price-linked subsidy reads it.',
     csv: 'unemployment_benefit',
+    // The population triggers no price subsidy (its recipients are found, no amount paid): bench comparability.
+    generate: { odds: 12, populationShare: 0 },
     absent: null,
   },
 } as const satisfies Record<string, FactDeclaration>;

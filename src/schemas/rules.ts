@@ -18,6 +18,10 @@ export const parameterKindSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('decimalList') }).strict(),
   z.object({ kind: z.literal('integerList') }).strict(),
   z.object({ kind: z.literal('enumList'), values: z.array(z.string()).min(1) }).strict(),
+  z
+    .object({ kind: z.literal('incomeTypeList') })
+    .strict()
+    .describe('A list of income types (src/schemas/income.ts), named once there rather than in every rule file.'),
   z.object({ kind: z.literal('rounding'), wholeFen: z.boolean().optional().describe('The rounded value is paid: the step must be whole fen.') }).strict(),
   z.object({ kind: z.literal('brackets') }).strict(),
 ]);

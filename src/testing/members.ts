@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { INCOME_TYPE_IDS, type IncomeType } from '../schemas/income.js';
 import type { HouseholdInput } from '../schemas/household.js';
 import type { JurisdictionFacts } from './facts.js';
+import { MEMBER_INPUT_FACT_LIST, type FactDeclaration, type MemberInputFact, type TraitKnob } from '../schemas/facts.js';
 
 type MemberInput = HouseholdInput['members'][number];
 type Disability = NonNullable<MemberInput['disability']>;
@@ -71,25 +72,35 @@ export function incomeTypeArbitrary(earnings: boolean): fc.Arbitrary<IncomeType>
   );
 }
 
-export interface TraitKnobs {
-  disability: boolean;
-  children: boolean;
-  singlePersonTraits: boolean;
-  others: boolean;
+export type TraitKnobs = Record<TraitKnob, boolean>;
+
+/** Any value a declared fact can take, alike: what a property generator explores. */
+export function factArbitrary(fact: FactDeclaration): fc.Arbitrary<string | boolean> {
+  return fact.kind === 'enum' ? fc.constantFrom(...fact.values) : fc.boolean();
+}
+
+/** The declared facts the generators draw; the others (schooling) follow from other traits. */
+export const DRAWN_FACTS = MEMBER_INPUT_FACT_LIST.filter((fact) => fact.generate?.derived !== true);
+
+/** The declared facts of a member as the hints say (src/schemas/facts.ts): drawn while one of
+ * their knobs is on, by one member in `odds`, only `true` for a trait few have. */
+function declaredTraits(knobs: TraitKnobs): { [K in MemberInputFact]?: fc.Arbitrary<unknown> } {
+  return Object.fromEntries(
+    DRAWN_FACTS.map((fact) => {
+      const hints = fact.generate ?? {};
+      const on = (hints.knobs ?? ['others']).some((knob) => knobs[knob]);
+      return [fact.id, on ? rarely(hints.onlyTrue ? fc.constant(true) : factArbitrary(fact), hints.odds ?? 4) : fc.constant(undefined)];
+    }),
+  );
 }
 
 /** What a member draws besides age and income; undefined traits are dropped when the member is made. */
 export function traitsArbitrary(facts: JurisdictionFacts | undefined, knobs: TraitKnobs) {
   const disability = knobs.disability ? disabilityArbitrary(facts, !knobs.singlePersonTraits) : undefined;
-  const flag = (on: boolean, odds: number) => (on ? rarely(fc.constant(true), odds) : fc.constant(undefined));
   const some = <T>(on: boolean, arbitrary: fc.Arbitrary<T>, odds = 4) => (on ? rarely(arbitrary, odds) : fc.constant(undefined));
   return fc.record({
     relation: fc.constantFrom('spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'),
     disability: disability ? rarely(disability, 4) : fc.constant(undefined),
-    selfCare: some(knobs.disability || knobs.others, fc.constantFrom('full', 'partlyLost', 'fullyLost')),
-    needsLongTermCare: some(knobs.disability, fc.boolean(), 8),
-    seriousIllness: flag(knobs.singlePersonTraits, 10),
-    povertyRegistered: flag(knobs.singlePersonTraits, 10),
     // Schooling and the child statuses apply to children only; their level follows the age.
     inSchool: knobs.children ? fc.boolean() : fc.constant(false),
     child: some(
@@ -98,16 +109,12 @@ export function traitsArbitrary(facts: JurisdictionFacts | undefined, knobs: Tra
       5,
     ),
     exclusion: some(knobs.others, fc.constantFrom({ imprisoned: true }, { compulsoryRehabilitation: true }, { declaredMissing: true }), 20),
-    supporters: some(knobs.others, fc.constantFrom('none', 'unable', 'able'), 5),
-    supportArrangement: some(knobs.others, fc.constantFrom('dispersed', 'concentrated'), 5),
-    localHukou: some(knobs.others, fc.boolean(), 2),
-    pensionKind: some(knobs.others, fc.constantFrom('none', 'residentsBasic', 'basic', 'retirement'), 3),
-    unemploymentBenefit: some(knobs.others, fc.constantFrom('insurance', 'assistance'), 12),
     otherAllowances: some(
       knobs.others,
       fc.array(fc.record({ type: fc.constantFrom('elderlyCare', 'workInjuryCare'), monthly: moneyArbitrary(40_000) }), { minLength: 1, maxLength: 2 }),
       10,
     ),
+    ...declaredTraits(knobs),
   });
 }
 

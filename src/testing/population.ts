@@ -11,6 +11,7 @@
  */
 import type { HouseholdInput } from '../schemas/household.js';
 import { random } from './random.js';
+import { MEMBER_INPUT_FACTS, MEMBER_INPUT_FACT_LIST, type FactDeclaration, type MemberInputFact } from '../schemas/facts.js';
 
 /** Jurisdiction-months where every bundled pack on the chain has its standards. */
 export const POPULATION_MONTHS: readonly [string, string][] = [
@@ -43,6 +44,39 @@ const INCOME_WEIGHTS: [string, number][] = [
 const INCOME_TOTAL = INCOME_WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
 const CATEGORIES = ['physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'] as const;
 
+/** A fact's values as often as its `likely` hint weighs them (src/schemas/facts.ts), in that order. */
+function likely(fact: FactDeclaration): readonly (string | boolean)[] {
+  const weights = fact.generate?.likely;
+  const values = fact.kind === 'enum' ? fact.values : [true, false];
+  return weights ? values.flatMap((value) => Array.from({ length: weights[String(value)] ?? 0 }, () => value)) : values;
+}
+
+/**
+ * The declared facts drawn below in their context (who has them turns on age, disability,
+ * assessment); every other declared fact is drawn as its hints say, from a stream of its own, so
+ * that declaring a fact leaves the draws of the others — and the bench — as they were.
+ */
+const IN_CONTEXT: ReadonlySet<MemberInputFact> = new Set([
+  'seriousIllness',
+  'povertyRegistered',
+  'schooling',
+  'selfCare',
+  'needsLongTermCare',
+  'localHukou',
+  'pensionKind',
+  'supporters',
+  'supportArrangement',
+]);
+const OTHER_FACTS = MEMBER_INPUT_FACT_LIST.filter((fact) => !IN_CONTEXT.has(fact.id) && (fact.generate?.populationShare ?? 0.1) > 0).map((fact) => ({
+  id: fact.id,
+  share: fact.generate?.populationShare ?? 0.1,
+  values: likely(fact),
+}));
+const SELF_CARE = MEMBER_INPUT_FACTS.selfCare.values;
+const SELF_CARE_ASSESSED = likely(MEMBER_INPUT_FACTS.selfCare) as readonly (typeof SELF_CARE)[number][];
+const PENSION_KINDS = likely(MEMBER_INPUT_FACTS.pensionKind) as readonly (typeof MEMBER_INPUT_FACTS.pensionKind.values)[number][];
+const SUPPORTERS = likely(MEMBER_INPUT_FACTS.supporters) as readonly (typeof MEMBER_INPUT_FACTS.supporters.values)[number][];
+
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
@@ -50,13 +84,15 @@ function pad(n: number): string {
 /**
  * `extra` draws the facts added after the first four programmes (supporters, hukou, pensions, the
  * very old) from a stream of its own, so the draws of everything else — and the tests that count
- * on them — are what they were; `events` likewise draws the temporary-assistance events.
+ * on them — are what they were; `events` likewise draws the temporary-assistance events, and
+ * `declared` the declared facts not drawn in context (OTHER_FACTS).
  */
 export function household(
   next: () => number,
   index: number,
   extra: () => number = random(index + 1),
   events: () => number = random((index + 1) ^ EVENT_STREAM),
+  declared: () => number = random((index + 1) ^ DECLARED_STREAM),
 ): { household: HouseholdInput; month: string } {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const pickExtra = <T>(list: readonly T[]): T => list[Math.floor(extra() * list.length)] as T;
@@ -84,7 +120,7 @@ export function household(
     if (child) member.schooling = pick(['preschool', 'compulsory', 'seniorSecondary'] as const);
     if (child && next() < 0.08)
       member.child = next() < 0.5 ? { status: 'deFactoUnsupported', care: 'scattered' } : { status: 'orphan', care: pick(['scattered', 'institution'] as const) };
-    if (member.disability && next() < 0.5) member.selfCare = pick(['full', 'partlyLost', 'fullyLost'] as const);
+    if (member.disability && next() < 0.5) member.selfCare = pick(SELF_CARE);
     if (member.disability && next() < 0.1) member.needsLongTermCare = false;
     if (member.disability && !child && next() < 0.15) member.otherAllowances = [{ type: 'elderlyCare', monthly: String(50 + Math.floor(next() * 200)) }];
     const age = year - born;
@@ -92,14 +128,15 @@ export function household(
       const hukou = extra();
       if (hukou < 0.85) member.localHukou = true;
       else if (hukou < 0.95) member.localHukou = false;
-      if (extra() < 0.95) member.pensionKind = pickExtra(['none', 'residentsBasic', 'residentsBasic', 'basic', 'retirement'] as const);
+      if (extra() < 0.95) member.pensionKind = pickExtra(PENSION_KINDS);
     } else if (!child && extra() < 0.2) member.localHukou = extra() < 0.9;
     // Assessed for extreme-poverty support: mostly the old, the disabled and children.
     if (extra() < (age >= 60 || member.disability || child ? 0.12 : 0.02)) {
-      member.supporters = pickExtra(['none', 'none', 'unable', 'unable', 'able'] as const);
+      member.supporters = pickExtra(SUPPORTERS);
       if (member.supporters !== 'able' && extra() < 0.95) member.supportArrangement = extra() < 0.3 ? 'concentrated' : 'dispersed';
-      if (member.selfCare === undefined && extra() < 0.9) member.selfCare = pickExtra(['full', 'full', 'partlyLost', 'fullyLost'] as const);
+      if (member.selfCare === undefined && extra() < 0.9) member.selfCare = pickExtra(SELF_CARE_ASSESSED);
     }
+    for (const fact of OTHER_FACTS) if (declared() < fact.share) (member as Record<string, unknown>)[fact.id] = fact.values[Math.floor(declared() * fact.values.length)];
     const lines = child ? (next() < 0.1 ? 1 : 0) : Math.floor(next() * 3);
     if (lines > 0) {
       member.incomes = [];
@@ -140,10 +177,13 @@ export function household(
 
 /** Mixed into the seed of each household's event stream, so it is not its `extra` stream. */
 const EVENT_STREAM = 0x5bd1e995;
+/** Likewise for the declared facts drawn from their hints (OTHER_FACTS). */
+const DECLARED_STREAM = 0x27d4eb2f;
 
 export function population(size: number, seed = 20261122): { household: HouseholdInput; month: string }[] {
   const next = random(seed);
-  return Array.from({ length: size }, (_, i) =>
-    household(next, i, random((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0), random((seed ^ Math.imul(i + 1, 0x9e3779b1) ^ EVENT_STREAM) >>> 0)),
-  );
+  return Array.from({ length: size }, (_, i) => {
+    const own = seed ^ Math.imul(i + 1, 0x9e3779b1);
+    return household(next, i, random(own >>> 0), random((own ^ EVENT_STREAM) >>> 0), random((own ^ DECLARED_STREAM) >>> 0));
+  });
 }

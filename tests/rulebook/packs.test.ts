@@ -92,7 +92,8 @@ describe('pack loading refuses bad packs with the file and parameter named', () 
 describe('rule files and values that would break exactness are refused', () => {
   it('a negative share, rate or schedule', () => {
     const error = loadError([pack('test-a', null, { 'dibao.gradualExit': { schedule: [value('2024-01-01', ['1', '-0.5'])] } })]);
-    expect(error.details[0]?.path).toBe('$.schedule[0].value');
+    // The element at fault, not the whole list.
+    expect(error.details[0]?.path).toBe('$.schedule[0].value[1]');
   });
 
   it('a payment rounding that is not whole fen', () => {

@@ -3,6 +3,7 @@ import { resolveParameter } from '../../src/rulebook/resolve.js';
 import { BenefitRulesError } from '../../src/errors.js';
 import { addToMonth, firstDayOf } from '../../src/dates.js';
 import { bundledRulebook } from '../../src/load.js';
+import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
 
 const rulebook = bundledRulebook();
 const resolve = (pack: string, id: string, day: string, knownAt?: string) => resolveParameter(rulebook, pack, id, day, knownAt);
@@ -39,18 +40,11 @@ describe('resolving dated parameters', () => {
 });
 
 /** Catala-style sweep: every month of every pack, so gaps and changes are seen, not guessed. */
-function coverage(pack: string, id: string): string[] {
+function sweep(stateOf: (day: string) => string): string[] {
   const spans: string[] = [];
   let current: { state: string; start: string; end: string } | undefined;
   for (let month = '2015-01'; month <= '2026-12'; month = addToMonth(month, 1)) {
-    let state: string;
-    try {
-      const resolved = resolve(pack, id, firstDayOf(month));
-      state = resolved.value === null ? 'not configured' : String(resolved.value);
-    } catch (error) {
-      if (!(error instanceof BenefitRulesError)) throw error;
-      state = 'not covered';
-    }
+    const state = stateOf(firstDayOf(month));
     if (current && current.state === state) current.end = month;
     else {
       if (current) spans.push(`${current.start}..${current.end} ${current.state}`);
@@ -59,6 +53,32 @@ function coverage(pack: string, id: string): string[] {
   }
   if (current) spans.push(`${current.start}..${current.end} ${current.state}`);
   return spans;
+}
+
+/** A parameter's value, null, or undefined where no pack on the chain covers the day. */
+function valueOn(pack: string, id: string, day: string): unknown {
+  try {
+    return resolve(pack, id, day).value;
+  } catch (error) {
+    if (!(error instanceof BenefitRulesError)) throw error;
+    return undefined;
+  }
+}
+
+function coverage(pack: string, id: string): string[] {
+  return sweep((day) => {
+    const value = valueOn(pack, id, day);
+    return value === undefined ? 'not covered' : value === null ? 'not configured' : String(value);
+  });
+}
+
+/** How dibao treats an income type on a day, read as src/programmes/dibao/income.ts reads the two
+ * lists: exempt, not configured (the decision may turn on it) or counted. */
+function treatment(pack: string, type: string, day: string): string {
+  const exempt = valueOn(pack, 'dibao.income.exempt', day) as string[] | null | undefined;
+  const open = valueOn(pack, 'dibao.income.exemptNotConfigured', day) as string[] | null | undefined;
+  if (exempt?.includes(type)) return 'exempt';
+  return exempt === null || open === null || open?.includes(type) ? 'not configured' : 'counted';
 }
 
 describe('date sweep of the bundled standards, 2015–2026', () => {
@@ -163,12 +183,22 @@ describe('date sweep of rules other than the standards', () => {
 
   it("the residents' basic pension exemption is not configured from 民发〔2012〕220号 to 民发〔2021〕57号, like the other four", () => {
     for (const id of ['veteransBenefits', 'familyPlanningAwards', 'scholarshipsAwards', 'socialAssistance', 'residentsBasicPension']) {
-      // Not in force before 民发〔2012〕220号; not configured under it, which lists no exemption.
-      expect(() => resolve('cn', `dibao.income.exempt.${id}`, '2012-12-11'), id).toThrowError(BenefitRulesError);
-      expect(resolve('cn', `dibao.income.exempt.${id}`, '2014-04-30'), id).toMatchObject({ value: null, from: '2012-12-12' });
-      expect(coverage('cn', `dibao.income.exempt.${id}`)[0], id).toBe('2015-01..2021-06 not configured');
+      // No rule in force before 民发〔2012〕220号 (counted, nothing undetermined); not configured under it, which lists no exemption.
+      expect(valueOn('cn', 'dibao.income.exempt', '2012-12-11'), id).toBeUndefined();
+      expect(treatment('cn', id, '2012-12-11'), id).toBe('counted');
+      expect(treatment('cn', id, '2012-12-12'), id).toBe('not configured');
+      expect(treatment('cn', id, '2014-04-30'), id).toBe('not configured');
+      expect(sweep((day) => treatment('cn', id, day))[0], id).toBe('2015-01..2021-06 not configured');
     }
-    expect(coverage('cn', 'dibao.income.exempt.residentsBasicPension')).toEqual(['2015-01..2021-06 not configured', '2021-07..2025-12 true', '2026-01..2026-12 not configured']);
+    expect(sweep((day) => treatment('cn', 'residentsBasicPension', day))).toEqual([
+      '2015-01..2021-06 not configured',
+      '2021-07..2025-12 exempt',
+      '2026-01..2026-12 not configured',
+    ]);
+    expect(sweep((day) => treatment('cn', 'disabilityLivingSubsidy', day))).toEqual(['2015-01..2015-12 counted', '2016-01..2026-12 exempt']);
+    expect(sweep((day) => treatment('cn', 'orphanAllowance', day))).toEqual(['2015-01..2019-12 not configured', '2020-01..2026-12 exempt']);
+    expect(treatment('cn', 'orphanAllowance', '2011-01-01')).toBe('not configured');
+    expect(sweep((day) => treatment('cn', 'wages', day))).toEqual(['2015-01..2026-12 counted']);
   });
 
   it("Suyu: the first-half-2020 extensions not configured until the seed's own date, the marginal line until the national notice", () => {
@@ -177,11 +207,17 @@ describe('date sweep of rules other than the standards', () => {
       '2020-01..2020-06 not configured',
       '2020-07..2026-12 1,2,3',
     ]);
-    expect(coverage('cn-321311', 'dibao.income.exempt.auxiliaryEmploymentDisabled')).toEqual([
-      '2015-01..2019-12 false',
+    expect(sweep((day) => treatment('cn-321311', 'auxiliaryEmploymentDisabled', day))).toEqual([
+      '2015-01..2019-12 counted',
       '2020-01..2020-06 not configured',
-      '2020-07..2026-12 true',
+      '2020-07..2026-12 exempt',
     ]);
+    // The list restates the national one (set whole, docs/decisions/0028): every other type is treated as nationally.
+    for (const type of INCOME_TYPE_IDS.filter((t) => t !== 'auxiliaryEmploymentDisabled'))
+      expect(
+        sweep((day) => treatment('cn-321311', type, day)),
+        type,
+      ).toEqual(sweep((day) => treatment('cn', type, day)));
     expect(coverage('cn-321311', 'dibao.marginal.incomeMultiple')).toEqual(['2015-01..2019-12 not covered', '2020-01..2020-07 not configured', '2020-08..2026-12 1.5']);
     expect(resolve('cn-321311', 'dibao.marginal.incomeMultiple', '2020-07-30')).toMatchObject({ jurisdiction: 'cn', from: '2020-07-30' });
   });

@@ -2,7 +2,8 @@
  * covered month, the test packs' variants), drawn with the pieces users get from
  * benefit-rules/testing (src/testing), whose householdArbitrary the tests in tests/testing use. */
 import fc from 'fast-check';
-import { moneyArbitrary } from '../../src/testing/members.js';
+import { factArbitrary, moneyArbitrary } from '../../src/testing/members.js';
+import { MEMBER_INPUT_FACT_LIST, type MemberInputFact } from '../../src/schemas/facts.js';
 import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
 import { addToMonth } from '../../src/dates.js';
 import type { HouseholdInput } from '../../src/schemas/household.js';
@@ -45,6 +46,17 @@ export interface MemberOptions {
   noSinglePersonTraits?: boolean;
 }
 
+/** Every declared fact (src/schemas/facts.ts), any of its values; with `noSinglePersonTraits`,
+ * those the one-person enrolment reads are false. */
+function declaredFacts(options: MemberOptions = {}) {
+  return Object.fromEntries(
+    MEMBER_INPUT_FACT_LIST.map((fact) => [
+      fact.id,
+      options.noSinglePersonTraits && fact.generate?.knobs?.includes('singlePersonTraits') ? fc.constant(false) : factArbitrary(fact),
+    ]),
+  ) as Record<MemberInputFact, fc.Arbitrary<string | boolean>>;
+}
+
 /** A member born by the first day of `month` (a member born after the month evaluated is refused). */
 export function member(index: number, options: MemberOptions = {}, month = '2020-12') {
   return fc.record(
@@ -56,12 +68,8 @@ export function member(index: number, options: MemberOptions = {}, month = '2020
       disability: options.noSinglePersonTraits
         ? fc.record({ category: fc.constantFrom('physical', 'visual', 'hearing', 'speech'), grade: fc.constantFrom(3, 4) })
         : fc.record({ category: fc.constantFrom('physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'), grade: fc.integer({ min: 1, max: 4 }) }),
-      seriousIllness: options.noSinglePersonTraits ? fc.constant(false) : fc.boolean(),
-      povertyRegistered: options.noSinglePersonTraits ? fc.constant(false) : fc.boolean(),
       incomes: fc.array(income, { maxLength: 3 }),
-      localHukou: fc.boolean(),
-      pensionKind: fc.constantFrom('none', 'residentsBasic', 'basic', 'retirement'),
-      unemploymentBenefit: fc.constantFrom('insurance', 'assistance'),
+      ...declaredFacts(options),
     },
     { requiredKeys: ['id', 'birthDate', 'relation'] },
   );
@@ -147,16 +155,9 @@ export function allowanceMember(index: number, month: string) {
       birthDate: bornBefore(month),
       relation: fc.constantFrom('head', 'spouse', 'child', 'parent', 'grandchild', 'other'),
       disability: fc.record({ category: fc.constantFrom('physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'), grade: fc.integer({ min: 1, max: 4 }) }),
-      selfCare: fc.constantFrom('full', 'partlyLost', 'fullyLost'),
-      needsLongTermCare: fc.boolean(),
-      schooling: fc.constantFrom('none', 'compulsory', 'seniorSecondary', 'vocational', 'higher'),
       otherAllowances: fc.array(fc.record({ type: fc.constantFrom('elderlyCare', 'workInjuryCare'), monthly: smallMoney }), { maxLength: 2 }),
       child: fc.record({ status: fc.constantFrom('orphan', 'deFactoUnsupported'), care: fc.constantFrom('scattered', 'institution') }),
-      localHukou: fc.boolean(),
-      pensionKind: fc.constantFrom('none', 'residentsBasic', 'basic', 'retirement'),
-      unemploymentBenefit: fc.constantFrom('insurance', 'assistance'),
-      supporters: fc.constantFrom('none', 'unable', 'able'),
-      supportArrangement: fc.constantFrom('concentrated', 'dispersed'),
+      ...declaredFacts(),
       incomes: fc.array(fc.record({ type: fc.constantFrom('wages', 'pension', 'business'), monthly: moneyArbitrary(150_000) }), {
         maxLength: 2,
       }),

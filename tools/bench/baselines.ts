@@ -45,7 +45,7 @@ export function facts(plan: Plan, household: Household, apart?: readonly boolean
     counted.push(!out);
     let own = 0;
     for (const income of member.incomes ?? []) {
-      if (plan.slots.has(`dibao.income.exempt.${income.type}`) && value<boolean>(plan, `dibao.income.exempt.${income.type}`) === true) continue;
+      if (plan.slots.has('dibao.income.exempt') && value<string[]>(plan, 'dibao.income.exempt')?.includes(income.type) === true) continue;
       const share = plan.slots.has(`dibao.income.share.${income.type}`) ? value<Rate>(plan, `dibao.income.share.${income.type}`) : null;
       const units = moneyUnits(income.monthly);
       own += share ? times(units, share) : units;

@@ -9,14 +9,17 @@ import type { Plan } from '../../src/programmes/plan.js';
 import type { Rate, UnitRounding } from '../../src/arithmetic/units-core.js';
 import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
 
+const EXEMPT_ID = 'dibao.income.exempt';
+const NOT_CONFIGURED_ID = 'dibao.income.exemptNotConfigured';
+
 /** Not configured this month: reading it leaves the member's line (or dibao) undecided. */
 export const NC: unique symbol = Symbol('not configured');
 export type Param<T> = T | null | typeof NC;
 
 /** How dibao treats one income type (rules/dibao.json dibao.income.*; src/programmes/dibao/income.ts). */
 export interface IncomeRule {
-  exempt: boolean | null;
-  /** The pack says the exemption is not configured (null in a pack): the line may turn out exempt. */
+  exempt: boolean;
+  /** The pack says the exemption is not configured: the line may turn out exempt. */
   exemptUnknown: boolean;
   share: Rate | null;
   shareUnknown: boolean;
@@ -141,15 +144,21 @@ export function tablesOf(plan: Plan): Tables {
   const { get, unknown, fact } = reader(plan);
   const month = plan.settings.month;
   const income: Record<string, IncomeRule> = {};
+  // income.ts: a type is exempt if the list names it; doubtful if the list is not configured as a
+  // whole, or the types not configured name it (docs/decisions/0028).
+  const declared = (id: string) => plan.slots.has(id);
+  const exemptList = declared(EXEMPT_ID) ? fact<string[] | null>(EXEMPT_ID) : null;
+  const listUnknown = exemptList === null && declared(EXEMPT_ID) && unknown(EXEMPT_ID);
+  const open = declared(NOT_CONFIGURED_ID) ? fact<string[] | null>(NOT_CONFIGURED_ID) : null;
+  const openUnknown = open === null && declared(NOT_CONFIGURED_ID) && unknown(NOT_CONFIGURED_ID);
   for (const type of INCOME_TYPE_IDS) {
-    const exemptId = `dibao.income.exempt.${type}`;
     const shareId = `dibao.income.share.${type}`;
-    const declaredExempt = plan.slots.has(exemptId);
-    const declaredShare = plan.slots.has(shareId);
+    const declaredShare = declared(shareId);
     const share = declaredShare ? fact<Rate | null>(shareId) : null;
+    const exempt = exemptList?.includes(type) === true;
     income[type] = {
-      exempt: declaredExempt ? fact<boolean | null>(exemptId) : null,
-      exemptUnknown: declaredExempt && fact(exemptId) === null && unknown(exemptId),
+      exempt,
+      exemptUnknown: !exempt && (listUnknown || (open === null ? openUnknown : open.includes(type))),
       // A share of one counts the whole line, as no share does.
       share: share !== null && share.numerator === share.denominator ? null : share,
       shareUnknown: declaredShare && share === null && unknown(shareId),

@@ -10,6 +10,7 @@ import { Random } from './random.js';
 import { api, date, json, money, month as anyMonth, monthIn, retype, text } from './values.js';
 import type { Seed } from './corpus.js';
 import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
+import { MEMBER_INPUT_FACTS, MEMBER_INPUT_FACT_LIST, type FactDeclaration, type MemberInputFact } from '../../src/schemas/facts.js';
 import { childStatusSchema, disabilitySchema, householdSchema, memberSchema, otherAllowanceSchema, vehicleSchema } from '../../src/schemas/household.js';
 
 export interface FuzzInput {
@@ -32,17 +33,25 @@ function values(schema: z.ZodType): string[] {
 const ENUMS = {
   residence: values(householdSchema.shape.residence),
   relation: values(memberSchema.shape.relation),
-  selfCare: values(memberSchema.shape.selfCare),
-  schooling: values(memberSchema.shape.schooling),
   category: values(disabilitySchema.shape.category),
   childStatus: values(childStatusSchema.shape.status),
   care: values(childStatusSchema.shape.care),
   allowance: values(otherAllowanceSchema.shape.type),
-  pensionKind: values(memberSchema.shape.pensionKind),
-  unemploymentBenefit: values(memberSchema.shape.unemploymentBenefit),
   vehicle: values(vehicleSchema.shape.type),
   income: [...INCOME_TYPE_IDS] as string[],
 };
+
+/** The member's structured fields, set by hand below; the flat facts come from their declarations. */
+const STRUCTURED_FIELDS = ['relation', 'birthDate', 'disability', 'child', 'exclusion', 'otherAllowances', 'id'] as const;
+type StructuredField = (typeof STRUCTURED_FIELDS)[number];
+const MEMBER_FIELDS: readonly string[] = [...STRUCTURED_FIELDS, ...MEMBER_INPUT_FACT_LIST.map((fact) => fact.id)];
+
+/** A declared fact's value: mostly one it can take, else one the schema must refuse (text for an
+ * enum, 'yes' for a boolean), so that each new fact is fuzzed both ways with no edit here. */
+function factValue(random: Random, fact: FactDeclaration): unknown {
+  if (random.chance(0.9)) return fact.kind === 'enum' ? random.pick(fact.values) : random.chance(0.5);
+  return fact.kind === 'enum' ? (random.chance(0.5) ? `${random.pick(fact.values)}s` : text(random)) : random.pick(['yes', 1, 'true']);
+}
 
 const KNOWN_AT = ['2014-01-01', '2016-08-15', '2021-05-01', '2021-06-11', '2021-07-01', '2024-01-01', '2030-01-01', '2021-02-30', '2021-5-1'];
 
@@ -85,36 +94,16 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
     case 3:
     case 4: {
       if (!isBag(member)) return 'no member';
-      const field = random.pick([
-        'relation',
-        'birthDate',
-        'disability',
-        'selfCare',
-        'schooling',
-        'needsLongTermCare',
-        'seriousIllness',
-        'povertyRegistered',
-        'supporters',
-        'supportArrangement',
-        'child',
-        'exclusion',
-        'otherAllowances',
-        'id',
-        'localHukou',
-        'pensionKind',
-        'unemploymentBenefit',
-      ] as const);
-      const set: Record<typeof field, () => unknown> = {
+      const field = random.pick(MEMBER_FIELDS);
+      const fact = MEMBER_INPUT_FACTS[field as MemberInputFact] as FactDeclaration | undefined;
+      if (fact) {
+        member[field] = factValue(random, fact);
+        return `member ${field}`;
+      }
+      const set: Record<StructuredField, () => unknown> = {
         relation: () => random.pick(ENUMS.relation),
         birthDate: () => date(random, month),
         disability: () => ({ category: random.pick(ENUMS.category), grade: random.chance(0.9) ? random.int(1, 4) : random.pick([0, 5, 2.5, -1, '2']) }),
-        selfCare: () => random.pick(ENUMS.selfCare),
-        schooling: () => random.pick(ENUMS.schooling),
-        needsLongTermCare: () => random.chance(0.5),
-        seriousIllness: () => random.chance(0.5),
-        povertyRegistered: () => random.chance(0.5),
-        supporters: () => random.pick(['none', 'unable', 'able', 'nobody'] as const),
-        supportArrangement: () => random.pick(['concentrated', 'dispersed', 'home'] as const),
         child: () => ({ status: random.pick(ENUMS.childStatus), care: random.pick(ENUMS.care) }),
         exclusion: () =>
           Object.fromEntries(
@@ -127,11 +116,8 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
           ),
         otherAllowances: () => Array.from({ length: random.int(0, 3) }, () => ({ type: random.pick(ENUMS.allowance), monthly: money(random) })),
         id: () => (random.chance(0.5) && members.length > 1 && isBag(members[0]) ? members[0].id : text(random)),
-        localHukou: () => (random.chance(0.9) ? random.chance(0.5) : 'yes'),
-        pensionKind: () => (random.chance(0.9) ? random.pick(ENUMS.pensionKind) : text(random)),
-        unemploymentBenefit: () => (random.chance(0.9) ? random.pick(ENUMS.unemploymentBenefit) : text(random)),
       };
-      member[field] = set[field]();
+      member[field] = set[field as StructuredField]();
       return `member ${field}`;
     }
     case 5:

@@ -9,7 +9,9 @@ import type { Context } from '../context.js';
 
 /** Income from work, on which the employment-cost deduction is computed. */
 const EMPLOYMENT_INCOME: ReadonlySet<IncomeType> = new Set(['wages', 'migrantWork']);
-const EXEMPT_ID = Object.fromEntries(INCOME_TYPE_IDS.map((type) => [type, `dibao.income.exempt.${type}`])) as Record<IncomeType, string>;
+/** The income types not counted, and those whose treatment is not configured (docs/decisions/0028). */
+const EXEMPT_ID = 'dibao.income.exempt';
+const NOT_CONFIGURED_ID = 'dibao.income.exemptNotConfigured';
 const SHARE_ID = Object.fromEntries(INCOME_TYPE_IDS.map((type) => [type, `dibao.income.share.${type}`])) as Record<IncomeType, string>;
 
 export interface CountedIncome<N> {
@@ -65,15 +67,23 @@ export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household
 function countLine<N, R, G>(ctx: Context<N, R, G>, member: string | null, income: Income, unknown: Doubt<N>): N {
   const { a } = ctx;
   const monthly = a.input(income.monthly);
-  const exemptId = EXEMPT_ID[income.type];
-  const declared = ctx.declares(exemptId);
-  const exempt = declared ? ctx.param<boolean>(exemptId) : null;
-  // Counted, as nothing else can be done with it; but the line may turn out exempt.
-  if (declared && exempt === null && ctx.isUnknown(exemptId) && !a.isZero(monthly)) doubt(ctx, unknown, exemptId, monthly);
-  if (exempt === true) {
-    if (ctx.trace) ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'exempt', counted: '0', parameter: exemptId });
+  const exempt = ctx.declares(EXEMPT_ID) ? ctx.param<readonly IncomeType[]>(EXEMPT_ID) : null;
+  if (exempt !== null && exempt.includes(income.type)) {
+    if (ctx.trace) ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'exempt', counted: '0', parameter: EXEMPT_ID });
     return a.zero;
   }
+  // Counted, as nothing else can be done with it; but the line may turn out exempt: the list is
+  // not configured as a whole, or names the type among those not configured (the trace says which).
+  let gap: string | undefined;
+  if (exempt === null && ctx.isUnknown(EXEMPT_ID)) gap = EXEMPT_ID;
+  else if (ctx.declares(NOT_CONFIGURED_ID)) {
+    const open = ctx.param<readonly IncomeType[]>(NOT_CONFIGURED_ID);
+    if (open === null ? ctx.isUnknown(NOT_CONFIGURED_ID) : open.includes(income.type)) {
+      ctx.lacks(NOT_CONFIGURED_ID);
+      gap = NOT_CONFIGURED_ID;
+    }
+  }
+  if (gap !== undefined && !a.isZero(monthly)) doubt(ctx, unknown, gap, monthly);
   const shareId = SHARE_ID[income.type];
   const share = ctx.declares(shareId) ? ctx.param<R>(shareId) : null;
   if (share === null && ctx.declares(shareId) && ctx.isUnknown(shareId) && !a.isZero(monthly)) doubt(ctx, unknown, shareId, monthly);
@@ -92,7 +102,8 @@ function countLine<N, R, G>(ctx: Context<N, R, G>, member: string | null, income
       });
     return counted;
   }
-  if (ctx.trace) ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'counted', counted: a.exact(monthly) });
+  if (ctx.trace)
+    ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'counted', counted: a.exact(monthly), ...(gap ? { parameter: gap } : {}) });
   return monthly;
 }
 

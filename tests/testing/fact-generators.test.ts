@@ -1,0 +1,67 @@
+/**
+ * A fact declared in src/schemas/facts.ts is generated and fuzzed with no other edit (issue 16 §1):
+ * the registry is replaced here by one with an extra entry, and each generator loaded anew from it
+ * — householdArbitrary, the synthetic population, the test arbitraries and the fuzzer's mutations.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declareExtraFact, forgetExtraFact } from '../support/extra-fact.js';
+
+beforeAll(declareExtraFact);
+afterAll(forgetExtraFact);
+
+type Members = { members: Record<string, unknown>[] };
+const housing = (households: Members[]) => households.flatMap((h) => h.members.map((m) => m.housingTest)).filter((v) => v !== undefined);
+
+describe('a new declared fact in the generators', () => {
+  it('householdArbitrary draws it, with the values declared, and the household stays valid', async () => {
+    const { householdArbitrary } = await import('../../src/testing/index.js');
+    const { householdSchema } = await import('../../src/schemas/household.js');
+    const drawn = fc.sample(householdArbitrary({ jurisdiction: 'cn-420100', month: '2022-06' }), { numRuns: 60, seed: 1 });
+    expect(new Set(housing(drawn as unknown as Members[]))).toEqual(new Set(['rented', 'owned']));
+    for (const household of drawn) expect(householdSchema.safeParse(household).success).toBe(true);
+  });
+
+  it('the population draws it for about its share of members, and the other facts as before', async () => {
+    const { population } = await import('../../src/testing/population.js');
+    const people = population(300, 5).map(({ household }) => household as unknown as Members);
+    const members = people.flatMap((h) => h.members).length;
+    const share = housing(people).length / members;
+    expect(share).toBeGreaterThan(0.4);
+    expect(share).toBeLessThan(0.6);
+    forgetExtraFact();
+    const before = await import('../../src/testing/population.js');
+    const strip = (h: Members) => JSON.stringify({ ...h, members: h.members.map(({ housingTest: _, ...rest }) => rest) });
+    expect(people.map(strip)).toEqual(before.population(300, 5).map(({ household }) => strip(household as unknown as Members)));
+  });
+});
+
+describe('a new declared fact in the test arbitraries and the fuzzer', () => {
+  beforeAll(declareExtraFact);
+
+  it('tests/support/arbitraries.ts draws it', async () => {
+    const { household } = await import('../support/arbitraries.js');
+    const drawn = fc.sample(household(), { numRuns: 40, seed: 2 }).map((d) => d.household as unknown as Members);
+    expect(new Set(housing(drawn))).toEqual(new Set(['rented', 'owned']));
+  });
+
+  it('the fuzzer mutates it, mostly to a declared value, sometimes to one the schema refuses', async () => {
+    const { generate } = await import('../../tools/fuzz/mutate.js');
+    const seed = {
+      source: 'test',
+      month: '2024-03',
+      household: { id: 'h', jurisdiction: 'cn', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] },
+    };
+    const values: unknown[] = [];
+    for (let index = 0; index < 3000; index += 1) {
+      const input = generate([seed], ['cn'], 7, index);
+      const members = (input.household as Partial<Members> | null)?.members;
+      if (input.steps.includes('member housingTest') && Array.isArray(members))
+        for (const member of members) if (member !== null && typeof member === 'object' && 'housingTest' in member) values.push(member.housingTest);
+    }
+    expect(values.length).toBeGreaterThan(10);
+    expect(values).toContain('rented');
+    expect(values).toContain('owned');
+    expect(values.some((v) => v !== 'rented' && v !== 'owned')).toBe(true);
+  });
+});
