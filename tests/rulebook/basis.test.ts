@@ -1,13 +1,13 @@
 /** Issue 16 §4: every condition and every amount carries its legal basis, checked at load. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULES, buildRulebook, loadRulebook } from '../../src/load.js';
+import { buildRulebook, loadRulebook } from '../../src/load.js';
+import { bundledRuleData } from '../support/rulebook.js';
 import { amountSteps, basisKind } from '../../src/rulebook/basis.js';
 import type { ProgrammeRules } from '../../src/rulebook/index.js';
 import type { LegalBasis } from '../../src/schemas/rules.js';
 
 const bundled = loadRulebook();
-const ruleFile = (name: string) => JSON.parse(readFileSync(`${BUNDLED_RULES}/${name}.json`, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const ruleFile = (name: string): Record<string, any> => bundledRuleData(name); // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The basis entries of a programme's conditions and amount steps. */
 function entries(rules: ProgrammeRules): LegalBasis[] {

@@ -1,15 +1,14 @@
 /** The income exemptions as lists of income types (docs/decisions/0028): a pack naming a type that
  * does not exist, or one type twice, is refused at load with the file, the JSON path and the types. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkRulebook } from '../../src/rulebook/index.js';
 import { BenefitRulesError } from '../../src/errors.js';
-import { BUNDLED_RULES, bundledRulebook } from '../../src/load.js';
+import { bundledRulebook } from '../../src/load.js';
+import { bundledRuleFile } from '../support/rulebook.js';
 import { resolveParameter } from '../../src/rulebook/resolve.js';
 import { addToMonth } from '../../src/dates.js';
 
-const rules = [{ file: 'rules/dibao.json', json: JSON.parse(readFileSync(join(BUNDLED_RULES, 'dibao.json'), 'utf8')) as unknown }];
+const rules = [bundledRuleFile('dibao')];
 
 function load(exempt: unknown) {
   return linkRulebook({

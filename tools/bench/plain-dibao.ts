@@ -2,7 +2,7 @@
  * Baseline (e), dibao by hand on integer units: who counts, countable income, assets, the means
  * test, the marginal line, gradual exit and moratorium, one-person enrolment, and "undetermined"
  * where the decision turns on a rule the pack leaves not configured (decision 0011). Follows
- * rules/dibao.json's conditions and src/programmes/dibao/*.ts's documented steps, written out.
+ * the conditions of rules/dibao/ and src/programmes/dibao/*.ts's documented steps, written out.
  * Not written (no bench month uses them; setup refuses such a month): per-capita rounding before
  * comparing.
  */
@@ -15,7 +15,7 @@ export const GRADUAL_EXIT = 1;
 export const INELIGIBLE = 2;
 export const UNDETERMINED = 3;
 
-/** What dibao tells the programmes that use it (rules/dibao.json "provides"), per member by index. */
+/** What dibao tells the programmes that use it (rules/dibao/ "provides"), per member by index. */
 export interface Dibao {
   status: number;
   amount: number;

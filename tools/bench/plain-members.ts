@@ -18,7 +18,7 @@ const IM = (category: string | undefined) => category === 'intellectual' || cate
 const STUDENT = (s: string | undefined) => s === 'compulsory' || s === 'seniorSecondary' || s === 'vocational';
 
 /**
- * rules/extreme-poverty.json: candidates assessed (supporters given); unableToWork, noAbleSupporter,
+ * rules/extreme-poverty.yaml: candidates assessed (supporters given); unableToWork, noAbleSupporter,
  * incomeBelowDibaoStandard and assetsWithinDibaoRules (on dibao before anyone leaves it),
  * notCoveredAsChild; then basicPlusCare (Chongqing, Ningxia) or totalByTier (Wuhan).
  * `qualifies` gets 1 when every condition held (the member leaves dibao even if the amount is
@@ -65,7 +65,7 @@ export function extremePoverty(t: Tables, h: Household, member: Member, m: numbe
   return supplement === NC || supplement === undefined ? UNKNOWN : round((total as number) + (supplement as number), ep.rounding);
 }
 
-/** rules/dibao-category-supplement.json (Chongqing): dibao-covered members by category; the
+/** rules/dibao-category-supplement.yaml (Chongqing): dibao-covered members by category; the
  * disabled 40 plus the higher of severe 60 and children 100; elsewhere not configured. */
 export function categorySupplement(t: Tables, member: Member, m: number, age: number, d: Dibao): number {
   const dis = member.disability;
@@ -84,7 +84,7 @@ export function categorySupplement(t: Tables, member: Member, m: number, age: nu
   return round((a as number) + Math.max(s as number, k as number), c.rounding);
 }
 
-/** rules/disability-care-subsidy.json: grade 1–2 (or the extended grades), needing care, no
+/** rules/disability-care-subsidy.yaml: grade 1–2 (or the extended grades), needing care, no
  * work-injury care pay; fixed, by grade or by self-care. Before the interactions. */
 export function careSubsidy(t: Tables, member: Member): number {
   const dis = member.disability;
@@ -100,7 +100,7 @@ export function careSubsidy(t: Tables, member: Member): number {
   return amount === NC || amount === null ? UNKNOWN : round(amount, c.rounding);
 }
 
-/** rules/disability-living-subsidy.json: disabled members dibao covers (or of a marginal household
+/** rules/disability-living-subsidy.yaml: disabled members dibao covers (or of a marginal household
  * where the pack extends it), no work-injury care pay; fixed or a share of the dibao standard. */
 export function livingSubsidy(t: Tables, member: Member, m: number, d: Dibao): number {
   const dis = member.disability;
@@ -121,7 +121,7 @@ export function livingSubsidy(t: Tables, member: Member, m: number, d: Dibao): n
   return round((d.standard * share.numerator) / share.denominator, l.rounding);
 }
 
-/** rules/orphan-allowance.json, before the interactions: orphans (by care) and de-facto
+/** rules/orphan-allowance.yaml, before the interactions: orphans (by care) and de-facto
  * unsupported children under the age limit (or the student limit). `qualifies` as for extreme poverty. */
 export function orphanAllowance(t: Tables, member: Member, m: number, age: number, qualifies: Uint8Array): number {
   qualifies[m] = 0;
@@ -135,7 +135,7 @@ export function orphanAllowance(t: Tables, member: Member, m: number, age: numbe
   return rate === NC || rate === null ? UNKNOWN : round(rate, o.rounding);
 }
 
-/** rules/high-age-allowance.json: 80+, not known to be non-local, by age band; the higher of the
+/** rules/high-age-allowance.yaml: 80+, not known to be non-local, by age band; the higher of the
  * universal scheme and the low-income one (members without fixed income). */
 export function highAge(t: Tables, h: Household, member: Member, age: number): number {
   if (age < 80) return NONE;

@@ -1,7 +1,7 @@
 /**
  * Baseline (e), the last two programmes by hand: the price-linked subsidy's amount for one
- * recipient (rules/price-subsidy.json, decision 0019), and temporary assistance's bounds for the
- * household's event (rules/temporary-assistance.json, decision 0022: one-off, never in the monthly
+ * recipient (rules/price-subsidy.yaml, decision 0019), and temporary assistance's bounds for the
+ * household's event (rules/temporary-assistance.yaml, decision 0022: one-off, never in the monthly
  * total, a bound not configured is null and the other stands, a missing count stops the line).
  */
 import type { Household } from '../../src/schemas/household.js';

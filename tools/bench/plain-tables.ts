@@ -16,7 +16,7 @@ const NOT_CONFIGURED_ID = 'dibao.income.exemptNotConfigured';
 export const NC: unique symbol = Symbol('not configured');
 export type Param<T> = T | null | typeof NC;
 
-/** How dibao treats one income type (rules/dibao.json dibao.income.*; src/programmes/dibao/income.ts). */
+/** How dibao treats one income type (rules/dibao/ dibao.income.*; src/programmes/dibao/income.ts). */
 export interface IncomeRule {
   exempt: boolean;
   /** The pack says the exemption is not configured: the line may turn out exempt. */
@@ -32,7 +32,7 @@ export interface Tables {
   year: number;
   monthDay: string;
   month: string;
-  // dibao (rules/dibao.json)
+  // dibao (rules/dibao/)
   urban: number;
   rural: number;
   clergyYears: number | null;

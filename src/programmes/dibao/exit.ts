@@ -3,7 +3,7 @@
  * gradual exit (渐退期: a schedule of shares of its last amount, month by month); a local exit
  * moratorium can keep it on at its last amount instead (Hannan 2020: no exit before December except
  * hard cases). Hard cases (assets over the limits, no member left) leave at once; the conditions in
- * rules/dibao.json decide which case applies, this module supplies the facts and the amounts.
+ * rules/dibao/ decide which case applies, this module supplies the facts and the amounts.
  */
 import { BenefitRulesError } from '../../errors.js';
 import { monthsFrom } from '../../dates.js';

@@ -1,7 +1,7 @@
 /**
  * Dibao (最低生活保障, minimum living allowance) for one household-month: who counts, what income
  * counts, whether the household qualifies, how much it is paid, and how it leaves. The conditions
- * are data (rules/dibao.json); this module computes the facts they read and the amounts, once, for
+ * are data (rules/dibao/); this module computes the facts they read and the amounts, once, for
  * either arithmetic.
  */
 import type { Household, Member } from '../../schemas/household.js';
@@ -131,7 +131,7 @@ interface Provided<N> {
   gradualExit: boolean;
 }
 
-/** What dibao tells the programmes that use it (rules/dibao.json "provides"). */
+/** What dibao tells the programmes that use it (rules/dibao/ "provides"). */
 function provided<N>({ standard, marginal, size, covered, assetsOk, incomes, gradualExit }: Provided<N>): ProvidedFacts {
   const members = new Map<string, Record<string, unknown>>();
   // One (never changed) facts object per member: covered or not, with their own counted income.

@@ -13,7 +13,7 @@ export type ExclusionFacts = {
   imprisoned: boolean;
   compulsoryRehabilitation: boolean;
   declaredMissing: boolean;
-  /** Supported apart by another programme (an extreme-poor member: rules/extreme-poverty.json). */
+  /** Supported apart by another programme (an extreme-poor member: rules/extreme-poverty.yaml). */
   supportedApart: boolean;
   clergyYearsApart: number | null;
   clergyYearsThreshold: number | null;
