@@ -75,6 +75,7 @@ export const WORDS = {
   weighedAgainst: { zh: '比较', en: 'weighed against' },
   unknownAmount: { zh: '未知', en: 'unknown' },
   lineNotConfigured: { zh: '未配置', en: 'not configured' },
+  ofWhich: { zh: '其中', en: 'of which' },
   factMissing: { zh: '缺少', en: 'missing' },
   totalIsPartial: { zh: '合计不完整（仅含已知金额），未知部分', en: 'the total is partial (known amounts only); unknown' },
 } as const satisfies Record<string, Bilingual>;

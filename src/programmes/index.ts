@@ -94,7 +94,7 @@ export function checkRulebook(rulebook: Rulebook): void {
   }
 }
 
-/** Every "cases" or "bands" selector of a rule file's amount and interaction forms, with its path. */
+/** Every "cases" or "bands" selector of a rule file's amount, parts and interaction forms, with its path. */
 function casesOn(rules: ProgrammeRules): [string, { fact: string } | { parameter: string }][] {
   const out: [string, { fact: string } | { parameter: string }][] = [];
   const walk = (node: unknown, path: string): void => {
@@ -107,6 +107,7 @@ function casesOn(rules: ProgrammeRules): [string, { fact: string } | { parameter
     }
   };
   walk(rules.amount, '$.amount');
+  walk(rules.parts, '$.parts');
   walk(rules.interactions, '$.interactions');
   return out;
 }

@@ -104,6 +104,23 @@ export const interactionSchema = z
   });
 export type Interaction = z.infer<typeof interactionSchema>;
 
+/** A named part of the amount: a form of its own (rounded like the amount), or the remainder of
+ * the amount once the other parts are taken ("a care part that takes the remainder"). */
+export const partSchema = z
+  .object({
+    description: bilingual,
+    amount: amountExpressionSchema.optional(),
+    remainder: z.literal(true).optional().describe('This part is the amount less the other parts.'),
+  })
+  .strict()
+  .refine((part) => (part.amount === undefined) !== (part.remainder === undefined), { message: 'expected either "amount" (a form) or "remainder": true' });
+
+const partsSchema = z
+  .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a part name such as "basic" or "care"'), partSchema)
+  .refine((parts) => Object.values(parts).filter((part) => part.remainder === true).length === 1, {
+    message: 'expected exactly one part with "remainder": true, so that the parts add up to the amount',
+  });
+
 const template = bilingual.describe('Text with {placeholders} filled from the trace entry.');
 
 export const ruleFileSchema = z
@@ -142,6 +159,9 @@ export const ruleFileSchema = z
      * amount, when given, is the suggested one. */
     bounds: z.object({ minimum: amountExpressionSchema.optional(), maximum: amountExpressionSchema.optional() }).strict().optional(),
     rounding: z.string().optional(),
+    /** Named parts of a member's amount (extreme poverty's basic and care parts), read by other
+     * programmes as "<programme>.<part>" and written in each member's line. See partsSchema. */
+    parts: partsSchema.optional(),
     interactions: z.array(interactionSchema).optional(),
     /** Members this programme supports are no longer counted in another programme's household
      * (extreme-poverty support and dibao): that programme and those after it are evaluated again

@@ -10,6 +10,7 @@ import type { LineUnknown, MemberLine, Outcome, UsedFacts } from '../types.js';
 import { factPath, memberFacts } from './facts.js';
 import { AmountCaseMissing, type CompiledAmount, type MembersView } from './expression.js';
 import type { Prepared } from './prepare.js';
+import { memberParts, partFacts } from './parts.js';
 
 /** The engine's facts of one member (age, disability, child status…), made once per household run
  * and arithmetic, whichever programmes read them. Never changed once made. */
@@ -56,7 +57,9 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, info: Prepared,
     if (line === undefined) continue;
     lines.push(line);
     // Qualifying is known once every condition held, even where the amount is not.
-    entitled.set(member.id, { entitled: line.unknown ? UNKNOWN : line.entitled, qualifies: line.qualifies === true ? true : line.unknown ? UNKNOWN : false });
+    const provided: Record<string, unknown> = { entitled: line.unknown ? UNKNOWN : line.entitled, qualifies: line.qualifies === true ? true : line.unknown ? UNKNOWN : false };
+    if (info.parts !== undefined) partFacts(info.parts, line, provided);
+    entitled.set(member.id, provided);
     total = a.add(total, line.entitled);
   }
   // Nobody applies: no event was described, which is not a refusal.
@@ -103,7 +106,9 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
     try {
       if (info.bounds !== undefined) return boundedLine(ctx, info, info.bounds, facts, member.id, members);
       const amount = memberAmount(ctx, info, facts, member.id, members);
-      return { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'], qualifies };
+      const line: MemberLine<N> = { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'], qualifies };
+      if (info.parts !== undefined) line.parts = memberParts(ctx, info.parts, amount, info.rounding, facts, member.id, members);
+      return line;
     } catch (error) {
       // Most often a figure not configured for this member: answered here, not thrown on again.
       if (error === NOT_CONFIGURED) return suspendedLine(ctx, member.id, qualifies);

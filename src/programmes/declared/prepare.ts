@@ -10,6 +10,7 @@ import type { Interaction } from '../../schemas/rules.js';
 import { MEMBER_FACTS, memberFactValues } from './facts.js';
 import { compileAmount, type CompiledAmount } from './expression.js';
 import { makeFacts as compileFacts, type FactsMaker } from './shape.js';
+import { prepareParts, type PreparedParts } from './parts.js';
 
 export interface PreparedInteraction {
   rule: Interaction;
@@ -32,6 +33,8 @@ export interface Prepared {
   /** Per parameter fact: a share or rate, given to conditions as its exact Decimal on both paths. */
   exactParameters: boolean[];
   rounding: string | undefined;
+  /** The named parts of the amount (rule file "parts"), or undefined. */
+  parts: PreparedParts | undefined;
   interactions: PreparedInteraction[];
   /** Every fact this programme's conditions and amounts may read, and whether it is an amount. */
   facts: Map<string, { kind: string; description?: { zh: string; en: string } }>;
@@ -71,6 +74,7 @@ export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<strin
     if (uses) {
       for (const [name, fact] of Object.entries(other.provides?.household ?? {})) facts.set(`${other.programme}.${name}`, fact);
       for (const [name, fact] of Object.entries(other.provides?.member ?? {})) facts.set(`${other.programme}.${name}`, fact);
+      for (const [name, part] of Object.entries(other.parts ?? {})) facts.set(`${other.programme}.${name}`, { kind: 'money', description: part.description });
       if (other.scope === 'member') facts.set(`${other.programme}.qualifies`, QUALIFIES(other));
     }
     if (other.scope === 'member') {
@@ -99,6 +103,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     for (const name of Object.keys(other.provides?.household ?? {})) usedHousehold.push([`${used}.${name}`, index, name]);
     const provided = Object.entries(other.provides?.member ?? {});
     if (other.scope === 'member') provided.push(['entitled', { kind: 'money', description: other.name }], ['qualifies', QUALIFIES(other)]);
+    for (const [name, part] of Object.entries(other.parts ?? {})) provided.push([name, { kind: 'money', description: part.description }]);
     for (const [name, fact] of provided) memberDefaults.push([`${used}.${name}`, index, name, fact.kind === 'money' ? 'zero' : fact.kind === 'boolean' ? false : null]);
   });
   const kinds = {
@@ -113,6 +118,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     return form === undefined ? undefined : compileAmount(form, rulebook, kinds, `$.bounds.${key}`);
   };
   const bounds = rules.bounds === undefined ? undefined : { minimum: bound('minimum'), maximum: bound('maximum') };
+  const parts = prepareParts(rulebook, rules, kinds);
   const extra = [...rulebook.programmes.values()].filter((p) => p.scope === 'member').flatMap((p) => [`${p.programme}.entitled`, `${p.programme}.paid`]);
   // Only the facts the rule file reads go into its facts object: a member's object is made for
   // every candidate of every programme, and with every fact it could read it had 40 to 60 keys
@@ -133,9 +139,10 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     parameterFacts: [...parameterFacts],
     amount,
     bounds,
-    readsMembers: readsMembers([rules.amount, rules.bounds]),
+    readsMembers: readsMembers([rules.amount, rules.bounds, rules.parts]),
     exactParameters: [...parameterFacts].map((id) => rulebook.declarations.get(id)?.type.kind === 'decimal'),
     rounding: rules.rounding,
+    parts,
     interactions: (rules.interactions ?? []).map((rule, i) => ({
       rule,
       when: rule.when === undefined ? undefined : condition(rule.when),
@@ -146,6 +153,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     memberInputs: Object.keys(MEMBER_FACTS).filter((fact) => read.has(fact)),
     providedMoney: new Set([
       'entitled',
+      ...(parts?.names ?? []),
       ...Object.entries({ ...rules.provides?.household, ...rules.provides?.member })
         .filter(([, fact]) => fact.kind === 'money')
         .map(([name]) => name),
@@ -167,6 +175,7 @@ function factsRead(rules: ProgrammeRules): Set<string> {
   };
   walk(rules.amount);
   walk(rules.bounds);
+  walk(rules.parts);
   walk(rules.interactions);
   return read;
 }
