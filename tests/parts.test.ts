@@ -4,17 +4,12 @@
  * a load error for every malformed declaration. The golden cases are tests/cases/forms/test-parts.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { compileEvaluator } from '../src/fast/evaluator.js';
 import { evaluateWith } from '../src/evaluate.js';
-import { isBenefitRulesError } from '../src/errors.js';
-import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, readPackDirs } from '../src/load.js';
-import { linkRulebook, type FileInput, type Rulebook } from '../src/rulebook/index.js';
-import { checkRulebook } from '../src/programmes/index.js';
+import type { Rulebook } from '../src/rulebook/index.js';
 import { evaluationResultSchema } from '../src/schemas/result.js';
 import { outcome } from './support/outcome.js';
-import { FORMS_PACKS, FORMS_RULES, TEST_PACKS, formsRulebook } from './support/rulebook.js';
+import { changedFormsRulebook, formsRulebook } from './support/rulebook.js';
 
 const household = (birthDates: string[], jurisdiction = 'test-parts') => ({
   id: 'p',
@@ -27,22 +22,7 @@ const household = (birthDates: string[], jurisdiction = 'test-parts') => ({
 type Json = any;
 
 /** The forms rulebook with test-parts.json changed; the JSON of the load error, or the rulebook. */
-function withParts(change: (json: Json) => void): Rulebook | string {
-  const read = (dir: string, prefix: string) =>
-    readdirSync(dir)
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => ({ file: `${prefix}/${name}`, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
-  const files: FileInput[] = [...read(BUNDLED_RULES, 'rules'), ...read(FORMS_RULES, 'tests/rules')];
-  change((files.find((f) => f.file === 'tests/rules/test-parts.json') as FileInput).json);
-  try {
-    const rulebook = linkRulebook({ rules: files, packs: readPackDirs([BUNDLED_JURISDICTIONS, TEST_PACKS, FORMS_PACKS]) });
-    checkRulebook(rulebook);
-    return rulebook;
-  } catch (error) {
-    if (!isBenefitRulesError(error)) throw error;
-    return JSON.stringify(error.details);
-  }
-}
+const withParts = (change: (json: Json) => void): Rulebook | string => changedFormsRulebook('tests/rules/test-parts.json', change);
 
 describe('named parts of an amount', () => {
   const rulebook = formsRulebook();

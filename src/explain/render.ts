@@ -181,6 +181,8 @@ function renderEntry(entry: TraceEntry, lang: Language, rules: ProgrammeRules, d
       const template = messages.calculations?.[entry.id];
       if (template) return fill(template[lang], values);
       if (entry.member !== undefined) return `${w('member')} ${entry.member}: ${values.formula ?? entry.id} = ${values.result}`;
+      // A declared household programme's amount (household-scope.ts), with its formula.
+      if (entry.id === 'householdAmount') return `${w('household')}: ${values.formula ?? entry.id} = ${values.result}`;
       return `${entry.id} = ${values.result}`;
     }
     case 'rounding':

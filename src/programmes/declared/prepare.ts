@@ -11,6 +11,7 @@ import { MEMBER_FACTS, memberFactValues } from './facts.js';
 import { compileAmount, type CompiledAmount } from './expression.js';
 import { makeFacts as compileFacts, type FactsMaker } from './shape.js';
 import { prepareParts, type PreparedParts } from './parts.js';
+import { HOUSEHOLD_FACTS, declaredHouseholdProvides, isDeclaredHousehold } from './household-facts.js';
 
 export interface PreparedInteraction {
   rule: Interaction;
@@ -33,6 +34,8 @@ export interface Prepared {
   /** Per parameter fact: a share or rate, given to conditions as its exact Decimal on both paths. */
   exactParameters: boolean[];
   rounding: string | undefined;
+  /** A household programme: per used programme, the names of its household facts read. */
+  usedHouseholdFacts: string[][];
   /** The named parts of the amount (rule file "parts"), or undefined. */
   parts: PreparedParts | undefined;
   interactions: PreparedInteraction[];
@@ -64,6 +67,9 @@ export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<strin
   const facts = new Map<string, { kind: string; description?: { zh: string; en: string } }>();
   if (rules.facts) for (const [name, fact] of Object.entries(rules.facts)) facts.set(name, fact);
   if (rules.scope === 'member' && !rules.facts) for (const [name, fact] of Object.entries(MEMBER_FACTS)) facts.set(name, fact);
+  // A declared household programme: the household's facts, and the members' for its member conditions.
+  const household = isDeclaredHousehold(rules);
+  if (household) for (const [name, fact] of Object.entries({ ...MEMBER_FACTS, ...HOUSEHOLD_FACTS })) facts.set(name, fact);
   for (const [id, declaration] of rulebook.declarations) {
     facts.set(id, { kind: declaration.type.kind === 'money' ? 'money' : declaration.type.kind, description: declaration.description });
   }
@@ -72,12 +78,13 @@ export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<strin
   for (const other of rulebook.programmes.values()) {
     const uses = (rules.uses ?? []).includes(other.programme);
     if (uses) {
-      for (const [name, fact] of Object.entries(other.provides?.household ?? {})) facts.set(`${other.programme}.${name}`, fact);
+      for (const [name, fact] of Object.entries({ ...other.provides?.household, ...declaredHouseholdProvides(other) })) facts.set(`${other.programme}.${name}`, fact);
+      if (household) continue;
       for (const [name, fact] of Object.entries(other.provides?.member ?? {})) facts.set(`${other.programme}.${name}`, fact);
       for (const [name, part] of Object.entries(other.parts ?? {})) facts.set(`${other.programme}.${name}`, { kind: 'money', description: part.description });
       if (other.scope === 'member') facts.set(`${other.programme}.qualifies`, QUALIFIES(other));
     }
-    if (other.scope === 'member') {
+    if (other.scope === 'member' && !household) {
       facts.set(`${other.programme}.entitled`, { kind: 'money', description: { zh: `${other.name.zh}应享金额`, en: `${other.name.en}: amount entitled` } });
       if (order.indexOf(other.programme) < position)
         facts.set(`${other.programme}.paid`, { kind: 'money', description: { zh: `${other.name.zh}实发金额`, en: `${other.name.en}: amount paid` } });
@@ -100,7 +107,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
   const usedHousehold: [string, number, string][] = [];
   (rules.uses ?? []).forEach((used, index) => {
     const other = rulebook.programmes.get(used) as ProgrammeRules;
-    for (const name of Object.keys(other.provides?.household ?? {})) usedHousehold.push([`${used}.${name}`, index, name]);
+    for (const name of Object.keys({ ...other.provides?.household, ...declaredHouseholdProvides(other) })) usedHousehold.push([`${used}.${name}`, index, name]);
     const provided = Object.entries(other.provides?.member ?? {});
     if (other.scope === 'member') provided.push(['entitled', { kind: 'money', description: other.name }], ['qualifies', QUALIFIES(other)]);
     for (const [name, part] of Object.entries(other.parts ?? {})) provided.push([name, { kind: 'money', description: part.description }]);
@@ -111,6 +118,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     isInteger: (fact: string) => facts.get(fact)?.kind === 'integer' && !rulebook.declarations.has(fact),
     values: (fact: string) => (Object.hasOwn(MEMBER_FACTS, fact) && !rules.facts ? memberFactValues(fact) : undefined),
     condition: (id: string) => rules.conditions.get(id),
+    household: isDeclaredHousehold(rules),
   };
   const amount = rules.amount === undefined ? undefined : compileAmount(rules.amount, rulebook, kinds, '$.amount');
   const bound = (key: 'minimum' | 'maximum') => {
@@ -142,6 +150,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     readsMembers: readsMembers([rules.amount, rules.bounds, rules.parts]),
     exactParameters: [...parameterFacts].map((id) => rulebook.declarations.get(id)?.type.kind === 'decimal'),
     rounding: rules.rounding,
+    usedHouseholdFacts: (rules.uses ?? []).map((_, index) => usedHousehold.filter(([name, i]) => i === index && read.has(name)).map(([, , own]) => own)),
     parts,
     interactions: (rules.interactions ?? []).map((rule, i) => ({
       rule,
