@@ -188,7 +188,7 @@ function renderEntry(entry: TraceEntry, lang: Language, rules: ProgrammeRules, d
     case 'rounding':
       return `${w('rounded')} ${show(entry.before)} → ${entry.after} (${entry.mode}, ${entry.step}; ${describe(entry.parameter)})`;
     case 'decision': {
-      const template = messages.decisions?.[entry.id];
+      const template = messages.decisions?.[entry.id] ?? (entry.id === 'ageConventionUnknown' ? WORDS.ageConventionUnknown : undefined);
       return template ? fill(template[lang], entry.values ?? {}) : `${entry.id}${entry.values ? ` ${JSON.stringify(entry.values)}` : ''}`;
     }
     case 'interaction': {

@@ -159,6 +159,13 @@ export const ruleFileSchema = z
      * amount, when given, is the suggested one. */
     bounds: z.object({ minimum: amountExpressionSchema.optional(), maximum: amountExpressionSchema.optional() }).strict().optional(),
     rounding: z.string().optional(),
+    /** How age is counted in a month: an enum parameter of this file (firstDay, lastDay) each pack
+     * sets; none: completed years on the month's first day. A pack whose sources are silent sets it
+     * null, and a line that turns on it is not configured (docs/decisions/0029). */
+    ageConvention: z
+      .string()
+      .regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/)
+      .optional(),
     /** Named parts of a member's amount (extreme poverty's basic and care parts), read by other
      * programmes as "<programme>.<part>" and written in each member's line. See partsSchema. */
     parts: partsSchema.optional(),

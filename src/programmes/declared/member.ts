@@ -11,6 +11,7 @@ import { factPath, memberFacts } from './facts.js';
 import { AmountCaseMissing, type CompiledAmount, type MembersView } from './expression.js';
 import type { Prepared } from './prepare.js';
 import { memberParts, partFacts } from './parts.js';
+import { conventionLine } from './age.js';
 
 /** The engine's facts of one member (age, disability, child status…), made once per household run
  * and arithmetic, whichever programmes read them. Never changed once made. */
@@ -53,7 +54,10 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, info: Prepared,
     // Members who are not candidates at all (not disabled, not a child…) are not listed, and cost
     // no more than the candidate test on their own facts when that test reads nothing else.
     if (info.candidatesOnMemberFacts && !(info.candidates as NonNullable<Prepared['candidates']>).test(baseFacts(ctx, household, m, used))) continue;
-    const line = memberLine(ctx, info, household, m, used, members);
+    const line =
+      info.ageConvention === undefined
+        ? memberLine(ctx, info, household, m, used, members)
+        : conventionLine(ctx, info.ageConvention, household, m, (age) => memberLine(ctx, info, household, m, used, members, age));
     if (line === undefined) continue;
     lines.push(line);
     // Qualifying is known once every condition held, even where the amount is not.
@@ -81,12 +85,21 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, info: Prepared,
 /** One member's line; undefined when the member is not a candidate. A figure not configured for
  * this member, or a fact of theirs another programme cannot give, leaves this line undecided and
  * no other: the members whose figures are known are still paid. */
-function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, m: number, used: UsedFacts, members: MembersView | undefined): MemberLine<N> | undefined {
+function memberLine<N, R, G>(
+  ctx: Context<N, R, G>,
+  info: Prepared,
+  household: Household,
+  m: number,
+  used: UsedFacts,
+  members: MembersView | undefined,
+  age?: number,
+): MemberLine<N> | undefined {
   const { a } = ctx;
   const member = household.members[m] as Household['members'][number];
   let qualifies = false;
   try {
-    const facts = factsFor(ctx, info, household, m, used);
+    // Another age than the first day's, under the programme's age convention (age.ts).
+    const facts = age === undefined ? factsFor(ctx, info, household, m, used) : { ...factsFor(ctx, info, household, m, used), age };
     // A condition that stops on an unknown fact suspends this line (asked without an exception:
     // for a programme not configured this month, nearly every member's line stops so).
     if (info.candidates !== undefined && !info.candidatesOnMemberFacts) {

@@ -11,6 +11,7 @@ import { MEMBER_FACTS, memberFactValues } from './facts.js';
 import { compileAmount, type CompiledAmount } from './expression.js';
 import { makeFacts as compileFacts, type FactsMaker } from './shape.js';
 import { prepareParts, type PreparedParts } from './parts.js';
+import { ageConventionOf } from './age.js';
 import { HOUSEHOLD_FACTS, declaredHouseholdProvides, isDeclaredHousehold } from './household-facts.js';
 
 export interface PreparedInteraction {
@@ -34,6 +35,8 @@ export interface Prepared {
   /** Per parameter fact: a share or rate, given to conditions as its exact Decimal on both paths. */
   exactParameters: boolean[];
   rounding: string | undefined;
+  /** The parameter saying how this programme counts age (rule file "ageConvention"), or undefined. */
+  ageConvention: string | undefined;
   /** A household programme: per used programme, the names of its household facts read. */
   usedHouseholdFacts: string[][];
   /** The named parts of the amount (rule file "parts"), or undefined. */
@@ -142,7 +145,9 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
   return {
     makeFacts,
     candidates: rules.candidates === undefined ? undefined : condition(rules.candidates),
-    candidatesOnMemberFacts: rules.candidates !== undefined && [...condition(rules.candidates).test.facts].every((fact) => Object.hasOwn(MEMBER_FACTS, fact)),
+    // Under an age convention the candidate test may turn on the month's last day: in the line.
+    candidatesOnMemberFacts:
+      rules.ageConvention === undefined && rules.candidates !== undefined && [...condition(rules.candidates).test.facts].every((fact) => Object.hasOwn(MEMBER_FACTS, fact)),
     eligibility: (rules.eligibility ?? []).map(condition),
     parameterFacts: [...parameterFacts],
     amount,
@@ -150,6 +155,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     readsMembers: readsMembers([rules.amount, rules.bounds, rules.parts]),
     exactParameters: [...parameterFacts].map((id) => rulebook.declarations.get(id)?.type.kind === 'decimal'),
     rounding: rules.rounding,
+    ageConvention: ageConventionOf(rulebook, rules),
     usedHouseholdFacts: (rules.uses ?? []).map((_, index) => usedHousehold.filter(([name, i]) => i === index && read.has(name)).map(([, , own]) => own)),
     parts,
     interactions: (rules.interactions ?? []).map((rule, i) => ({
