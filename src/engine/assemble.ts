@@ -59,12 +59,23 @@ function unknownMember(line: MemberLine<unknown>): UnknownMember {
 
 function memberResult(a: Arithmetic<unknown>, line: MemberLine<unknown>): MemberResult {
   if (line.bounds?.suggested === false) return { member: line.member, entitled: null, paid: null, reasons: line.reasons };
-  if (line.unknown === undefined) return { member: line.member, entitled: a.money(line.entitled), paid: a.money(line.paid), reasons: line.reasons };
+  if (line.unknown === undefined) {
+    const result: MemberResult = { member: line.member, entitled: a.money(line.entitled), paid: a.money(line.paid), reasons: line.reasons };
+    if (line.parts !== undefined) result.parts = moneyParts(a, line.parts);
+    return result;
+  }
   const { status, notConfigured, missingFacts } = unknownMember(line);
   const result: MemberResult = { member: line.member, entitled: line.unknown.entitledKnown ? a.money(line.entitled) : null, paid: null, reasons: line.reasons, status };
   if (notConfigured) result.notConfigured = notConfigured;
   if (missingFacts) result.missingFacts = missingFacts;
   return result;
+}
+
+/** A line's named parts as money, in the rule file's order. */
+function moneyParts(a: Arithmetic<unknown>, parts: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in parts) out[name] = a.money(parts[name]);
+  return out;
 }
 
 /** A member programme's result from its lines; null amounts when no line is decided. */

@@ -75,6 +75,11 @@ export const WORDS = {
   weighedAgainst: { zh: '比较', en: 'weighed against' },
   unknownAmount: { zh: '未知', en: 'unknown' },
   lineNotConfigured: { zh: '未配置', en: 'not configured' },
+  ofWhich: { zh: '其中', en: 'of which' },
+  ageConventionUnknown: {
+    zh: '成员 {member}：本月第一天 {firstDay} 周岁、最后一天 {lastDay} 周岁，结果不同；年龄计算方法未配置（{parameter}），不作判定',
+    en: 'member {member}: aged {firstDay} on the first day of the month and {lastDay} on the last, with different answers; how age is counted is not configured ({parameter}), so nothing is decided',
+  },
   factMissing: { zh: '缺少', en: 'missing' },
   totalIsPartial: { zh: '合计不完整（仅含已知金额），未知部分', en: 'the total is partial (known amounts only); unknown' },
 } as const satisfies Record<string, Bilingual>;

@@ -27,7 +27,15 @@ interface Renderable {
       oneOffAmount?: string | null;
       bounds?: { minimum: string | null; maximum: string | null };
       reasons: string[];
-      members?: { member: string; entitled: string | null; paid: string | null; reasons: string[]; notConfigured?: string[]; missingFacts?: { path: string }[] }[];
+      members?: {
+        member: string;
+        entitled: string | null;
+        paid: string | null;
+        reasons: string[];
+        notConfigured?: string[];
+        missingFacts?: { path: string }[];
+        parts?: Record<string, string>;
+      }[];
     }
   >;
 }
@@ -70,7 +78,16 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
       const why = line.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ');
       const missing = [...(line.notConfigured ?? []), ...(line.missingFacts ?? []).map((f) => f.path)];
       const unknown = missing.length > 0 ? ` — ${t(line.missingFacts ? WORDS.factMissing : WORDS.lineNotConfigured)}: ${missing.join(', ')}` : '';
-      lines.push(`  ${t(WORDS.member)} ${line.member}: ${t(WORDS.entitled)} ${amount(line.entitled, lang)}, ${t(WORDS.paid)} ${amount(line.paid, lang)} (${why})${unknown}`);
+      // Named parts of the entitlement (rule file "parts"): "of which basic part 1023.00, care part 551.00".
+      const parts =
+        line.parts === undefined
+          ? ''
+          : ` — ${t(WORDS.ofWhich)} ${Object.entries(line.parts)
+              .map(([name, value]) => `${rules.parts?.[name]?.description[lang] ?? name} ${value}`)
+              .join(lang === 'zh' ? '，' : ', ')}`;
+      lines.push(
+        `  ${t(WORDS.member)} ${line.member}: ${t(WORDS.entitled)} ${amount(line.entitled, lang)}, ${t(WORDS.paid)} ${amount(line.paid, lang)} (${why})${unknown}${parts}`,
+      );
     }
     const facts = prepared(rulebook, rules).facts;
     const describe = (id: string) => {
@@ -157,16 +174,21 @@ function renderEntry(entry: TraceEntry, lang: Language, rules: ProgrammeRules, d
     }
     case 'calculation': {
       const values: Record<string, string> = { result: show(entry.result) };
-      for (const [key, value] of Object.entries(entry.values)) values[key] = key === 'formula' ? value : show(value);
+      for (const [key, value] of Object.entries(entry.values)) values[key] = key === 'formula' || key === 'part' ? value : show(value);
+      // A named part of the amount (parts.ts), said by the rule file's description of it.
+      const part = entry.values.part === undefined ? undefined : rules.parts?.[entry.values.part];
+      if (part !== undefined) return `${w('member')} ${entry.member ?? ''}${lang === 'zh' ? '，' : ', '}${part.description[lang]}: ${values.formula} = ${values.result}`;
       const template = messages.calculations?.[entry.id];
       if (template) return fill(template[lang], values);
       if (entry.member !== undefined) return `${w('member')} ${entry.member}: ${values.formula ?? entry.id} = ${values.result}`;
+      // A declared household programme's amount (household-scope.ts), with its formula.
+      if (entry.id === 'householdAmount') return `${w('household')}: ${values.formula ?? entry.id} = ${values.result}`;
       return `${entry.id} = ${values.result}`;
     }
     case 'rounding':
       return `${w('rounded')} ${show(entry.before)} → ${entry.after} (${entry.mode}, ${entry.step}; ${describe(entry.parameter)})`;
     case 'decision': {
-      const template = messages.decisions?.[entry.id];
+      const template = messages.decisions?.[entry.id] ?? (entry.id === 'ageConventionUnknown' ? WORDS.ageConventionUnknown : undefined);
       return template ? fill(template[lang], entry.values ?? {}) : `${entry.id}${entry.values ? ` ${JSON.stringify(entry.values)}` : ''}`;
     }
     case 'interaction': {

@@ -12,6 +12,7 @@ import type { Context } from './context.js';
 import type { Outcome, ProgrammeModule, UsedFacts } from './types.js';
 import { dibao } from './dibao/index.js';
 import { evaluateDeclared } from './declared/member.js';
+import { evaluateHouseholdDeclared } from './declared/household-scope.js';
 import { knownFacts, prepared, type Prepared } from './declared/prepare.js';
 import { AmountCompileError } from './declared/expression.js';
 
@@ -21,7 +22,8 @@ export const MODULES: ReadonlyMap<string, ProgrammeModule> = new Map([[dibao.id,
  * prepared it. */
 export function evaluateProgramme<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts): Outcome<N> {
   const module = MODULES.get(ctx.rules.programme);
-  return module ? module.evaluate(ctx, household, used) : evaluateDeclared(ctx, info, household, used);
+  if (module) return module.evaluate(ctx, household, used);
+  return ctx.rules.scope === 'household' ? evaluateHouseholdDeclared(ctx, info, household, used) : evaluateDeclared(ctx, info, household, used);
 }
 
 /** Comparisons that mix amounts with other values, or write an amount into the rule file. */
@@ -39,10 +41,11 @@ function moneyComparisons(condition: Condition, money: ReadonlySet<string>): str
 
 function checkProgramme(rulebook: Rulebook, rules: ProgrammeRules, details: ErrorDetail[]): void {
   const add = (path: string, expected: string, found: string) => details.push({ file: rules.file, path, expected, found });
-  if (!MODULES.has(rules.programme) && (rules.scope !== 'member' || (rules.amount === undefined && rules.bounds === undefined))) {
-    add('$', 'a member programme with an "amount" form (or "bounds"), or a programme with a module', `scope ${rules.scope}${rules.amount ? '' : ', no amount'}`);
+  if (!MODULES.has(rules.programme) && rules.amount === undefined && (rules.scope !== 'member' || rules.bounds === undefined)) {
+    add('$', 'a programme with an "amount" form (a member programme: or "bounds"), or a programme with a module', `scope ${rules.scope}, no amount`);
     return;
   }
+  if (!MODULES.has(rules.programme) && rules.scope === 'household') householdShape(rules, add);
   const facts = knownFacts(rulebook, rules);
   const money = new Set([...facts].filter(([, f]) => f.kind === 'money').map(([name]) => name));
   for (const condition of rules.conditions.values()) {
@@ -79,6 +82,17 @@ function checkProgramme(rulebook: Rulebook, rules: ProgrammeRules, details: Erro
   }
 }
 
+/** What a declared household programme cannot have: no member lines to select, split or settle. */
+function householdShape(rules: ProgrammeRules, add: (path: string, expected: string, found: string) => void): void {
+  for (const key of ['candidates', 'bounds', 'parts', 'interactions', 'leavesHousehold', 'facts'] as const)
+    if (rules[key] !== undefined && !(Array.isArray(rules[key]) && rules[key].length === 0))
+      add(`$.${key}`, 'a household programme without member lines (no candidates, bounds, parts, interactions, leavesHousehold or facts)', key);
+  if (rules.period === 'event') add('$.period', 'a monthly household programme', 'event');
+  for (const id of rules.eligibility ?? []) {
+    if (rules.conditions.get(id)?.scope === 'member') add(`$.eligibility`, 'household conditions', `the member condition "${id}"`);
+  }
+}
+
 export function checkRulebook(rulebook: Rulebook): void {
   const details: ErrorDetail[] = [];
   for (const rules of rulebook.programmes.values()) checkProgramme(rulebook, rules, details);
@@ -94,7 +108,7 @@ export function checkRulebook(rulebook: Rulebook): void {
   }
 }
 
-/** Every "cases" or "bands" selector of a rule file's amount and interaction forms, with its path. */
+/** Every "cases" or "bands" selector of a rule file's amount, parts and interaction forms, with its path. */
 function casesOn(rules: ProgrammeRules): [string, { fact: string } | { parameter: string }][] {
   const out: [string, { fact: string } | { parameter: string }][] = [];
   const walk = (node: unknown, path: string): void => {
@@ -107,6 +121,7 @@ function casesOn(rules: ProgrammeRules): [string, { fact: string } | { parameter
     }
   };
   walk(rules.amount, '$.amount');
+  walk(rules.parts, '$.parts');
   walk(rules.interactions, '$.interactions');
   return out;
 }

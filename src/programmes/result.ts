@@ -35,6 +35,8 @@ export interface MemberResult<P extends ProgrammeId = ProgrammeId> {
   reasons: Reasons<P>;
   /** Only on a line that is not decided: not-configured, not-in-force or missing-facts. */
   status?: LineStatus;
+  /** The named parts of `entitled` (a basic part and a care part), where the rule file names them. */
+  parts?: Record<string, string>;
   /** The parameters (or programmes whose facts are unknown) that leave the line undecided. */
   notConfigured?: string[];
   /** The household facts the line needs and the caller did not give, with their JSON paths. */

@@ -16,6 +16,8 @@ export interface MemberLine<N> {
   /** A one-off programme the caseworker sets: the lowest and highest amounts (null: the pack
    * gives none), and whether `entitled` is a suggested amount (false: no rule suggests one). */
   bounds?: { minimum: N | null; maximum: N | null; suggested: boolean };
+  /** The named parts of `entitled` (rule file "parts"), on a line whose amount was worked out. */
+  parts?: Record<string, N>;
 }
 
 /** Why one member's line is not decided: a figure the pack does not configure (or no pack sets)

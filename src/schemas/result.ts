@@ -221,6 +221,10 @@ export const memberLineSchema = z
     status: z.enum(LINE_STATUSES).optional().describe('Only on a line that is not decided.'),
     notConfigured: z.array(z.string()).optional(),
     missingFacts: z.array(missingFactOut).optional(),
+    parts: z
+      .record(z.string(), moneyOut)
+      .optional()
+      .describe('The named parts of entitled, where the rule file names them (a basic part and a care part): they add up to entitled.'),
   })
   .strict()
   .meta({ id: 'MemberLine' });

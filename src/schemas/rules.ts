@@ -142,6 +142,23 @@ export const interactionSchema = z
   });
 export type Interaction = z.infer<typeof interactionSchema>;
 
+/** A named part of the amount: a form of its own (rounded like the amount), or the remainder of
+ * the amount once the other parts are taken ("a care part that takes the remainder"). */
+export const partSchema = z
+  .object({
+    description: bilingual,
+    amount: amountExpressionSchema.optional(),
+    remainder: z.literal(true).optional().describe('This part is the amount less the other parts.'),
+  })
+  .strict()
+  .refine((part) => (part.amount === undefined) !== (part.remainder === undefined), { message: 'expected either "amount" (a form) or "remainder": true' });
+
+const partsSchema = z
+  .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a part name such as "basic" or "care"'), partSchema)
+  .refine((parts) => Object.values(parts).filter((part) => part.remainder === true).length === 1, {
+    message: 'expected exactly one part with "remainder": true, so that the parts add up to the amount',
+  });
+
 const template = bilingual.describe('Text with {placeholders} filled from the trace entry.');
 
 const ruleFileObject = z
@@ -183,6 +200,16 @@ const ruleFileObject = z
     /** The basis of each amount: "amount", "minimum" and "maximum" for the declared forms, and each
      * calculation a module writes (messages.calculations), by id; checked at load (rulebook/basis.ts). */
     amountBasis: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), basisList).optional(),
+    /** How age is counted in a month: an enum parameter of this file (firstDay, lastDay) each pack
+     * sets; none: completed years on the month's first day. A pack whose sources are silent sets it
+     * null, and a line that turns on it is not configured (docs/decisions/0029). */
+    ageConvention: z
+      .string()
+      .regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/)
+      .optional(),
+    /** Named parts of a member's amount (extreme poverty's basic and care parts), read by other
+     * programmes as "<programme>.<part>" and written in each member's line. See partsSchema. */
+    parts: partsSchema.optional(),
     interactions: z.array(interactionSchema).optional(),
     /** Members this programme supports are no longer counted in another programme's household
      * (extreme-poverty support and dibao): that programme and those after it are evaluated again

@@ -1,9 +1,11 @@
 /** The rulebook tests use: the bundled packs plus the test-only packs of tests/packs. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, loadRulebook, readRuleFiles } from '../../src/load.js';
-import type { Rulebook } from '../../src/rulebook/index.js';
+import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, loadRulebook, readPackDirs, readRuleFiles } from '../../src/load.js';
+import { isBenefitRulesError } from '../../src/errors.js';
+import { checkRulebook } from '../../src/programmes/index.js';
+import { linkRulebook, type FileInput, type Rulebook } from '../../src/rulebook/index.js';
 
 /** A bundled rule file as the loader reads it (a folder's parts merged), by programme id: its
  * name (rules/x.yaml, rules/x.json or the folder rules/x) and a fresh copy of its data. Tests find
@@ -45,4 +47,27 @@ let forms: Rulebook | undefined;
 export function formsRulebook(): Rulebook {
   forms ??= loadRulebook({ rules: [BUNDLED_RULES, FORMS_RULES], jurisdictions: [BUNDLED_JURISDICTIONS, TEST_PACKS, FORMS_PACKS] });
   return forms;
+}
+
+/** The rule files of the forms rulebook as file inputs (bundled, as the loader reads them, then
+ * the JSON test rule files of tests/rules), to change one and load again. */
+export function formsRuleFiles(): FileInput[] {
+  const tests = readdirSync(FORMS_RULES)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({ file: `tests/rules/${name}`, json: JSON.parse(readFileSync(join(FORMS_RULES, name), 'utf8')) as unknown }));
+  return [...readRuleFiles(BUNDLED_RULES), ...tests];
+}
+
+/** The forms rulebook with one test rule file changed: linked and checked, or its load errors as JSON. */
+export function changedFormsRulebook(file: string, change: (json: never) => void): Rulebook | string {
+  const files = formsRuleFiles();
+  change((files.find((f) => f.file === file) as FileInput).json as never);
+  try {
+    const rulebook = linkRulebook({ rules: files, packs: readPackDirs([BUNDLED_JURISDICTIONS, TEST_PACKS, FORMS_PACKS]) });
+    checkRulebook(rulebook);
+    return rulebook;
+  } catch (error) {
+    if (!isBenefitRulesError(error)) throw error;
+    return JSON.stringify(error.details);
+  }
 }

@@ -43,6 +43,8 @@ export interface FactKinds {
   condition?(id: string): CompiledRuleCondition | undefined;
   /** False where no household members are at hand (interactions): count and sumOverMembers refused. */
   members?: boolean;
+  /** A household programme's amount: a gate may test a household condition on the household's facts. */
+  household?: boolean;
 }
 
 export type Compile = (expression: AmountExpression, path: string) => CompiledAmount;

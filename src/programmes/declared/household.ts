@@ -8,9 +8,10 @@ import type { AmountExpression } from '../../schemas/amount.js';
 import type { CompiledRuleCondition } from '../../rulebook/index.js';
 import { AmountCompileError, type AnyContext, type Compile, type CompiledAmount, type Facts, type FactKinds, type MembersView } from './compiled.js';
 
-function memberCondition(id: string, facts: FactKinds, path: string): CompiledRuleCondition {
+function memberCondition(id: string, facts: FactKinds, path: string, household = false): CompiledRuleCondition {
   const condition = facts.condition?.(id);
   if (condition === undefined) throw new AmountCompileError(path, `expected the id of a condition of this rule file, found "${id}"`);
+  if (household && condition.scope === 'household') return condition;
   if (condition.scope !== 'member') throw new AmountCompileError(path, `expected a member condition, found "${id}" of scope ${condition.scope}`);
   return condition;
 }
@@ -38,7 +39,9 @@ export function compileCount(count: { where: string }, facts: FactKinds, path: s
 }
 
 export function compileWhen(gate: { condition: string; then: AmountExpression; otherwise?: AmountExpression }, facts: FactKinds, path: string, compile: Compile): CompiledAmount {
-  const condition = memberCondition(gate.condition, facts, `${path}.when.condition`);
+  // In a household programme's amount a gate tests the household (its facts are at hand there);
+  // one inside a sum over members tests each member.
+  const condition = memberCondition(gate.condition, facts, `${path}.when.condition`, facts.household === true);
   const then = compile(gate.then, `${path}.when.then`);
   const otherwise = gate.otherwise === undefined ? undefined : compile(gate.otherwise, `${path}.when.otherwise`);
   if (otherwise !== undefined && otherwise.kind !== then.kind) throw new AmountCompileError(path, 'expected "then" and "otherwise" of one kind');

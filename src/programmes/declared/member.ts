@@ -10,6 +10,8 @@ import type { LineUnknown, MemberLine, Outcome, UsedFacts } from '../types.js';
 import { factPath, memberFacts } from './facts.js';
 import { AmountCaseMissing, type CompiledAmount, type MembersView } from './expression.js';
 import type { Prepared } from './prepare.js';
+import { memberParts, partFacts } from './parts.js';
+import { conventionLine } from './age.js';
 
 /** The engine's facts of one member (age, disability, child status…), made once per household run
  * and arithmetic, whichever programmes read them. Never changed once made. */
@@ -48,11 +50,16 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, info: Prepared,
     // Members who are not candidates at all (not disabled, not a child…) are not listed, and cost
     // no more than the candidate test on their own facts when that test reads nothing else.
     if (info.candidatesOnMemberFacts && !(info.candidates as NonNullable<Prepared['candidates']>).test(baseFacts(ctx, household, m, used))) continue;
-    const line = memberLine(ctx, info, household, m, used, members);
+    const line =
+      info.ageConvention === undefined
+        ? memberLine(ctx, info, household, m, used, members)
+        : conventionLine(ctx, info.ageConvention, household, m, (age) => memberLine(ctx, info, household, m, used, members, age));
     if (line === undefined) continue;
     lines.push(line);
     // Qualifying is known once every condition held, even where the amount is not.
-    entitled.set(member.id, { entitled: line.unknown ? UNKNOWN : line.entitled, qualifies: line.qualifies === true ? true : line.unknown ? UNKNOWN : false });
+    const provided: Record<string, unknown> = { entitled: line.unknown ? UNKNOWN : line.entitled, qualifies: line.qualifies === true ? true : line.unknown ? UNKNOWN : false };
+    if (info.parts !== undefined) partFacts(info.parts, line, provided);
+    entitled.set(member.id, provided);
     total = a.add(total, line.entitled);
   }
   // Nobody applies: no event was described, which is not a refusal.
@@ -74,12 +81,21 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, info: Prepared,
 /** One member's line; undefined when the member is not a candidate. A figure not configured for
  * this member, or a fact of theirs another programme cannot give, leaves this line undecided and
  * no other: the members whose figures are known are still paid. */
-function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, m: number, used: UsedFacts, members: MembersView | undefined): MemberLine<N> | undefined {
+function memberLine<N, R, G>(
+  ctx: Context<N, R, G>,
+  info: Prepared,
+  household: Household,
+  m: number,
+  used: UsedFacts,
+  members: MembersView | undefined,
+  age?: number,
+): MemberLine<N> | undefined {
   const { a } = ctx;
   const member = household.members[m] as Household['members'][number];
   let qualifies = false;
   try {
-    const facts = factsFor(ctx, info, household, m, used);
+    // Another age than the first day's, under the programme's age convention (age.ts).
+    const facts = age === undefined ? factsFor(ctx, info, household, m, used) : { ...factsFor(ctx, info, household, m, used), age };
     // A condition that stops on an unknown fact suspends this line (asked without an exception:
     // for a programme not configured this month, nearly every member's line stops so).
     if (info.candidates !== undefined && !info.candidatesOnMemberFacts) {
@@ -99,7 +115,9 @@ function memberLine<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: H
     try {
       if (info.bounds !== undefined) return boundedLine(ctx, info, info.bounds, facts, member.id, members);
       const amount = memberAmount(ctx, info, facts, member.id, members);
-      return { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'], qualifies };
+      const line: MemberLine<N> = { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'], qualifies };
+      if (info.parts !== undefined) line.parts = memberParts(ctx, info.parts, amount, info.rounding, facts, member.id, members);
+      return line;
     } catch (error) {
       // Most often a figure not configured for this member: answered here, not thrown on again.
       if (error === NOT_CONFIGURED) return suspendedLine(ctx, member.id, qualifies);

@@ -10,6 +10,9 @@ import type { Interaction } from '../../schemas/rules.js';
 import { MEMBER_FACTS, memberFactValues } from './facts.js';
 import { compileAmount, type CompiledAmount } from './expression.js';
 import { makeFacts as compileFacts, type FactsMaker } from './shape.js';
+import { prepareParts, type PreparedParts } from './parts.js';
+import { ageConventionOf } from './age.js';
+import { HOUSEHOLD_FACTS, declaredHouseholdProvides, isDeclaredHousehold } from './household-facts.js';
 
 export interface PreparedInteraction {
   rule: Interaction;
@@ -32,6 +35,12 @@ export interface Prepared {
   /** Per parameter fact: a share or rate, given to conditions as its exact Decimal on both paths. */
   exactParameters: boolean[];
   rounding: string | undefined;
+  /** The parameter saying how this programme counts age (rule file "ageConvention"), or undefined. */
+  ageConvention: string | undefined;
+  /** A household programme: per used programme, the names of its household facts read. */
+  usedHouseholdFacts: string[][];
+  /** The named parts of the amount (rule file "parts"), or undefined. */
+  parts: PreparedParts | undefined;
   interactions: PreparedInteraction[];
   /** Every fact this programme's conditions and amounts may read, and whether it is an amount. */
   facts: Map<string, { kind: string; description?: { zh: string; en: string } }>;
@@ -61,6 +70,9 @@ export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<strin
   const facts = new Map<string, { kind: string; description?: { zh: string; en: string } }>();
   if (rules.facts) for (const [name, fact] of Object.entries(rules.facts)) facts.set(name, fact);
   if (rules.scope === 'member' && !rules.facts) for (const [name, fact] of Object.entries(MEMBER_FACTS)) facts.set(name, fact);
+  // A declared household programme: the household's facts, and the members' for its member conditions.
+  const household = isDeclaredHousehold(rules);
+  if (household) for (const [name, fact] of Object.entries({ ...MEMBER_FACTS, ...HOUSEHOLD_FACTS })) facts.set(name, fact);
   for (const [id, declaration] of rulebook.declarations) {
     facts.set(id, { kind: declaration.type.kind === 'money' ? 'money' : declaration.type.kind, description: declaration.description });
   }
@@ -69,11 +81,13 @@ export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<strin
   for (const other of rulebook.programmes.values()) {
     const uses = (rules.uses ?? []).includes(other.programme);
     if (uses) {
-      for (const [name, fact] of Object.entries(other.provides?.household ?? {})) facts.set(`${other.programme}.${name}`, fact);
+      for (const [name, fact] of Object.entries({ ...other.provides?.household, ...declaredHouseholdProvides(other) })) facts.set(`${other.programme}.${name}`, fact);
+      if (household) continue;
       for (const [name, fact] of Object.entries(other.provides?.member ?? {})) facts.set(`${other.programme}.${name}`, fact);
+      for (const [name, part] of Object.entries(other.parts ?? {})) facts.set(`${other.programme}.${name}`, { kind: 'money', description: part.description });
       if (other.scope === 'member') facts.set(`${other.programme}.qualifies`, QUALIFIES(other));
     }
-    if (other.scope === 'member') {
+    if (other.scope === 'member' && !household) {
       facts.set(`${other.programme}.entitled`, { kind: 'money', description: { zh: `${other.name.zh}应享金额`, en: `${other.name.en}: amount entitled` } });
       if (order.indexOf(other.programme) < position)
         facts.set(`${other.programme}.paid`, { kind: 'money', description: { zh: `${other.name.zh}实发金额`, en: `${other.name.en}: amount paid` } });
@@ -96,9 +110,10 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
   const usedHousehold: [string, number, string][] = [];
   (rules.uses ?? []).forEach((used, index) => {
     const other = rulebook.programmes.get(used) as ProgrammeRules;
-    for (const name of Object.keys(other.provides?.household ?? {})) usedHousehold.push([`${used}.${name}`, index, name]);
+    for (const name of Object.keys({ ...other.provides?.household, ...declaredHouseholdProvides(other) })) usedHousehold.push([`${used}.${name}`, index, name]);
     const provided = Object.entries(other.provides?.member ?? {});
     if (other.scope === 'member') provided.push(['entitled', { kind: 'money', description: other.name }], ['qualifies', QUALIFIES(other)]);
+    for (const [name, part] of Object.entries(other.parts ?? {})) provided.push([name, { kind: 'money', description: part.description }]);
     for (const [name, fact] of provided) memberDefaults.push([`${used}.${name}`, index, name, fact.kind === 'money' ? 'zero' : fact.kind === 'boolean' ? false : null]);
   });
   const kinds = {
@@ -106,6 +121,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     isInteger: (fact: string) => facts.get(fact)?.kind === 'integer' && !rulebook.declarations.has(fact),
     values: (fact: string) => (Object.hasOwn(MEMBER_FACTS, fact) && !rules.facts ? memberFactValues(fact) : undefined),
     condition: (id: string) => rules.conditions.get(id),
+    household: isDeclaredHousehold(rules),
   };
   const amount = rules.amount === undefined ? undefined : compileAmount(rules.amount, rulebook, kinds, '$.amount');
   const bound = (key: 'minimum' | 'maximum') => {
@@ -113,6 +129,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     return form === undefined ? undefined : compileAmount(form, rulebook, kinds, `$.bounds.${key}`);
   };
   const bounds = rules.bounds === undefined ? undefined : { minimum: bound('minimum'), maximum: bound('maximum') };
+  const parts = prepareParts(rulebook, rules, kinds);
   const extra = [...rulebook.programmes.values()].filter((p) => p.scope === 'member').flatMap((p) => [`${p.programme}.entitled`, `${p.programme}.paid`]);
   // Only the facts the rule file reads go into its facts object: a member's object is made for
   // every candidate of every programme, and with every fact it could read it had 40 to 60 keys
@@ -128,14 +145,19 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
   return {
     makeFacts,
     candidates: rules.candidates === undefined ? undefined : condition(rules.candidates),
-    candidatesOnMemberFacts: rules.candidates !== undefined && [...condition(rules.candidates).test.facts].every((fact) => Object.hasOwn(MEMBER_FACTS, fact)),
+    // Under an age convention the candidate test may turn on the month's last day: in the line.
+    candidatesOnMemberFacts:
+      rules.ageConvention === undefined && rules.candidates !== undefined && [...condition(rules.candidates).test.facts].every((fact) => Object.hasOwn(MEMBER_FACTS, fact)),
     eligibility: (rules.eligibility ?? []).map(condition),
     parameterFacts: [...parameterFacts],
     amount,
     bounds,
-    readsMembers: readsMembers([rules.amount, rules.bounds]),
+    readsMembers: readsMembers([rules.amount, rules.bounds, rules.parts]),
     exactParameters: [...parameterFacts].map((id) => rulebook.declarations.get(id)?.type.kind === 'decimal'),
     rounding: rules.rounding,
+    ageConvention: ageConventionOf(rulebook, rules),
+    usedHouseholdFacts: (rules.uses ?? []).map((_, index) => usedHousehold.filter(([name, i]) => i === index && read.has(name)).map(([, , own]) => own)),
+    parts,
     interactions: (rules.interactions ?? []).map((rule, i) => ({
       rule,
       when: rule.when === undefined ? undefined : condition(rule.when),
@@ -146,6 +168,7 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
     memberInputs: Object.keys(MEMBER_FACTS).filter((fact) => read.has(fact)),
     providedMoney: new Set([
       'entitled',
+      ...(parts?.names ?? []),
       ...Object.entries({ ...rules.provides?.household, ...rules.provides?.member })
         .filter(([, fact]) => fact.kind === 'money')
         .map(([name]) => name),
@@ -167,6 +190,7 @@ function factsRead(rules: ProgrammeRules): Set<string> {
   };
   walk(rules.amount);
   walk(rules.bounds);
+  walk(rules.parts);
   walk(rules.interactions);
   return read;
 }
