@@ -44,6 +44,8 @@ describe('the installed package', () => {
       'dist/index.d.ts',
       'dist/testing/index.js',
       'dist/testing/index.d.ts',
+      // The bundled YAML as the build read it (src/load.ts: loading without parsing YAML again).
+      'dist/yaml-cache.json',
       'schema/result.schema.json',
       'examples/demo.json',
       // Every rule and pack file, whatever it is written in (decision 0026).
