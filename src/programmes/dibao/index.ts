@@ -145,7 +145,10 @@ function provided<N>({ standard, marginal, size, amount, covered, assetsOk, inco
   }
   for (const [id, share] of covered) if (!members.has(id)) members.set(id, { covered: true, memberShare: share, entitled: share, paid: share });
   const pays = covered.size > 0;
-  return { household: { standard, marginal: marginal ?? UNKNOWN, householdSize: size, receiving: pays, assetsWithinLimits: assetsOk, gradualExit, entitled: amount, pays }, members };
+  return {
+    household: { standard, marginal: marginal ?? UNKNOWN, householdSize: size, receiving: pays, assetsWithinLimits: assetsOk, gradualExit, entitled: amount, pays },
+    members,
+  };
 }
 
 /** Each counted member's share of the household's payment, to the fen as payments are made. */
