@@ -143,9 +143,15 @@ export function assemble(runs: readonly Run[], settings: RunSettings): Household
       unknown.push({ programme: run.rules.programme, status: run.suspended });
     } else if (outcome.members) {
       ({ result, paid } = memberProgramme(run, outcome.members, unknown));
-    } else {
+    } else if (run.paid === undefined) {
       paid = outcome.amount;
       result = programmeResult(run, outcome.status, outcome.reasons, a.money(paid));
+    } else {
+      // A household programme with interactions: what it pays after them, beside what it is entitled to.
+      paid = run.paid;
+      const status = a.isZero(paid) && !a.isZero(outcome.amount) ? 'not-paid' : outcome.status;
+      result = programmeResult(run, status, outcome.reasons, a.money(paid));
+      result.entitledAmount = a.money(outcome.amount);
     }
     if (run.rules.period === 'event') {
       // A one-off amount is reported beside the monthly ones, never added to them: nor does its

@@ -32,7 +32,7 @@ export function settleLine(run: Run, line: MemberLine<unknown>, position: number
       if (a.isZero(line.paid)) break;
       if (interaction.when !== undefined && !ctx.check(interaction.when, facts, line.member, 'whenMet')) continue;
       const before = line.paid;
-      const { after, others } = weigh(interaction, facts, before, run, line.member, paidBy);
+      const { after, others } = weigh(interaction, facts, before, run, (by) => paidBy(by, line.member, a));
       if (others === undefined) continue;
       // Read only now that the rule would bite: a pack silent on it leaves this line undecided.
       if (interaction.rule.switch !== undefined && ctx.param<boolean>(interaction.rule.switch) !== true) continue;
@@ -51,14 +51,15 @@ export function settleLine(run: Run, line: MemberLine<unknown>, position: number
   }
 }
 
-/** The new amount and what it was weighed against; others undefined when the rule does not bite. */
-function weigh(
+/** The new amount and what it was weighed against; others undefined when the rule does not bite.
+ * `pays` says what the excluding programme pays whoever the amount is for (a member, or the
+ * household: household-interactions.ts). */
+export function weigh(
   interaction: PreparedInteraction,
   facts: Record<string, unknown>,
   paid: unknown,
   run: Run,
-  member: string,
-  paidBy: PaidBy,
+  pays: (by: string) => unknown,
 ): { after: unknown; others: string[] | undefined } {
   const { ctx } = run;
   const a = ctx.a;
@@ -67,7 +68,7 @@ function weigh(
     // What the other programme pays after its own interactions, not what it would: an entitlement
     // it does not pay (or cannot say it pays) must not take this one away.
     const by = rule.by as string;
-    const other = paidBy(by, member, a);
+    const other = pays(by);
     if (other === UNKNOWN) ctx.unknown(`${by}.paid`);
     if (other === undefined || a.isZero(other)) return { after: paid, others: undefined };
     return { after: a.zero, others: [`${by} ${a.money(other)}`] };

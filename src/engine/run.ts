@@ -14,6 +14,7 @@ import { RunsById, type Run, type RunSettings } from './types.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { ContextPool } from './pool.js';
 import { linePaid, settleLine, type PaidBy } from './interactions.js';
+import { householdPaid, settleHousehold, type HouseholdPaidBy } from './household-interactions.js';
 import { usedFacts } from './used.js';
 import { assemble, type HouseholdRun } from './assemble.js';
 
@@ -51,6 +52,12 @@ class Settler {
     for (let k = 0; k <= j; k += 1) this.settleMember(k, member);
     return linePaid(this.runs[j] as Run, this.household, index, a);
   };
+  private readonly householdPaidBy: HouseholdPaidBy = (j, a) => {
+    this.settleProgramme(j);
+    return householdPaid(this.runs[j] as Run, this.household, a);
+  };
+  /** Household programmes settled, or being settled (a cycle reads the amount as it stands). */
+  private readonly households = new Set<number>();
 
   constructor(
     private readonly runs: Run[],
@@ -62,8 +69,25 @@ class Settler {
   ) {}
 
   settleProgramme(i: number): void {
+    if ((this.runs[i] as Run).rules.scope === 'household') return this.settleHousehold(i);
     // By position: a fallback to Decimals replaces the lines (same members, same order).
     for (let k = 0; k < this.lines(i).length; k += 1) this.settle(i, this.lines(i)[k] as MemberLine<unknown>);
+  }
+
+  /** A household programme's amount, as settle does a member line (household-interactions.ts). */
+  private settleHousehold(i: number): void {
+    const run = this.runs[i] as Run;
+    if (run.info.interactions.length === 0 || run.suspended !== undefined || this.households.has(i)) return;
+    this.households.add(i);
+    try {
+      settleHousehold(run, i, this.runs, this.household, usedFacts(run.rules, this.byId, run.ctx.a, this.scratch), this.householdPaidBy);
+    } catch (error) {
+      if (error !== INEXACT || run.ctx.a.kind !== 'units') throw error;
+      this.pool.fallbacks += 1;
+      const again = entitle(run.rules, 'decimal', this.household, this.pool, this.byId, this.settings, this.scratch, run.apart);
+      this.runs[i] = again;
+      if (again.suspended === undefined) settleHousehold(again, i, this.runs, this.household, usedFacts(again.rules, this.byId, again.ctx.a, this.scratch), this.householdPaidBy);
+    }
   }
 
   private settleMember(i: number, member: string): void {

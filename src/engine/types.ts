@@ -26,6 +26,9 @@ export interface Run {
    * a parameter read before any member), or undetermined when its decision turns on a rule not
    * configured; a member programme's lines are otherwise suspended one by one. */
   suspended: 'not-configured' | 'not-in-force' | 'undetermined' | undefined;
+  /** A household programme with interactions: its amount once they are applied (the outcome's
+   * amount stays the entitlement); unset for every other programme. */
+  paid?: unknown;
   /** Members it no longer counts because another programme supports them apart. */
   apart?: ReadonlySet<string>;
 }

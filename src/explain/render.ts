@@ -194,7 +194,7 @@ function renderEntry(entry: TraceEntry, lang: Language, rules: ProgrammeRules, d
     case 'interaction': {
       const rule = rules.interactions?.find((i) => i.id === entry.id);
       const basis = rule?.basis.map((b) => ('convention' in b ? b.convention[lang] : 'article' in b ? `${b.document} ${b.article}` : b.document)).join(' / ') ?? '';
-      return `${w('interaction')} [${w('member')} ${entry.member}] ${rule ? rule.description[lang] : entry.id}: ${w('entitled')} ${entry.entitled}, ${w('weighedAgainst')} ${entry.others.join(', ')} → ${w('paid')} ${entry.paid}${basis ? `${sep}${w('source')}: ${basis}` : ''}`;
+      return `${w('interaction')} [${entry.member === undefined ? w('household') : `${w('member')} ${entry.member}`}] ${rule ? rule.description[lang] : entry.id}: ${w('entitled')} ${entry.entitled}, ${w('weighedAgainst')} ${entry.others.join(', ')} → ${w('paid')} ${entry.paid}${basis ? `${sep}${w('source')}: ${basis}` : ''}`;
     }
   }
 }

@@ -15,6 +15,7 @@ import { evaluateDeclared } from './declared/member.js';
 import { evaluateHouseholdDeclared } from './declared/household-scope.js';
 import { knownFacts, prepared, type Prepared } from './declared/prepare.js';
 import { AmountCompileError } from './declared/expression.js';
+import { HOUSEHOLD_FACTS, declaredHouseholdProvides } from './declared/household-facts.js';
 
 export const MODULES: ReadonlyMap<string, ProgrammeModule> = new Map([[dibao.id, dibao]]);
 
@@ -47,6 +48,7 @@ function checkProgramme(rulebook: Rulebook, rules: ProgrammeRules, details: Erro
   }
   if (!MODULES.has(rules.programme) && rules.scope === 'household') householdShape(rules, add);
   const facts = knownFacts(rulebook, rules);
+  if (rules.scope === 'household') householdInteractionFacts(rulebook, rules, add);
   const money = new Set([...facts].filter(([, f]) => f.kind === 'money').map(([name]) => name));
   for (const condition of rules.conditions.values()) {
     for (const fact of condition.test.facts) {
@@ -84,13 +86,37 @@ function checkProgramme(rulebook: Rulebook, rules: ProgrammeRules, details: Erro
 
 /** What a declared household programme cannot have: no member lines to select, split or settle. */
 function householdShape(rules: ProgrammeRules, add: (path: string, expected: string, found: string) => void): void {
-  for (const key of ['candidates', 'bounds', 'parts', 'interactions', 'leavesHousehold', 'facts'] as const)
+  for (const key of ['candidates', 'bounds', 'parts', 'leavesHousehold', 'facts'] as const)
     if (rules[key] !== undefined && !(Array.isArray(rules[key]) && rules[key].length === 0))
-      add(`$.${key}`, 'a household programme without member lines (no candidates, bounds, parts, interactions, leavesHousehold or facts)', key);
+      add(`$.${key}`, 'a household programme without member lines (no candidates, bounds, parts, leavesHousehold or facts)', key);
   if (rules.period === 'event') add('$.period', 'a monthly household programme', 'event');
   for (const id of rules.eligibility ?? []) {
     if (rules.conditions.get(id)?.scope === 'member') add(`$.eligibility`, 'household conditions', `the member condition "${id}"`);
   }
+}
+
+/** A household programme's interactions are applied after its entitlement, where a module's own
+ * facts are gone: their conditions may read the household's facts (a declared programme), the
+ * parameters, the used programmes' household facts and the other programmes' entitled and paid. */
+function householdInteractionFacts(rulebook: Rulebook, rules: ProgrammeRules, add: (path: string, expected: string, found: string) => void): void {
+  const own = MODULES.has(rules.programme) ? [] : Object.keys(HOUSEHOLD_FACTS);
+  const used = (rules.uses ?? []).flatMap((id) => {
+    const other = rulebook.programmes.get(id);
+    return other === undefined ? [] : Object.keys({ ...other.provides?.household, ...declaredHouseholdProvides(other) }).map((name) => `${id}.${name}`);
+  });
+  const allowed = new Set([...own, ...used]);
+  const amounts = (fact: string) => [...rulebook.programmes.keys()].some((id) => fact === `${id}.entitled` || fact === `${id}.paid`);
+  (rules.interactions ?? []).forEach((interaction, i) => {
+    const condition = interaction.when === undefined ? undefined : rules.conditions.get(interaction.when);
+    for (const fact of condition?.test.facts ?? []) {
+      if (!allowed.has(fact) && !rulebook.declarations.has(fact) && !amounts(fact))
+        add(
+          `$.interactions[${i}].when`,
+          "a household condition on the household's facts, parameters, used programmes' household facts or programmes' entitled and paid",
+          `"${fact}"`,
+        );
+    }
+  });
 }
 
 export function checkRulebook(rulebook: Rulebook): void {

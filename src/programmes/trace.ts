@@ -52,7 +52,8 @@ export type TraceEntry =
       id: string;
       /** higherOf, reducedBy or excludedBy, as the rule file declares it. */
       form: string;
-      member: string;
+      /** The member whose line it settles; absent for a household programme's amount. */
+      member?: string;
       entitled: string;
       /** The other amounts weighed (higherOf, reducedBy) or the programme that excludes (excludedBy). */
       others: string[];

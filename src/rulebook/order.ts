@@ -69,11 +69,11 @@ export function checkDeclared(
   order: readonly string[],
   problems: Problems,
 ): void {
-  const memberCondition = (id: string | undefined, path: string) => {
+  const memberCondition = (id: string | undefined, path: string, scope: 'member' | 'household' = 'member') => {
     if (id === undefined) return;
     const condition = rules.conditions.get(id);
     if (!condition) problems.add(rules.file, path, 'the id of a condition of this file', JSON.stringify(id));
-    else if (condition.scope !== 'member') problems.add(rules.file, path, 'a member condition', `"${id}" has scope ${condition.scope}`);
+    else if (condition.scope !== scope) problems.add(rules.file, path, `a ${scope} condition`, `"${id}" has scope ${condition.scope}`);
   };
   if (rules.scope === 'member') {
     memberCondition(rules.candidates, '$.candidates');
@@ -96,7 +96,8 @@ export function checkDeclared(
   const position = order.indexOf(rules.programme);
   (rules.interactions ?? []).forEach((interaction, i) => {
     const path = `$.interactions[${i}]`;
-    memberCondition(interaction.when, `${path}.when`);
+    // A household programme's interaction weighs the household's amount: a household condition.
+    memberCondition(interaction.when, `${path}.when`, rules.scope);
     if (interaction.by !== undefined && !programmes.has(interaction.by)) problems.add(rules.file, `${path}.by`, 'a programme of the rulebook', JSON.stringify(interaction.by));
     if (interaction.switch !== undefined && declarations.get(interaction.switch)?.type.kind !== 'boolean') {
       problems.add(rules.file, `${path}.switch`, 'a declared parameter of kind boolean', JSON.stringify(interaction.switch));

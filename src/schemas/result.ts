@@ -148,7 +148,7 @@ export const traceEntrySchema = z
         kind: z.literal('interaction'),
         id: z.string(),
         form: z.string(),
-        member: z.string(),
+        member: z.string().optional(),
         entitled: moneyOut,
         others: z.array(z.string()),
         paid: moneyOut,

@@ -13,8 +13,9 @@ import { AmountCaseMissing, type MembersView } from './expression.js';
 import { memberFacts } from './facts.js';
 import type { Prepared } from './prepare.js';
 
-/** The facts of the household: its own, the parameters its conditions read, the used programmes'. */
-function householdFacts<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts): Record<string, unknown> {
+/** The facts of the household: its own, the parameters its conditions read, the used programmes'
+ * (also what a household programme's interactions read, src/engine/household-interactions.ts). */
+export function householdFacts<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts): Record<string, unknown> {
   const { a } = ctx;
   const assets = household.assets;
   const facts: Record<string, unknown> = {

@@ -93,6 +93,17 @@ export function knownFacts(rulebook: Rulebook, rules: ProgrammeRules): Map<strin
         facts.set(`${other.programme}.paid`, { kind: 'money', description: { zh: `${other.name.zh}实发金额`, en: `${other.name.en}: amount paid` } });
     }
   }
+  // A household programme's interactions weigh what the others give the household (household-interactions.ts).
+  if (rules.scope === 'household' && (rules.interactions ?? []).length > 0) {
+    for (const other of rulebook.programmes.values()) {
+      if (other === rules) continue;
+      const name = (key: string) => `${other.programme}.${key}`;
+      if (!facts.has(name('entitled')))
+        facts.set(name('entitled'), { kind: 'money', description: { zh: `${other.name.zh}应享金额（全户）`, en: `${other.name.en}: amount entitled (household)` } });
+      if (order.indexOf(other.programme) < position && !facts.has(name('paid')))
+        facts.set(name('paid'), { kind: 'money', description: { zh: `${other.name.zh}实发金额（全户）`, en: `${other.name.en}: amount paid (household)` } });
+    }
+  }
   return facts;
 }
 

@@ -89,7 +89,7 @@ export const dibao: ProgrammeModule = {
         reasons,
         amount,
         fields: fields as unknown as Record<string, unknown>,
-        provides: provided({ standard, marginal, size, covered, assetsOk, incomes: income.byMember, gradualExit }),
+        provides: provided({ standard, marginal, size, amount, covered, assetsOk, incomes: income.byMember, gradualExit }),
       };
     };
     if (eligible) {
@@ -125,22 +125,30 @@ interface Provided<N> {
   standard: N;
   marginal: boolean | null;
   size: number;
+  amount: N;
   covered: Map<string, N>;
   assetsOk: boolean;
   incomes: ReadonlyMap<string, N>;
   gradualExit: boolean;
 }
 
-/** What dibao tells the programmes that use it (rules/dibao/ "provides"). */
-function provided<N>({ standard, marginal, size, covered, assetsOk, incomes, gradualExit }: Provided<N>): ProvidedFacts {
+/** What dibao tells the programmes that use it (rules/dibao/ "provides"): its own names, and the
+ * common ones every programme gives (entitled and pays; a member's entitled and paid, their share),
+ * read as every programme's are, before interactions. */
+function provided<N>({ standard, marginal, size, amount, covered, assetsOk, incomes, gradualExit }: Provided<N>): ProvidedFacts {
   const members = new Map<string, Record<string, unknown>>();
-  // One (never changed) facts object per member: covered or not, with their own counted income.
+  // One (never changed) facts object per member: covered or not, with their own counted income. A
+  // member not covered has no entitled or paid key: readers get zero, as from any programme.
   for (const [id, countableIncome] of incomes) {
     const share = covered.get(id);
-    members.set(id, share === undefined ? { covered: false, countableIncome } : { covered: true, memberShare: share, countableIncome });
+    members.set(id, share === undefined ? { covered: false, countableIncome } : { covered: true, memberShare: share, entitled: share, paid: share, countableIncome });
   }
-  for (const [id, share] of covered) if (!members.has(id)) members.set(id, { covered: true, memberShare: share });
-  return { household: { standard, marginal: marginal ?? UNKNOWN, householdSize: size, receiving: covered.size > 0, assetsWithinLimits: assetsOk, gradualExit }, members };
+  for (const [id, share] of covered) if (!members.has(id)) members.set(id, { covered: true, memberShare: share, entitled: share, paid: share });
+  const pays = covered.size > 0;
+  return {
+    household: { standard, marginal: marginal ?? UNKNOWN, householdSize: size, receiving: pays, assetsWithinLimits: assetsOk, gradualExit, entitled: amount, pays },
+    members,
+  };
 }
 
 /** Each counted member's share of the household's payment, to the fen as payments are made. */
