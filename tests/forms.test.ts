@@ -92,7 +92,7 @@ describe('amount forms: traced', () => {
   it('writes a division by an integer parameter, a whole number or a count in the formula', () => {
     expect(explain('test-forms-divided-by-integer')).toContain('member a: 100 (testForms.amount) ÷ 3 (testForms.months) = 33.33…');
     expect(explain('test-forms-divided-by-whole')).toContain('member a: 30 (testForms.other) ÷ 4 = 7.50');
-    expect(explain('test-forms-divided-by-count')).toContain('member a: 100 (testForms.amount) + 30 (testForms.other) ÷ 1 (members: child) = 130.00');
+    expect(explain('test-forms-divided-by-count')).toContain('member a: (100 (testForms.amount) + 30 (testForms.other)) ÷ 1 (members: child) = 130.00');
   });
 
   it('writes rates exactly in a comparison', () => {

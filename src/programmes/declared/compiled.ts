@@ -21,6 +21,9 @@ export interface CompiledAmount {
   kind: Kind;
   value(ctx: AnyContext, facts: Facts, members?: MembersView): unknown;
   text(ctx: AnyContext, facts: Facts, members?: MembersView): string;
+  /** Written "a + b": bracketed where it is multiplied or divided, so the formula reads as it is
+   * computed ("(717 + 581) ÷ 2", not "717 + 581 ÷ 2"). */
+  infix?: true;
 }
 
 export class AmountCompileError extends Error {

@@ -51,7 +51,7 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
       y.kind === 'count'
         ? (ctx: AnyContext, f: Facts, m?: MembersView) => ctx.a.timesCount(x.value(ctx, f, m), y.value(ctx, f, m) as number)
         : (ctx: AnyContext, f: Facts, m?: MembersView) => ctx.a.times(x.value(ctx, f, m), y.value(ctx, f, m));
-    return { kind: 'money', value: product, text: (ctx, f, m) => `${x.text(ctx, f, m)} × ${y.text(ctx, f, m)}` };
+    return { kind: 'money', value: product, text: (ctx, f, m) => `${operand(x, ctx, f, m)} × ${operand(y, ctx, f, m)}` };
   }
   if ('dividedBy' in expression) {
     const [first, by] = expression.dividedBy;
@@ -64,7 +64,7 @@ export function compileAmount(expression: AmountExpression, rulebook: Rulebook, 
       const n = y.value(ctx, f, m) as number;
       return n > 0 ? ctx.a.perCount(x.value(ctx, f, m), n) : ctx.a.zero;
     };
-    return { kind: 'money', value: quotient, text: (ctx, f, m) => `${x.text(ctx, f, m)} ÷ ${y.text(ctx, f, m)}` };
+    return { kind: 'money', value: quotient, text: (ctx, f, m) => `${operand(x, ctx, f, m)} ÷ ${operand(y, ctx, f, m)}` };
   }
   if ('sum' in expression || 'higher' in expression || 'lower' in expression) {
     const [key, list] =
@@ -103,9 +103,15 @@ function countFact(name: string): CompiledAmount {
   return { kind: 'count', value: read, text: (ctx, f) => `${read(ctx, f)} (${name})` };
 }
 
+/** A factor's or a divisor's text, bracketed when it is a sum. */
+function operand(amount: CompiledAmount, ctx: AnyContext, f: Facts, m?: MembersView): string {
+  return amount.infix ? `(${amount.text(ctx, f, m)})` : amount.text(ctx, f, m);
+}
+
 function moneyFold(parts: CompiledAmount[], key: 'sum' | 'higher' | 'lower'): CompiledAmount {
   const fold = key === 'sum' ? 'add' : key === 'higher' ? 'max' : 'min';
   return {
+    ...(key === 'sum' && parts.length > 1 ? { infix: true as const } : {}),
     kind: 'money',
     value: (ctx, f, m) => {
       const { a } = ctx;
