@@ -92,7 +92,7 @@ function readDataFile(path: string, shown: string, inside = join(path, '..')): F
 }
 
 /** The rule and pack files (YAML or JSON) under `dir`, walked without following a link out of `inside`. */
-function dataFiles(dir: string, inside = dir, shown: (path: string) => string = (p) => p): string[] {
+export function dataFiles(dir: string, inside = dir, shown: (path: string) => string = (p) => p): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   const walk = (folder: string) => {

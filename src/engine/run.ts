@@ -56,8 +56,9 @@ class Settler {
     this.settleProgramme(j);
     return householdPaid(this.runs[j] as Run, this.household, a);
   };
-  /** Household programmes settled, or being settled (a cycle reads the amount as it stands). */
-  private readonly households = new Set<number>();
+  /** Household programmes settled, or being settled (a cycle reads the amount as it stands); made
+   * only when one has interactions, as most households' runs have none. */
+  private households: Set<number> | undefined;
 
   constructor(
     private readonly runs: Run[],
@@ -77,8 +78,10 @@ class Settler {
   /** A household programme's amount, as settle does a member line (household-interactions.ts). */
   private settleHousehold(i: number): void {
     const run = this.runs[i] as Run;
-    if (run.info.interactions.length === 0 || run.suspended !== undefined || this.households.has(i)) return;
-    this.households.add(i);
+    if (run.info.interactions.length === 0 || run.suspended !== undefined) return;
+    const settled = (this.households ??= new Set());
+    if (settled.has(i)) return;
+    settled.add(i);
     try {
       settleHousehold(run, i, this.runs, this.household, usedFacts(run.rules, this.byId, run.ctx.a, this.scratch), this.householdPaidBy);
     } catch (error) {

@@ -178,7 +178,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
       }
     }
     const programme = fact.slice(0, fact.lastIndexOf('.'));
-    if (!this.notices.includes(programme)) this.notices = [...this.notices, programme];
+    this.lacks(programme);
     this.suspendedBy = programme;
   }
 
@@ -204,8 +204,9 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     return planned.notice && planned.decimal === null && planned.entry?.kind === 'parameter';
   }
 
-  /** Lists under notConfigured a rule whose value is set but says a part of it is not configured
-   * (a type in dibao.income.exemptNotConfigured), as a null value is listed when read. */
+  /** Lists a rule (or a programme whose facts are unknown) under notConfigured, once: also a rule
+   * whose value is set but says a part of it is not configured (a type in
+   * dibao.income.exemptNotConfigured), as a null value is listed when read. */
   lacks(id: string): void {
     if (!this.notices.includes(id)) this.notices = this.notices === NOTHING ? [id] : [...this.notices, id];
   }

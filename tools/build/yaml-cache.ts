@@ -4,27 +4,18 @@
  * A file whose data JSON cannot hold exactly is left out, and so parsed at load.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, PACKAGE_ROOT } from '../../src/load.js';
+import { BUNDLED_JURISDICTIONS, BUNDLED_RULES, PACKAGE_ROOT, dataFiles } from '../../src/load.js';
 import { readYamlText } from '../../src/rulebook/yaml.js';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return yamlFiles(path);
-      return /\.ya?ml$/.test(name) ? [path] : [];
-    });
-}
 
 /** The cache of the YAML files under `dirs`: sha256 of the text → the data as JSON text. */
 export function yamlCacheOf(dirs: readonly string[]): Record<string, string> {
   const cache: Record<string, string> = {};
-  for (const path of dirs.flatMap(yamlFiles)) {
+  // The loader's own walk of rule and pack files, its YAML ones.
+  for (const path of dirs.flatMap((dir) => dataFiles(dir)).filter((file) => /\.ya?ml$/.test(file))) {
     const text = readFileSync(path, 'utf8');
     const { json } = readYamlText(text, relative(PACKAGE_ROOT, path));
     const written = JSON.stringify(json);
