@@ -24,13 +24,16 @@ export class ContextPool {
   readonly scratch: RunScratch = { memberFacts: { units: [], decimal: [] } };
   private receiptCache: Receipt | undefined;
 
-  /** The rulebook's programmes in evaluation order, and each one's position in it. */
+  /** The rulebook's programmes in its order (each after those it uses), and each one's position in it. */
   readonly programmes: readonly ProgrammeRules[];
   readonly positions: ReadonlyMap<string, number>;
+  /** The positions in the order they are entitled (see entitlementOrder). */
+  readonly order: readonly number[];
 
   constructor(readonly plan: Plan) {
     this.programmes = [...plan.settings.rulebook.programmes.values()];
     this.positions = new Map(this.programmes.map((rules, i) => [rules.programme, i]));
+    this.order = entitlementOrder(this.programmes, this.positions);
   }
 
   context(rules: ProgrammeRules, a: Arithmetic): Context {
@@ -57,4 +60,29 @@ export class ContextPool {
     this.receiptCache ??= deepFreeze(receiptFor(rulebook, jurisdiction));
     return this.receiptCache;
   }
+}
+
+/**
+ * The order programmes are entitled in: the rulebook's, except that a programme that supports
+ * members apart (rule files' "leavesHousehold") comes as early as what it uses allows. The
+ * programme it takes them from is then entitled again without them before any later one reads it,
+ * and the later ones are entitled once, instead of each being entitled again (run.ts). Results
+ * are written in the rulebook's order whatever this one is.
+ */
+export function entitlementOrder(programmes: readonly ProgrammeRules[], positions: ReadonlyMap<string, number>): number[] {
+  const order: number[] = [];
+  const placed = new Set<number>();
+  const place = (i: number): void => {
+    if (placed.has(i)) return;
+    // What it uses first, in the rulebook's order (which already puts them before it).
+    const uses = ((programmes[i] as ProgrammeRules).uses ?? []).map((id) => positions.get(id) as number).sort((x, y) => x - y);
+    for (const used of uses) place(used);
+    placed.add(i);
+    order.push(i);
+  };
+  programmes.forEach((rules, i) => {
+    if (rules.leavesHousehold !== undefined) place(i);
+  });
+  programmes.forEach((_, i) => place(i));
+  return order;
 }

@@ -26,12 +26,18 @@ export function runHousehold(household: Household, pool: ContextPool, settings: 
   const scratch = pool.scratch;
   scratch.memberFacts.units.length = 0;
   scratch.memberFacts.decimal.length = 0;
-  const runs: Run[] = [];
-  // Always runs[i] for the i-th programme: a run entitled again replaces it in place.
+  // Always runs[i] for the i-th programme in the rulebook's order, whatever the order they are
+  // entitled in: a run entitled again replaces it in place.
+  const runs: Run[] = new Array<Run>(pool.programmes.length);
   const byId = new RunsById(runs, pool.positions);
   const first: ArithmeticKind = settings.fast ? 'units' : 'decimal';
-  for (const rules of pool.programmes) runs.push(entitle(rules, first, household, pool, byId, settings, scratch));
-  for (const run of runs) if (run.rules.leavesHousehold !== undefined) supportApart(run, runs, byId, household, pool, settings, scratch);
+  const order = pool.order;
+  for (let k = 0; k < order.length; k += 1) {
+    const i = order[k] as number;
+    const run = entitle(pool.programmes[i] as ProgrammeRules, first, household, pool, byId, settings, scratch);
+    runs[i] = run;
+    if (run.rules.leavesHousehold !== undefined) supportApart(run, k, runs, byId, household, pool, settings, scratch);
+  }
   const settler = new Settler(runs, byId, household, pool, settings, scratch);
   for (let i = 0; i < runs.length; i += 1) settler.settleProgramme(i);
   return assemble(runs, settings);
@@ -127,26 +133,26 @@ class Settler {
 
 /**
  * Members a programme supports apart (an extreme-poor member, whom dibao then no longer counts):
- * the programme they leave, and every later one that reads it (directly or through another that
- * does), except those that support apart, are entitled again without them. A programme that reads
- * none of them is given the same household and the same facts, so its entitlement stands. Only a
- * member the programme is known to take leaves; one whose line is undecided stays, and the
- * household's result says what it turns on.
+ * the programme they leave, and every programme entitled since that reads it (directly or through
+ * another that does), except those that support apart, are entitled again without them; those
+ * entitled later read it as it now is (the order, pool.ts, puts as few as it can in between). A
+ * programme that reads none of them is given the same household and the same facts, so its
+ * entitlement stands. Only a member the programme is known to take leaves; one whose line is
+ * undecided stays, and the household's result says what it turns on.
  */
-function supportApart(run: Run, runs: Run[], byId: RunsById, household: Household, pool: ContextPool, settings: RunSettings, scratch: RunScratch): void {
+function supportApart(run: Run, at: number, runs: Run[], byId: RunsById, household: Household, pool: ContextPool, settings: RunSettings, scratch: RunScratch): void {
   const of = (run.rules.leavesHousehold as NonNullable<ProgrammeRules['leavesHousehold']>).of;
   const apart = new Set<string>();
   for (const line of run.suspended === undefined ? (run.outcome.members ?? []) : []) if (line.qualifies) apart.add(line.member);
   if (apart.size === 0) return;
-  const start = runs.findIndex((r) => r.rules.programme === of);
   const changed = new Set<string>([of]);
-  for (let i = start; i < runs.length; i += 1) {
+  for (let k = pool.order.indexOf(pool.positions.get(of) as number); k < at; k += 1) {
+    const i = pool.order[k] as number;
     const rules = (runs[i] as Run).rules;
     if (rules.leavesHousehold !== undefined) continue;
     if (rules.programme !== of && !(rules.uses ?? []).some((used) => changed.has(used))) continue;
     changed.add(rules.programme);
-    const again = entitle(rules, (runs[i] as Run).ctx.a.kind, household, pool, byId, settings, scratch, rules.programme === of ? apart : undefined);
-    runs[i] = again;
+    runs[i] = entitle(rules, (runs[i] as Run).ctx.a.kind, household, pool, byId, settings, scratch, rules.programme === of ? apart : undefined);
   }
 }
 
