@@ -9,7 +9,7 @@ import type { ArithmeticKind } from '../arithmetic/types.js';
 import { INEXACT } from '../arithmetic/types.js';
 import { NOT_CONFIGURED } from '../programmes/context.js';
 import { evaluateProgramme } from '../programmes/index.js';
-import type { MemberLine, Outcome, RunScratch } from '../programmes/types.js';
+import { NOTHING_PROVIDED, type MemberLine, type Outcome, type RunScratch } from '../programmes/types.js';
 import { RunsById, type Run, type RunSettings } from './types.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { ContextPool } from './pool.js';
@@ -181,7 +181,7 @@ function entitle(
       return entitle(rules, 'decimal', household, pool, byId, settings, scratch, apart);
     }
     if (error !== NOT_CONFIGURED) throw error;
-    const outcome: Outcome<unknown> = { status: 'not-configured', reasons: ['notConfigured'], amount: a.zero, fields: {}, provides: { household: {}, members: new Map() } };
+    const outcome: Outcome<unknown> = { status: 'not-configured', reasons: ['notConfigured'], amount: a.zero, fields: {}, provides: { household: {}, members: NOTHING_PROVIDED } };
     const run: Run = { rules, info, ctx, outcome, suspended: ctx.suspension() };
     if (apart !== undefined) run.apart = apart;
     return run;

@@ -8,6 +8,7 @@ import type { ProvidedFacts, RunScratch, UsedFacts } from '../programmes/types.j
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { Run, RunsById } from './types.js';
 import { UNKNOWN } from '../programmes/context.js';
+import { NOTHING_PROVIDED } from '../programmes/types.js';
 
 /** An amount of one arithmetic in another (INEXACT when units cannot hold it). */
 export function move(value: unknown, from: Arithmetic, to: Arithmetic): unknown {
@@ -15,7 +16,7 @@ export function move(value: unknown, from: Arithmetic, to: Arithmetic): unknown 
 }
 
 /** What a programme not configured this month gives: nothing known. */
-const UNKNOWN_PROVIDES: ProvidedFacts = Object.freeze({ household: Object.freeze({}), members: new Map(), unknown: true as const });
+const UNKNOWN_PROVIDES: ProvidedFacts = Object.freeze({ household: Object.freeze({}), members: NOTHING_PROVIDED, unknown: true as const });
 
 /** What `rules` reads of the programmes it uses, each in arithmetic `a`: the producers' own facts
  * when they ran on the same arithmetic (nearly always), a converted copy otherwise. */
@@ -32,7 +33,7 @@ export function usedFacts(rules: ProgrammeRules, byId: RunsById, a: Arithmetic, 
       for (const name in facts) out[name] = money.has(name) && facts[name] !== UNKNOWN ? move(facts[name], from, a) : facts[name];
       return out;
     };
-    return { household: convert(provided.household), members: new Map([...provided.members].map(([member, facts]) => [member, convert(facts)])) };
+    return { household: convert(provided.household), members: provided.members.map((facts) => (facts === undefined ? undefined : convert(facts))) };
   });
   return scratch ? { producers, scratch } : { producers };
 }

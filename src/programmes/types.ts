@@ -30,10 +30,15 @@ export type LineUnknown = ({ status: 'not-configured' | 'not-in-force'; notConfi
 /** Facts a programme gives the programmes that use it: the household's, and each member's. */
 export interface ProvidedFacts {
   household: Record<string, unknown>;
-  members: ReadonlyMap<string, Record<string, unknown>>;
+  /** By the member's position in the household (undefined: nothing for that member). An array, not
+   * a Map: every programme gives one for every household, and making a Map cost more than reading it. */
+  members: readonly (Record<string, unknown> | undefined)[];
   /** The programme is not configured this month: every fact it would give is UNKNOWN. */
   unknown?: true;
 }
+
+/** A programme that gives nothing of any member: shared, frozen. */
+export const NOTHING_PROVIDED: ProvidedFacts['members'] = Object.freeze([]);
 
 /** What a programme reads of the programmes it uses, in the order of its "uses", each already in
  * the reader's arithmetic. */

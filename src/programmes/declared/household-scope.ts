@@ -8,7 +8,7 @@
  */
 import type { Household } from '../../schemas/household.js';
 import { UNKNOWN, type Context } from '../context.js';
-import type { Outcome, UsedFacts } from '../types.js';
+import { NOTHING_PROVIDED, type Outcome, type UsedFacts } from '../types.js';
 import { AmountCaseMissing, type MembersView } from './expression.js';
 import { memberFacts } from './facts.js';
 import type { Prepared } from './prepare.js';
@@ -77,5 +77,5 @@ export function evaluateHouseholdDeclared<N, R, G>(ctx: Context<N, R, G>, info: 
 }
 
 function outcome<N>(amount: N, status: 'paid' | 'ineligible', reasons: string[]): Outcome<N> {
-  return { status, reasons, amount, fields: {}, provides: { household: { entitled: amount, pays: status === 'paid' }, members: new Map() } };
+  return { status, reasons, amount, fields: {}, provides: { household: { entitled: amount, pays: status === 'paid' }, members: NOTHING_PROVIDED } };
 }

@@ -6,7 +6,7 @@
  */
 import type { Household } from '../../schemas/household.js';
 import { NOT_CONFIGURED, UNKNOWN, type Context } from '../context.js';
-import type { LineUnknown, MemberLine, Outcome, UsedFacts } from '../types.js';
+import { NOTHING_PROVIDED, type LineUnknown, type MemberLine, type Outcome, type ProvidedFacts, type UsedFacts } from '../types.js';
 import { factPath, memberFacts } from './facts.js';
 import { AmountCaseMissing, type CompiledAmount, type MembersView } from './expression.js';
 import type { Prepared } from './prepare.js';
@@ -34,19 +34,17 @@ export function factsFor<N, R, G>(
   used: UsedFacts,
   extra?: Record<string, unknown>,
 ): Record<string, unknown> {
-  const member = household.members[memberIndex] as Household['members'][number];
   const params = ctx.factParameters(info.parameterFacts, info.exactParameters);
-  return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.producers, member.id, ctx.a.zero, extra);
+  return info.makeFacts(baseFacts(ctx, household, memberIndex, used), params, used.producers, memberIndex, ctx.a.zero, extra);
 }
 
 export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts): Outcome<N> {
   const { a } = ctx;
   const lines: MemberLine<N>[] = [];
-  const entitled = new Map<string, Record<string, unknown>>();
+  const entitled: Record<string, unknown>[] = [];
   let total = a.zero;
   const members = info.readsMembers ? membersView(ctx, info, household, used) : undefined;
   for (let m = 0; m < household.members.length; m += 1) {
-    const member = household.members[m] as Household['members'][number];
     // Members who are not candidates at all (not disabled, not a child…) are not listed, and cost
     // no more than the candidate test on their own facts when that test reads nothing else.
     if (info.candidatesOnMemberFacts && !(info.candidates as NonNullable<Prepared['candidates']>).test(baseFacts(ctx, household, m, used))) continue;
@@ -59,7 +57,7 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, info: Prepared,
     // Qualifying is known once every condition held, even where the amount is not.
     const provided: Record<string, unknown> = { entitled: line.unknown ? UNKNOWN : line.entitled, qualifies: line.qualifies === true ? true : line.unknown ? UNKNOWN : false };
     if (info.parts !== undefined) partFacts(info.parts, line, provided);
-    entitled.set(member.id, provided);
+    entitled[m] = provided;
     total = a.add(total, line.entitled);
   }
   // Nobody applies: no event was described, which is not a refusal.
@@ -204,7 +202,7 @@ function boundedLine<N, R, G>(
 }
 
 /** A one-off programme with bounds: the caseworker decides, within the bounds the lines give. */
-function caseworkersDecision<N, R, G>(ctx: Context<N, R, G>, lines: MemberLine<N>[], amount: N, entitled: Map<string, Record<string, unknown>>): Outcome<N> {
+function caseworkersDecision<N, R, G>(ctx: Context<N, R, G>, lines: MemberLine<N>[], amount: N, entitled: ProvidedFacts['members']): Outcome<N> {
   const { a } = ctx;
   const add = (key: 'minimum' | 'maximum'): string | null => {
     let sum = a.zero;
@@ -220,7 +218,6 @@ function caseworkersDecision<N, R, G>(ctx: Context<N, R, G>, lines: MemberLine<N
   return { status: 'caseworker-decision', reasons: ['caseworkersDecision'], amount, fields, members: lines, provides: { household: {}, members: entitled } };
 }
 
-const NO_MEMBERS = new Map<string, Record<string, unknown>>();
 // Keyed by the arithmetic's zero, then by status: every household without a candidate shares one.
 const NO_CANDIDATES = new Map<unknown, Map<string, Outcome<unknown>>>();
 
@@ -237,7 +234,7 @@ function nobody<N>(zero: N, status: 'ineligible' | 'no-event'): Outcome<N> {
       amount: zero,
       fields: Object.freeze({}),
       members: Object.freeze([]) as unknown as MemberLine<N>[],
-      provides: Object.freeze({ household: Object.freeze({}), members: NO_MEMBERS }),
+      provides: Object.freeze({ household: Object.freeze({}), members: NOTHING_PROVIDED }),
     });
     byStatus.set(status, outcome as Outcome<unknown>);
   }

@@ -12,7 +12,8 @@ export type FactsMaker = (
   base: Record<string, unknown>,
   params: readonly unknown[],
   producers: readonly ProvidedFacts[],
-  member: string,
+  /** The member's position in the household. */
+  member: number,
   zero: unknown,
   extra: Record<string, unknown> | undefined,
 ) => Record<string, unknown>;
@@ -45,8 +46,8 @@ export function makeFacts(shape: Shape): FactsMaker {
     ...shape.extra.map((name) => `${q(name)}: e === undefined ? undefined : e[${q(name)}]`),
   ];
   const producers = [...new Set(shape.members.map(([, producer]) => producer))];
-  const lookups = producers.map((i) => `const m${i} = P[${i}].members.get(id);`).join('\n');
-  const make = new Function('d', 'U', `return function facts(b, p, P, id, z, e) {\n${lookups}\nreturn {\n${lines.join(',\n')}\n}; };`) as (
+  const lookups = producers.map((i) => `const m${i} = P[${i}].members[ix];`).join('\n');
+  const make = new Function('d', 'U', `return function facts(b, p, P, ix, z, e) {\n${lookups}\nreturn {\n${lines.join(',\n')}\n}; };`) as (
     d: unknown[],
     unknown: unknown,
   ) => FactsMaker;

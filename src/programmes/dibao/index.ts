@@ -89,7 +89,7 @@ export const dibao: ProgrammeModule = {
         reasons,
         amount,
         fields: fields as unknown as Record<string, unknown>,
-        provides: provided({ standard, marginal, size, amount, covered, assetsOk, incomes: income.byMember, gradualExit }),
+        provides: provided(household, { standard, marginal, size, amount, covered, assetsOk, incomes: income.byMember, gradualExit }),
       };
     };
     if (eligible) {
@@ -135,15 +135,19 @@ interface Provided<N> {
 /** What dibao tells the programmes that use it (rules/dibao/ "provides"): its own names, and the
  * common ones every programme gives (entitled and pays; a member's entitled and paid, their share),
  * read as every programme's are, before interactions. */
-function provided<N>({ standard, marginal, size, amount, covered, assetsOk, incomes, gradualExit }: Provided<N>): ProvidedFacts {
-  const members = new Map<string, Record<string, unknown>>();
-  // One (never changed) facts object per member: covered or not, with their own counted income. A
-  // member not covered has no entitled or paid key: readers get zero, as from any programme.
-  for (const [id, countableIncome] of incomes) {
+function provided<N>(household: Household, { standard, marginal, size, amount, covered, assetsOk, incomes, gradualExit }: Provided<N>): ProvidedFacts {
+  // One (never changed) facts object per member, by position: covered or not, with their own
+  // counted income. A member not covered has no entitled or paid key: readers get zero, as from
+  // any programme.
+  const members: (Record<string, unknown> | undefined)[] = [];
+  for (let m = 0; m < household.members.length; m += 1) {
+    const id = (household.members[m] as Member).id;
     const share = covered.get(id);
-    members.set(id, share === undefined ? { covered: false, countableIncome } : { covered: true, memberShare: share, entitled: share, paid: share, countableIncome });
+    const countableIncome = incomes.get(id);
+    if (countableIncome !== undefined)
+      members[m] = share === undefined ? { covered: false, countableIncome } : { covered: true, memberShare: share, entitled: share, paid: share, countableIncome };
+    else if (share !== undefined) members[m] = { covered: true, memberShare: share, entitled: share, paid: share };
   }
-  for (const [id, share] of covered) if (!members.has(id)) members.set(id, { covered: true, memberShare: share, entitled: share, paid: share });
   const pays = covered.size > 0;
   return {
     household: { standard, marginal: marginal ?? UNKNOWN, householdSize: size, receiving: pays, assetsWithinLimits: assetsOk, gradualExit, entitled: amount, pays },
