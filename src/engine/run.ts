@@ -38,9 +38,17 @@ export function runHousehold(household: Household, pool: ContextPool, settings: 
     runs[i] = run;
     if (run.rules.leavesHousehold !== undefined) supportApart(run, k, runs, byId, household, pool, settings, scratch);
   }
-  const settler = new Settler(runs, byId, household, pool, settings, scratch);
-  for (let i = 0; i < runs.length; i += 1) settler.settleProgramme(i);
+  // Most households have no line an interaction could change: no settler is made for them.
+  if (runs.some(settles)) {
+    const settler = new Settler(runs, byId, household, pool, settings, scratch);
+    for (let i = 0; i < runs.length; i += 1) settler.settleProgramme(i);
+  }
   return assemble(runs, settings);
+}
+
+/** A run the settler has work for: interactions, and an amount or member lines they act on. */
+function settles(run: Run): boolean {
+  return run.info.interactions.length > 0 && run.suspended === undefined && (run.rules.scope === 'household' || (run.outcome.members?.length ?? 0) > 0);
 }
 
 /**

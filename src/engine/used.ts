@@ -18,22 +18,27 @@ export function move(value: unknown, from: Arithmetic, to: Arithmetic): unknown 
 /** What a programme not configured this month gives: nothing known. */
 const UNKNOWN_PROVIDES: ProvidedFacts = Object.freeze({ household: Object.freeze({}), members: NOTHING_PROVIDED, unknown: true as const });
 
+const NO_PRODUCERS: readonly ProvidedFacts[] = Object.freeze([]);
+
 /** What `rules` reads of the programmes it uses, each in arithmetic `a`: the producers' own facts
  * when they ran on the same arithmetic (nearly always), a converted copy otherwise. */
 export function usedFacts(rules: ProgrammeRules, byId: RunsById, a: Arithmetic, scratch?: RunScratch): UsedFacts {
-  const producers = (rules.uses ?? []).map((id) => {
-    const run = byId.get(id) as Run;
-    const from = run.ctx.a;
-    const provided = run.outcome.provides;
-    if (run.suspended !== undefined) return UNKNOWN_PROVIDES;
-    if (from.kind === a.kind) return provided;
-    const money = run.info.providedMoney;
-    const convert = (facts: Record<string, unknown>) => {
-      const out: Record<string, unknown> = {};
-      for (const name in facts) out[name] = money.has(name) && facts[name] !== UNKNOWN ? move(facts[name], from, a) : facts[name];
-      return out;
-    };
-    return { household: convert(provided.household), members: provided.members.map((facts) => (facts === undefined ? undefined : convert(facts))) };
-  });
+  const uses = rules.uses;
+  const producers = uses === undefined || uses.length === 0 ? NO_PRODUCERS : uses.map((id) => providedIn(byId.get(id) as Run, a));
   return scratch ? { producers, scratch } : { producers };
+}
+
+/** What one run gives, in arithmetic `a`. */
+function providedIn(run: Run, a: Arithmetic): ProvidedFacts {
+  const from = run.ctx.a;
+  const provided = run.outcome.provides;
+  if (run.suspended !== undefined) return UNKNOWN_PROVIDES;
+  if (from.kind === a.kind) return provided;
+  const money = run.info.providedMoney;
+  const convert = (facts: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {};
+    for (const name in facts) out[name] = money.has(name) && facts[name] !== UNKNOWN ? move(facts[name], from, a) : facts[name];
+    return out;
+  };
+  return { household: convert(provided.household), members: provided.members.map((facts) => (facts === undefined ? undefined : convert(facts))) };
 }

@@ -31,6 +31,19 @@ interface Doubt<N> {
   rules: string[];
 }
 
+/** The exemption lists, each read when the first income line needs it and kept for the
+ * household's other lines: a household whose lines never need one reads, and cites, neither. */
+interface Exemptions {
+  /** The types not counted (null: the pack does not set the list), once read. */
+  exempt: readonly IncomeType[] | null | undefined;
+  /** The list itself is not configured this month. */
+  exemptUnknown: boolean;
+  /** The types whose treatment is not configured (null: not set, or not declared), once read. */
+  open: readonly IncomeType[] | null | undefined;
+  /** That list is declared, and not configured this month. */
+  openUnknown: boolean;
+}
+
 function doubt<N, R, G>(ctx: Context<N, R, G>, into: Doubt<N>, id: string, amount: N): void {
   ctx.affects(id);
   into.uncertain = ctx.a.add(into.uncertain, amount);
@@ -41,6 +54,7 @@ export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household
   const { a } = ctx;
   const byMember = new Map<string, N>();
   const unknown: Doubt<N> = { uncertain: a.zero, rules: [] };
+  const lists: Exemptions = { exempt: undefined, exemptUnknown: false, open: undefined, openUnknown: false };
   let total = a.zero;
   for (const member of household.members) {
     const isCounted = counted.has(member);
@@ -51,7 +65,7 @@ export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household
         if (ctx.trace) ctx.record({ kind: 'income', member: member.id, type: income.type, monthly: a.exact(a.input(income.monthly)), treatment: 'notMember', counted: '0' });
         continue;
       }
-      const amount = countLine(ctx, member.id, income, unknown);
+      const amount = countLine(ctx, member.id, income, unknown, lists);
       own = a.add(own, amount);
       if (EMPLOYMENT_INCOME.has(income.type)) employment = a.add(employment, amount);
     }
@@ -60,14 +74,18 @@ export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household
     byMember.set(member.id, own);
     total = a.add(total, own);
   }
-  for (const income of household.incomes ?? []) total = a.add(total, countLine(ctx, null, income, unknown));
+  for (const income of household.incomes ?? []) total = a.add(total, countLine(ctx, null, income, unknown, lists));
   return { total, byMember, uncertain: unknown.uncertain, unknownRules: unknown.rules };
 }
 
-function countLine<N, R, G>(ctx: Context<N, R, G>, member: string | null, income: Income, unknown: Doubt<N>): N {
+function countLine<N, R, G>(ctx: Context<N, R, G>, member: string | null, income: Income, unknown: Doubt<N>, lists: Exemptions): N {
   const { a } = ctx;
   const monthly = a.input(income.monthly);
-  const exempt = ctx.declares(EXEMPT_ID) ? ctx.param<readonly IncomeType[]>(EXEMPT_ID) : null;
+  if (lists.exempt === undefined) {
+    lists.exempt = ctx.declares(EXEMPT_ID) ? ctx.param<readonly IncomeType[]>(EXEMPT_ID) : null;
+    lists.exemptUnknown = lists.exempt === null && ctx.isUnknown(EXEMPT_ID);
+  }
+  const exempt = lists.exempt;
   if (exempt !== null && exempt.includes(income.type)) {
     if (ctx.trace) ctx.record({ kind: 'income', member, type: income.type, monthly: a.exact(monthly), treatment: 'exempt', counted: '0', parameter: EXEMPT_ID });
     return a.zero;
@@ -75,10 +93,13 @@ function countLine<N, R, G>(ctx: Context<N, R, G>, member: string | null, income
   // Counted, as nothing else can be done with it; but the line may turn out exempt: the list is
   // not configured as a whole, or names the type among those not configured (the trace says which).
   let gap: string | undefined;
-  if (exempt === null && ctx.isUnknown(EXEMPT_ID)) gap = EXEMPT_ID;
-  else if (ctx.declares(NOT_CONFIGURED_ID)) {
-    const open = ctx.param<readonly IncomeType[]>(NOT_CONFIGURED_ID);
-    if (open === null ? ctx.isUnknown(NOT_CONFIGURED_ID) : open.includes(income.type)) {
+  if (lists.exemptUnknown) gap = EXEMPT_ID;
+  else {
+    if (lists.open === undefined) {
+      lists.open = ctx.declares(NOT_CONFIGURED_ID) ? ctx.param<readonly IncomeType[]>(NOT_CONFIGURED_ID) : null;
+      lists.openUnknown = lists.open === null && ctx.declares(NOT_CONFIGURED_ID) && ctx.isUnknown(NOT_CONFIGURED_ID);
+    }
+    if (lists.open === null ? lists.openUnknown : lists.open.includes(income.type)) {
       ctx.lacks(NOT_CONFIGURED_ID);
       gap = NOT_CONFIGURED_ID;
     }
