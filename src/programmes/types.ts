@@ -20,6 +20,12 @@ export interface MemberLine<N> {
   parts?: Record<string, N>;
 }
 
+/** A member's line with every key present, so that every line of every programme has one object
+ * shape and the code reading lines (the interactions, the result) sees one. */
+export function lineOf<N>(member: string, entitled: N, reasons: string[], qualifies: boolean, unknown?: LineUnknown, bounds?: MemberLine<N>['bounds']): MemberLine<N> {
+  return { member, entitled, paid: entitled, reasons, unknown, qualifies: qualifies ? true : undefined, bounds, parts: undefined };
+}
+
 /** Why one member's line is not decided: a figure the pack does not configure (or no pack sets)
  * for this member, or a fact of the household the amount needs and the caller did not give. */
 export type LineUnknown = ({ status: 'not-configured' | 'not-in-force'; notConfigured: string[] } | { status: 'missing-facts'; missingFacts: { path: string; fact: string }[] }) & {

@@ -11,7 +11,7 @@ import type { ProgrammeRules, Rulebook } from '../../rulebook/index.js';
 import type { Household } from '../../schemas/household.js';
 import { addToMonth, dayBefore, firstDayOf } from '../../dates.js';
 import type { Context } from '../context.js';
-import type { MemberLine } from '../types.js';
+import { lineOf, type MemberLine } from '../types.js';
 import { AmountCompileError } from './expression.js';
 import { ageOn } from './facts.js';
 
@@ -59,7 +59,7 @@ export function conventionLine<N, R, G>(
   }
   if (same(ctx, onFirst, onLast)) return onFirst;
   if (ctx.trace) ctx.record({ kind: 'decision', id: 'ageConventionUnknown', values: { member: member.id, firstDay: String(first), lastDay: String(last), parameter: id } });
-  return { member: member.id, entitled: ctx.a.zero, paid: ctx.a.zero, reasons: ['notConfigured'], unknown: { status: 'not-configured', notConfigured: [id] } };
+  return lineOf(member.id, ctx.a.zero, ['notConfigured'], false, { status: 'not-configured', notConfigured: [id] });
 }
 
 /** The two lines give the same answer: both absent, or the same amount, reasons and qualifying. */

@@ -6,7 +6,7 @@
  */
 import type { Household } from '../../schemas/household.js';
 import { NOT_CONFIGURED, UNKNOWN, type Context } from '../context.js';
-import { NOTHING_PROVIDED, type LineUnknown, type MemberLine, type Outcome, type ProvidedFacts, type UsedFacts } from '../types.js';
+import { NOTHING_PROVIDED, lineOf, type LineUnknown, type MemberLine, type Outcome, type ProvidedFacts, type UsedFacts } from '../types.js';
 import { factPath, memberFacts } from './facts.js';
 import { AmountCaseMissing, type CompiledAmount, type MembersView } from './expression.js';
 import type { Prepared } from './prepare.js';
@@ -107,13 +107,13 @@ function memberLine<N, R, G>(
     for (const condition of info.eligibility) {
       const held = ctx.checked(condition, facts, member.id);
       if (held === undefined) return suspendedLine(ctx, member.id, false);
-      if (!held) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: [condition.id] };
+      if (!held) return lineOf(member.id, a.zero, [condition.id], false);
     }
     qualifies = true;
     try {
       if (info.bounds !== undefined) return boundedLine(ctx, info, info.bounds, facts, member.id, members);
       const amount = memberAmount(ctx, info, facts, member.id, members);
-      const line: MemberLine<N> = { member: member.id, entitled: amount, paid: amount, reasons: ['eligible'], qualifies };
+      const line = lineOf(member.id, amount, ['eligible'], qualifies);
       if (info.parts !== undefined) line.parts = memberParts(ctx, info.parts, amount, info.rounding, facts, member.id, members);
       return line;
     } catch (error) {
@@ -121,9 +121,9 @@ function memberLine<N, R, G>(
       if (error === NOT_CONFIGURED) return suspendedLine(ctx, member.id, qualifies);
       if (!(error instanceof AmountCaseMissing)) throw error;
       if (ctx.trace) ctx.record({ kind: 'decision', id: error.fact ? 'missingFact' : 'amountNotConfigured', values: { member: member.id, case: error.message } });
-      if (error.fact === undefined) return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['amountNotConfigured'], qualifies };
+      if (error.fact === undefined) return lineOf(member.id, a.zero, ['amountNotConfigured'], qualifies);
       const unknown: LineUnknown = { status: 'missing-facts', missingFacts: [{ path: factPath(m, error.fact), fact: error.fact }] };
-      return { member: member.id, entitled: a.zero, paid: a.zero, reasons: ['missingFact'], unknown, qualifies };
+      return lineOf(member.id, a.zero, ['missingFact'], qualifies, unknown);
     }
   } catch (error) {
     if (error !== NOT_CONFIGURED) throw error;
@@ -133,9 +133,7 @@ function memberLine<N, R, G>(
 
 /** The line of a member stopped by a rule not configured (or a fact unknown) this month. */
 function suspendedLine<N, R, G>(ctx: Context<N, R, G>, member: string, qualifies: boolean): MemberLine<N> {
-  const line: MemberLine<N> = { member, entitled: ctx.a.zero, paid: ctx.a.zero, reasons: ['notConfigured'], unknown: ctx.takeSuspension() };
-  if (qualifies) line.qualifies = true;
-  return line;
+  return lineOf(member, ctx.a.zero, ['notConfigured'], qualifies, ctx.takeSuspension());
 }
 
 /** Every member's facts, made when a count or a sum over members first asks. */
@@ -198,7 +196,7 @@ function boundedLine<N, R, G>(
   const maximum = one(bounds.maximum, 'maximum');
   const suggested = one(info.amount, 'suggestedAmount');
   const amount = suggested ?? ctx.a.zero;
-  return { member, entitled: amount, paid: amount, reasons: ['caseworkersDecision'], qualifies: true, bounds: { minimum, maximum, suggested: suggested !== null } };
+  return lineOf(member, amount, ['caseworkersDecision'], true, undefined, { minimum, maximum, suggested: suggested !== null });
 }
 
 /** A one-off programme with bounds: the caseworker decides, within the bounds the lines give. */
