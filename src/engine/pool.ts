@@ -7,6 +7,7 @@ import { UnitsArithmetic } from '../arithmetic/units.js';
 import type { Arithmetic } from '../arithmetic/types.js';
 import { Context } from '../programmes/context.js';
 import { prepared, type Prepared } from '../programmes/declared/prepare.js';
+import { programmeRunner, type ProgrammeRunner } from '../programmes/index.js';
 import type { Plan } from '../programmes/plan.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { Receipt } from './result.js';
@@ -16,8 +17,10 @@ import { deepFreeze } from '../programmes/plan.js';
 
 export class ContextPool {
   readonly units = new UnitsArithmetic();
-  private readonly contexts = { units: new Map<ProgrammeRules, Context>(), decimal: new Map<ProgrammeRules, Context>() };
-  private readonly infos = new Map<ProgrammeRules, Prepared>();
+  /** By programme position: one context per arithmetic, what prepare.ts derived, what runs it. */
+  private readonly contexts: { units: (Context | undefined)[]; decimal: (Context | undefined)[] } = { units: [], decimal: [] };
+  private readonly infos: (Prepared | undefined)[] = [];
+  readonly runners: readonly ProgrammeRunner[];
   /** Programme runs handed to Decimals because fixed point could not hold them exactly. */
   fallbacks = 0;
   /** The scratch of the household being run (emptied for each: a run is synchronous). */
@@ -34,19 +37,21 @@ export class ContextPool {
     this.programmes = [...plan.settings.rulebook.programmes.values()];
     this.positions = new Map(this.programmes.map((rules, i) => [rules.programme, i]));
     this.order = entitlementOrder(this.programmes, this.positions);
+    this.runners = this.programmes.map(programmeRunner);
   }
 
-  context(rules: ProgrammeRules, a: Arithmetic): Context {
+  /** The context of the programme at position i in arithmetic a, made on first use. */
+  context(i: number, a: Arithmetic): Context {
     const contexts = this.contexts[a.kind];
-    let ctx = contexts.get(rules);
-    if (!ctx) contexts.set(rules, (ctx = new Context(this.plan, a, rules, this.prepared(rules).moneyFacts)));
+    let ctx = contexts[i];
+    if (!ctx) contexts[i] = ctx = new Context(this.plan, a, this.programmes[i] as ProgrammeRules, this.prepared(i).moneyFacts);
     return ctx;
   }
 
-  /** What the engine derived from the programme's rule file (kept here: one lookup per run). */
-  prepared(rules: ProgrammeRules): Prepared {
-    let info = this.infos.get(rules);
-    if (!info) this.infos.set(rules, (info = prepared(this.plan.settings.rulebook, rules)));
+  /** What the engine derived from the rule file of the programme at position i (kept here: one read per run). */
+  prepared(i: number): Prepared {
+    let info = this.infos[i];
+    if (!info) this.infos[i] = info = prepared(this.plan.settings.rulebook, this.programmes[i] as ProgrammeRules);
     return info;
   }
 

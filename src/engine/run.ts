@@ -8,11 +8,11 @@ import type { Household } from '../schemas/household.js';
 import type { ArithmeticKind } from '../arithmetic/types.js';
 import { INEXACT } from '../arithmetic/types.js';
 import { NOT_CONFIGURED } from '../programmes/context.js';
-import { evaluateProgramme } from '../programmes/index.js';
 import { NOTHING_PROVIDED, type MemberLine, type Outcome, type RunScratch } from '../programmes/types.js';
 import { RunsById, type Run, type RunSettings } from './types.js';
 import type { ProgrammeRules } from '../rulebook/index.js';
 import type { ContextPool } from './pool.js';
+import type { ProgrammeRunner } from '../programmes/index.js';
 import { linePaid, settleLine, type PaidBy } from './interactions.js';
 import { householdPaid, settleHousehold, type HouseholdPaidBy } from './household-interactions.js';
 import { usedFacts } from './used.js';
@@ -34,7 +34,7 @@ export function runHousehold(household: Household, pool: ContextPool, settings: 
   const order = pool.order;
   for (let k = 0; k < order.length; k += 1) {
     const i = order[k] as number;
-    const run = entitle(pool.programmes[i] as ProgrammeRules, first, household, pool, byId, settings, scratch);
+    const run = entitle(i, first, household, pool, byId, settings, scratch);
     runs[i] = run;
     if (run.rules.leavesHousehold !== undefined) supportApart(run, k, runs, byId, household, pool, settings, scratch);
   }
@@ -101,7 +101,7 @@ class Settler {
     } catch (error) {
       if (error !== INEXACT || run.ctx.a.kind !== 'units') throw error;
       this.pool.fallbacks += 1;
-      const again = entitle(run.rules, 'decimal', this.household, this.pool, this.byId, this.settings, this.scratch, run.apart);
+      const again = entitle(i, 'decimal', this.household, this.pool, this.byId, this.settings, this.scratch, run.apart);
       this.runs[i] = again;
       if (again.suspended === undefined) settleHousehold(again, i, this.runs, this.household, usedFacts(again.rules, this.byId, again.ctx.a, this.scratch), this.householdPaidBy);
     }
@@ -129,7 +129,7 @@ class Settler {
       // This programme cannot stay exact on units: it alone is entitled again on Decimals, and the
       // lines it had settled are settled again (the values others read from it are the same).
       this.pool.fallbacks += 1;
-      const again = entitle(run.rules, 'decimal', this.household, this.pool, this.byId, this.settings, this.scratch, run.apart);
+      const again = entitle(i, 'decimal', this.household, this.pool, this.byId, this.settings, this.scratch, run.apart);
       this.runs[i] = again;
       const done = new Set(run.outcome.members?.filter((l) => this.settled.has(l) || l === line).map((l) => l.member));
       for (const l of this.lines(i)) if (done.has(l.member)) this.settle(i, l);
@@ -160,12 +160,12 @@ function supportApart(run: Run, at: number, runs: Run[], byId: RunsById, househo
     if (rules.leavesHousehold !== undefined) continue;
     if (rules.programme !== of && !(rules.uses ?? []).some((used) => changed.has(used))) continue;
     changed.add(rules.programme);
-    runs[i] = entitle(rules, (runs[i] as Run).ctx.a.kind, household, pool, byId, settings, scratch, rules.programme === of ? apart : undefined);
+    runs[i] = entitle(i, (runs[i] as Run).ctx.a.kind, household, pool, byId, settings, scratch, rules.programme === of ? apart : undefined);
   }
 }
 
 function entitle(
-  rules: ProgrammeRules,
+  i: number,
   kind: ArithmeticKind,
   household: Household,
   pool: ContextPool,
@@ -175,18 +175,19 @@ function entitle(
   apart?: ReadonlySet<string>,
 ): Run {
   const a = pool.arithmetic(kind);
-  const ctx = pool.context(rules, a).reset(settings.record ? [] : undefined);
-  const info = pool.prepared(rules);
+  const rules = pool.programmes[i] as ProgrammeRules;
+  const ctx = pool.context(i, a).reset(settings.record ? [] : undefined);
+  const info = pool.prepared(i);
   try {
     const used = usedFacts(rules, byId, a, scratch);
-    const outcome = evaluateProgramme(ctx, info, household, apart === undefined ? used : { ...used, apart });
+    const outcome = (pool.runners[i] as ProgrammeRunner)(ctx, info, household, apart === undefined ? used : { ...used, apart });
     const run: Run = { rules, info, ctx, outcome, suspended: outcome.status === 'undetermined' ? 'undetermined' : undefined };
     if (apart !== undefined) run.apart = apart;
     return run;
   } catch (error) {
     if (error === INEXACT && kind === 'units') {
       pool.fallbacks += 1;
-      return entitle(rules, 'decimal', household, pool, byId, settings, scratch, apart);
+      return entitle(i, 'decimal', household, pool, byId, settings, scratch, apart);
     }
     if (error !== NOT_CONFIGURED) throw error;
     const outcome: Outcome<unknown> = { status: 'not-configured', reasons: ['notConfigured'], amount: a.zero, fields: {}, provides: { household: {}, members: NOTHING_PROVIDED } };

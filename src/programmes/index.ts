@@ -19,12 +19,14 @@ import { HOUSEHOLD_FACTS, declaredHouseholdProvides } from './declared/household
 
 export const MODULES: ReadonlyMap<string, ProgrammeModule> = new Map([[dibao.id, dibao]]);
 
-/** One programme for one household-month: its module, or its rule file's declaration as `info`
- * prepared it. */
-export function evaluateProgramme<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts): Outcome<N> {
-  const module = MODULES.get(ctx.rules.programme);
-  if (module) return module.evaluate(ctx, household, used);
-  return ctx.rules.scope === 'household' ? evaluateHouseholdDeclared(ctx, info, household, used) : evaluateDeclared(ctx, info, household, used);
+/** One programme for one household-month, given `info` as prepare.ts made it. */
+export type ProgrammeRunner = <N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts) => Outcome<N>;
+
+/** What runs a programme: its module, or its rule file's declaration (found once, not per household). */
+export function programmeRunner(rules: ProgrammeRules): ProgrammeRunner {
+  const module = MODULES.get(rules.programme);
+  if (module) return (ctx, _info, household, used) => module.evaluate(ctx, household, used);
+  return rules.scope === 'household' ? evaluateHouseholdDeclared : evaluateDeclared;
 }
 
 /** Comparisons that mix amounts with other values, or write an amount into the rule file. */
