@@ -139,7 +139,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     if (this.seen[planned.slot] === this.evaluation) return;
     this.seen[planned.slot] = this.evaluation;
     if (this.trace !== undefined && planned.entry !== undefined) this.trace.push(planned.entry);
-    if (planned.notice) this.notices = this.notices === NOTHING ? [planned.id] : [...this.notices, planned.id];
+    if (planned.notice) this.notice(planned.id);
   }
 
   /** A condition's outcome, unrecorded; a fact it reads that is UNKNOWN stops the programme. */
@@ -208,7 +208,13 @@ export class Context<N = unknown, R = unknown, G = unknown> {
    * whose value is set but says a part of it is not configured (a type in
    * dibao.income.exemptNotConfigured), as a null value is listed when read. */
   lacks(id: string): void {
-    if (!this.notices.includes(id)) this.notices = this.notices === NOTHING ? [id] : [...this.notices, id];
+    if (!this.notices.includes(id)) this.notice(id);
+  }
+
+  /** The list is this evaluation's own once made (reset starts a new one), so it grows in place. */
+  private notice(id: string): void {
+    if (this.notices === NOTHING) this.notices = [id];
+    else this.notices.push(id);
   }
 
   /** The amount turns on a rule not configured this month: it is provisional, and says so. */
