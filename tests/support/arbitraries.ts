@@ -3,7 +3,7 @@
  * benefit-rules/testing (src/testing), whose householdArbitrary the tests in tests/testing use. */
 import fc from 'fast-check';
 import { factArbitrary, moneyArbitrary } from '../../src/testing/members.js';
-import { MEMBER_INPUT_FACT_LIST, type MemberInputFact } from '../../src/schemas/facts.js';
+import { HOUSEHOLD_INPUT_FACT_LIST, MEMBER_INPUT_FACT_LIST, type MemberInputFact } from '../../src/schemas/facts.js';
 import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
 import { addToMonth } from '../../src/dates.js';
 import type { HouseholdInput } from '../../src/schemas/household.js';
@@ -57,6 +57,14 @@ function declaredFacts(options: MemberOptions = {}) {
   ) as Record<MemberInputFact, fc.Arbitrary<string | boolean>>;
 }
 
+/** Every declared household fact (residence…), any of its values; one the household may leave out
+ * sometimes left out. */
+function householdFacts(): fc.Arbitrary<Partial<Record<string, string | boolean>>> {
+  return fc.record(Object.fromEntries(HOUSEHOLD_INPUT_FACT_LIST.map((fact) => [fact.id, factArbitrary(fact)])), {
+    requiredKeys: HOUSEHOLD_INPUT_FACT_LIST.filter((fact) => fact.required).map((fact) => fact.id),
+  });
+}
+
 /** A member born by the first day of `month` (a member born after the month evaluated is refused). */
 export function member(index: number, options: MemberOptions = {}, month = '2020-12') {
   return fc.record(
@@ -81,7 +89,7 @@ export function household(
   return fc
     .record({
       where: fc.constantFrom(...(options.where ?? COVERED)),
-      residence: fc.constantFrom('urban' as const, 'rural' as const),
+      facts: householdFacts(),
       size: fc.integer({ min: 1, max: 6 }),
       financial: money,
       vehicles: fc.array(fc.record({ type: fc.constantFrom('car', 'motorcycle', 'disabilityVehicle') }), { maxLength: 2 }),
@@ -99,13 +107,13 @@ export function household(
         ...(history.exitMonthsAgo === undefined ? {} : { gradualExitSince: addToMonth(where.month, -history.exitMonthsAgo) }),
       },
     }))
-    .chain(({ where, residence, size, financial, vehicles, history }) =>
+    .chain(({ where, facts, size, financial, vehicles, history }) =>
       fc.tuple(...Array.from({ length: size }, (_, i) => member(i, options, where.month))).map((members) => ({
         month: where.month,
         household: {
           id: 'generated',
           jurisdiction: where.jurisdiction,
-          residence,
+          ...(facts as Pick<HouseholdInput, 'residence'>),
           members: members as HouseholdInput['members'],
           assets: { financial, vehicles: vehicles as never },
           ...(history ? { history: { dibao: history } } : {}),
@@ -171,12 +179,10 @@ export function allowanceHousehold(
   where: fc.Arbitrary<{ jurisdiction: string; month: string }> = allowanceWhere(),
   id = 'generated',
 ): fc.Arbitrary<{ household: HouseholdInput; month: string }> {
-  return fc
-    .record({ where, residence: fc.constantFrom('urban' as const, 'rural' as const), size: fc.integer({ min: 1, max: 5 }) })
-    .chain(({ where: { jurisdiction, month }, residence, size }) =>
-      fc.tuple(...Array.from({ length: size }, (_, i) => allowanceMember(i, month))).map((members) => ({
-        month,
-        household: { id, jurisdiction, residence, members: members as HouseholdInput['members'] },
-      })),
-    );
+  return fc.record({ where, facts: householdFacts(), size: fc.integer({ min: 1, max: 5 }) }).chain(({ where: { jurisdiction, month }, facts, size }) =>
+    fc.tuple(...Array.from({ length: size }, (_, i) => allowanceMember(i, month))).map((members) => ({
+      month,
+      household: { id, jurisdiction, ...(facts as Pick<HouseholdInput, 'residence'>), members: members as HouseholdInput['members'] },
+    })),
+  );
 }

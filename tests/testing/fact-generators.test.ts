@@ -54,7 +54,7 @@ describe('a new declared fact in the test arbitraries and the fuzzer', () => {
     };
     const values: unknown[] = [];
     for (let index = 0; index < 3000; index += 1) {
-      const input = generate([seed], ['cn'], 7, index);
+      const input = generate([seed], ['cn'], 8, index);
       const members = (input.household as Partial<Members> | null)?.members;
       if (input.steps.includes('member housingTest') && Array.isArray(members))
         for (const member of members) if (member !== null && typeof member === 'object' && 'housingTest' in member) values.push(member.housingTest);
