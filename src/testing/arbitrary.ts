@@ -110,11 +110,13 @@ export function householdArbitrary(options: HouseholdArbitraryOptions): fc.Arbit
     dwellings: rarely(fc.integer({ min: 0, max: 3 }), 2),
     businessRegistered: rarely(fc.constant(true), 10),
   });
+  const householdFacts = householdTraits(knobs, { residence: options.residence });
   const event = fc.record({ kind: fc.constantFrom('emergency', 'expenditure'), affectedShare: rarely(fc.integer({ min: 1, max: 100 }), 2) });
   return fc
     .record({
-      // The declared household facts (residence first, any of its values unless the option pins it).
-      facts: fc.record(householdTraits(knobs, { residence: options.residence })),
+      // The declared household facts (residence first, any of its values unless the option pins it),
+      // as keys of this record, not a record of their own: a nested record would draw the rest anew.
+      ...householdFacts,
       members: fc.array(member, { minLength: size.min, maxLength: size.max }),
       income: incomes === 'none' ? fc.constant({ perMille: 0, jitter: 0 }) : incomeTarget(facts, incomes),
       history: options.history === false ? fc.constant(undefined) : rarely(history, 3),
@@ -122,7 +124,7 @@ export function householdArbitrary(options: HouseholdArbitraryOptions): fc.Arbit
       event: options.event === false ? fc.constant(undefined) : rarely(event, 8),
     })
     .map((draft) => {
-      const residence = draft.facts.residence as HouseholdInput['residence'];
+      const residence = (draft as Record<string, unknown>).residence as HouseholdInput['residence'];
       const standard = facts.standards[residence] ?? facts.standards.urban ?? facts.standards.rural ?? 100_000;
       const n = draft.members.length;
       // The household's income: the per-capita target times the size, shared out by the lines' weights.
@@ -141,7 +143,12 @@ export function householdArbitrary(options: HouseholdArbitraryOptions): fc.Arbit
           month,
         ),
       );
-      const household = { id: options.id ?? 'generated', jurisdiction: options.jurisdiction, ...compact(draft.facts), members } as HouseholdInput;
+      const household = {
+        id: options.id ?? 'generated',
+        jurisdiction: options.jurisdiction,
+        ...compact(Object.fromEntries(Object.keys(householdFacts).map((id) => [id, (draft as Record<string, unknown>)[id]]))),
+        members,
+      } as HouseholdInput;
       if (draft.assets) {
         const limit = facts.assetMonthsPerMille === null ? standard * 12 * n : Math.round((standard * n * facts.assetMonthsPerMille) / 1000);
         household.assets = compact({
