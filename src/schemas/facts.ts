@@ -179,11 +179,12 @@ export const MEMBER_INPUT_FACTS = {
 
 export type MemberInputFact = keyof typeof MEMBER_INPUT_FACTS;
 
-/** The declarations as a list, in declaration order (the order of the schema's keys). */
-export const MEMBER_INPUT_FACT_LIST: readonly (FactDeclaration & { id: MemberInputFact })[] = Object.entries(MEMBER_INPUT_FACTS).map(([id, fact]) => ({
-  id: id as MemberInputFact,
-  ...(fact as FactDeclaration),
-}));
+/** A registry as a list, in declaration order (the order of the schema's keys). */
+function listOf<K extends string>(registry: Record<K, FactDeclaration>): readonly (FactDeclaration & { id: K })[] {
+  return (Object.entries(registry) as [K, FactDeclaration][]).map(([id, fact]) => ({ id, ...fact }));
+}
+
+export const MEMBER_INPUT_FACT_LIST = listOf<MemberInputFact>(MEMBER_INPUT_FACTS);
 
 /**
  * The flat facts of the household as a whole: one top-level key, one CSV column repeated on the
@@ -206,11 +207,7 @@ export const HOUSEHOLD_INPUT_FACTS = {
 
 export type HouseholdInputFact = keyof typeof HOUSEHOLD_INPUT_FACTS;
 
-/** The household facts as a list, in declaration order (the order of their schema keys). */
-export const HOUSEHOLD_INPUT_FACT_LIST: readonly (FactDeclaration & { id: HouseholdInputFact })[] = Object.entries(HOUSEHOLD_INPUT_FACTS).map(([id, fact]) => ({
-  id: id as HouseholdInputFact,
-  ...(fact as FactDeclaration),
-}));
+export const HOUSEHOLD_INPUT_FACT_LIST = listOf<HouseholdInputFact>(HOUSEHOLD_INPUT_FACTS);
 
 /** What a condition sees for the fact when the record leaves it out (a required one never is). */
 export function absentValue(fact: FactDeclaration): null | false {

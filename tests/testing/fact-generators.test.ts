@@ -13,6 +13,33 @@ afterAll(forgetExtraFact);
 type Members = { members: Record<string, unknown>[] };
 const housing = (households: Members[]) => households.flatMap((h) => h.members.map((m) => m.housingTest)).filter((v) => v !== undefined);
 
+/** The values the fuzzer gave the extra fact in 3000 inputs of run `seed`: on the household, or on its members. */
+async function fuzzed(entity: 'member' | 'household', seed: number): Promise<unknown[]> {
+  const { generate } = await import('../../tools/fuzz/mutate.js');
+  const base = {
+    source: 'test',
+    month: '2024-03',
+    household: { id: 'h', jurisdiction: 'cn', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] },
+  };
+  const values: unknown[] = [];
+  const bag = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
+  for (let index = 0; index < 3000; index += 1) {
+    const input = generate([base], ['cn'], seed, index);
+    if (!input.steps.includes(`${entity} housingTest`) || !bag(input.household)) continue;
+    const members = input.household.members;
+    const holders = entity === 'household' ? [input.household] : Array.isArray(members) ? members : [];
+    for (const holder of holders) if (bag(holder) && 'housingTest' in holder) values.push(holder.housingTest);
+  }
+  return values;
+}
+
+function expectFuzzed(values: unknown[]): void {
+  expect(values.length).toBeGreaterThan(10);
+  expect(values).toContain('rented');
+  expect(values).toContain('owned');
+  expect(values.some((v) => v !== 'rented' && v !== 'owned')).toBe(true);
+}
+
 describe('a new declared fact in the generators', () => {
   it('householdArbitrary draws it, with the values declared, and the household stays valid', async () => {
     const { householdArbitrary } = await import('../../src/testing/index.js');
@@ -46,23 +73,7 @@ describe('a new declared fact in the test arbitraries and the fuzzer', () => {
   });
 
   it('the fuzzer mutates it, mostly to a declared value, sometimes to one the schema refuses', async () => {
-    const { generate } = await import('../../tools/fuzz/mutate.js');
-    const seed = {
-      source: 'test',
-      month: '2024-03',
-      household: { id: 'h', jurisdiction: 'cn', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] },
-    };
-    const values: unknown[] = [];
-    for (let index = 0; index < 3000; index += 1) {
-      const input = generate([seed], ['cn'], 8, index);
-      const members = (input.household as Partial<Members> | null)?.members;
-      if (input.steps.includes('member housingTest') && Array.isArray(members))
-        for (const member of members) if (member !== null && typeof member === 'object' && 'housingTest' in member) values.push(member.housingTest);
-    }
-    expect(values.length).toBeGreaterThan(10);
-    expect(values).toContain('rented');
-    expect(values).toContain('owned');
-    expect(values.some((v) => v !== 'rented' && v !== 'owned')).toBe(true);
+    expectFuzzed(await fuzzed('member', 8));
   });
 });
 
@@ -104,22 +115,7 @@ describe('a new declared household fact in the generators and the fuzzer', () =>
   });
 
   it('the fuzzer mutates it, mostly to a declared value, sometimes to one the schema refuses', async () => {
-    const { generate } = await import('../../tools/fuzz/mutate.js');
-    const seed = {
-      source: 'test',
-      month: '2024-03',
-      household: { id: 'h', jurisdiction: 'cn', residence: 'urban', members: [{ id: 'a', birthDate: '1980-01-01', relation: 'head' }] },
-    };
-    const values: unknown[] = [];
-    for (let index = 0; index < 3000; index += 1) {
-      const input = generate([seed], ['cn'], 7, index);
-      const household = input.household as Record<string, unknown> | null;
-      if (input.steps.includes('household housingTest') && household !== null && typeof household === 'object' && 'housingTest' in household) values.push(household.housingTest);
-    }
-    expect(values.length).toBeGreaterThan(10);
-    expect(values).toContain('rented');
-    expect(values).toContain('owned');
-    expect(values.some((v) => v !== 'rented' && v !== 'owned')).toBe(true);
+    expectFuzzed(await fuzzed('household', 7));
   });
 
   it('the README table lists it as the household’s', async () => {
