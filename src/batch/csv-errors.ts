@@ -4,7 +4,7 @@
  * came from. Only error records pay for this; a path with no cell of its own keeps its JSON path.
  */
 import type { BatchRecord } from './records.js';
-import { MEMBER_INPUT_FACT_LIST } from '../schemas/facts.js';
+import { HOUSEHOLD_INPUT_FACT_LIST, MEMBER_INPUT_FACT_LIST } from '../schemas/facts.js';
 
 type ErrorRecord = Extract<BatchRecord, { ok: false }>;
 type Segment = string | number;
@@ -19,7 +19,12 @@ function segmentsOf(path: string): Segment[] {
   return out;
 }
 
-const HOUSEHOLD: Record<string, string> = { month: 'month', id: 'household_id', jurisdiction: 'jurisdiction', residence: 'residence' };
+const HOUSEHOLD: Record<string, string> = {
+  month: 'month',
+  id: 'household_id',
+  jurisdiction: 'jurisdiction',
+  ...Object.fromEntries(HOUSEHOLD_INPUT_FACT_LIST.map((fact) => [fact.id, fact.csv])),
+};
 const ASSETS: Record<string, string> = { financial: 'financial_assets', vehicles: 'vehicles', dwellings: 'dwellings', businessRegistered: 'business_registered' };
 const EVENT: Record<string, string> = { kind: 'event_kind', applicant: 'event_applicant', peopleAffected: 'event_people_affected' };
 const HISTORY: Record<string, string> = { enrolledSince: 'dibao_enrolled_since', lastAmount: 'dibao_last_amount', gradualExitSince: 'dibao_gradual_exit_since' };

@@ -5,7 +5,7 @@
  */
 import { INCOME_TYPE_IDS } from '../schemas/income.js';
 import { otherAllowanceSchema } from '../schemas/household.js';
-import { MEMBER_INPUT_FACT_LIST } from '../schemas/facts.js';
+import { HOUSEHOLD_INPUT_FACT_LIST, MEMBER_INPUT_FACT_LIST, type FactDeclaration } from '../schemas/facts.js';
 
 /** The kinds of other care allowance, each its own money column as each income type is. */
 export const OTHER_ALLOWANCE_TYPES = otherAllowanceSchema.shape.type.options;
@@ -14,7 +14,8 @@ export const CSV_INPUT_COLUMNS = [
   'household_id',
   'month',
   'jurisdiction',
-  'residence',
+  // One column per declared household fact (schemas/facts.ts), repeated on the household's rows.
+  ...HOUSEHOLD_INPUT_FACT_LIST.map((fact) => fact.csv),
   'member_id',
   'birth_date',
   'relation',
@@ -59,6 +60,9 @@ const integer = (row: Row, column: string) => {
   return value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value;
 };
 
+/** A declared fact's cell, as its kind reads it. */
+const cell = (row: Row, fact: FactDeclaration) => (fact.kind === 'boolean' ? flag(row, fact.csv) : text(row, fact.csv));
+
 function member(row: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   set(out, 'id', text(row, 'member_id'));
@@ -67,7 +71,7 @@ function member(row: Row): Record<string, unknown> {
   if (text(row, 'disability_category') !== undefined || text(row, 'disability_grade') !== undefined) {
     out.disability = { category: text(row, 'disability_category'), grade: integer(row, 'disability_grade') };
   }
-  for (const fact of MEMBER_INPUT_FACT_LIST) set(out, fact.id, fact.kind === 'boolean' ? flag(row, fact.csv) : text(row, fact.csv));
+  for (const fact of MEMBER_INPUT_FACT_LIST) set(out, fact.id, cell(row, fact));
   const exclusion: Record<string, unknown> = {};
   set(exclusion, 'imprisoned', flag(row, 'imprisoned'));
   set(exclusion, 'compulsoryRehabilitation', flag(row, 'compulsory_rehabilitation'));
@@ -92,7 +96,7 @@ function member(row: Row): Record<string, unknown> {
 const HOUSEHOLD_COLUMNS = [
   'month',
   'jurisdiction',
-  'residence',
+  ...HOUSEHOLD_INPUT_FACT_LIST.map((fact) => fact.csv),
   'financial_assets',
   'vehicles',
   'dwellings',
@@ -125,7 +129,10 @@ export function conflictIn(rows: readonly Row[]): { column: string; row: number 
 /** The household (or month-enveloped household) that a group of rows describes. */
 export function householdOf(rows: readonly Row[]): unknown {
   const first = rows[0] as Row;
-  const household: Record<string, unknown> = { id: first.household_id, jurisdiction: text(first, 'jurisdiction'), residence: text(first, 'residence'), members: rows.map(member) };
+  const household: Record<string, unknown> = { id: first.household_id, jurisdiction: text(first, 'jurisdiction') };
+  // A required one left empty is left out here, so the validator names it (at its cell, csv-errors.ts).
+  for (const fact of HOUSEHOLD_INPUT_FACT_LIST) household[fact.id] = cell(first, fact);
+  household.members = rows.map(member);
   const assets: Record<string, unknown> = {};
   set(assets, 'financial', text(first, 'financial_assets'));
   const vehicles = text(first, 'vehicles');

@@ -134,8 +134,10 @@ export function assemble(runs: readonly Run[], settings: RunSettings): Household
     const unknownBefore = unknown.length;
     if (run.suspended !== undefined) {
       // Undetermined keeps the reasons of the decision it could not make; a suspension has none.
-      const reasons = run.suspended === 'undetermined' ? outcome.reasons : ['notConfigured'];
+      const reasons = run.suspended === 'undetermined' ? outcome.reasons : run.suspended === 'missing-facts' ? ['missingFact'] : ['notConfigured'];
       result = programmeResult(run, run.suspended, reasons, null);
+      // A fact of the household itself: no member is named.
+      if (ctx.missingFact !== undefined) result.missingFacts = [ctx.missingFact];
       if (run.rules.scope === 'member') {
         result.entitledAmount = null;
         result.members = NO_LINES;

@@ -84,6 +84,6 @@ export function settleHousehold(run: Run, position: number, runs: readonly Run[]
   } catch (error) {
     if (error !== NOT_CONFIGURED) throw error;
     run.paid = undefined;
-    run.suspended = ctx.suspension();
+    run.suspended = ctx.stopped();
   }
 }

@@ -191,7 +191,7 @@ function entitle(
     }
     if (error !== NOT_CONFIGURED) throw error;
     const outcome: Outcome<unknown> = { status: 'not-configured', reasons: ['notConfigured'], amount: a.zero, fields: {}, provides: { household: {}, members: NOTHING_PROVIDED } };
-    const run: Run = { rules, info, ctx, outcome, suspended: ctx.suspension() };
+    const run: Run = { rules, info, ctx, outcome, suspended: ctx.stopped() };
     if (apart !== undefined) run.apart = apart;
     return run;
   }

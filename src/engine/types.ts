@@ -24,8 +24,9 @@ export interface Run {
   outcome: Outcome<unknown>;
   /** Set when the programme as a whole cannot be evaluated this month (a household programme, or
    * a parameter read before any member), or undetermined when its decision turns on a rule not
-   * configured; a member programme's lines are otherwise suspended one by one. */
-  suspended: 'not-configured' | 'not-in-force' | 'undetermined' | undefined;
+   * configured, or missing-facts when a household programme needs a household fact not given
+   * (ctx.missingFact); a member programme's lines are otherwise suspended one by one. */
+  suspended: 'not-configured' | 'not-in-force' | 'undetermined' | 'missing-facts' | undefined;
   /** A household programme with interactions: its amount once they are applied (the outcome's
    * amount stays the entitlement); unset for every other programme. */
   paid?: unknown;

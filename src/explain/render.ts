@@ -27,6 +27,8 @@ interface Renderable {
       oneOffAmount?: string | null;
       bounds?: { minimum: string | null; maximum: string | null };
       reasons: string[];
+      /** Without a member: a fact of the household itself that a household programme needs. */
+      missingFacts?: { member?: string; path: string }[];
       members?: {
         member: string;
         entitled: string | null;
@@ -74,6 +76,8 @@ export function explain(result: Renderable, traces: readonly [string, TraceEntry
     const said = outcome.period === 'event' ? oneOff(outcome, lang) : `${amount(outcome.monthlyAmount, lang)} ${t(WORDS.yuanPerMonth)}`;
     lines.push(`${t(rules.name)}: ${word(messages.status, STATUS, outcome.status)}, ${said}`);
     lines.push(`  ${t(WORDS.reasons)}: ${outcome.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ')}`);
+    const ofHousehold = (outcome.missingFacts ?? []).filter((fact) => fact.member === undefined).map((fact) => fact.path);
+    if (ofHousehold.length > 0) lines.push(`  ${t(WORDS.factMissing)}: ${ofHousehold.join(', ')}`);
     for (const line of outcome.members ?? []) {
       const why = line.reasons.map((r) => word(messages.reasons, REASONS, r)).join(lang === 'zh' ? '；' : '; ');
       const missing = [...(line.notConfigured ?? []), ...(line.missingFacts ?? []).map((f) => f.path)];

@@ -45,6 +45,9 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   undetermined: string[] = NOTHING;
   /** What stopped the programme this month: a parameter id, or a programme whose facts are unknown. */
   suspendedBy: string | undefined;
+  /** A fact of the household itself that a household programme needed and the household left out
+   * (its JSON path): the programme is then missing a fact, not stopped by a rule. */
+  missingFact: { path: string; fact: string } | undefined;
   /** The evaluation in which each parameter (by slot) was last read: a new evaluation is a new
    * number, so starting one clears nothing. */
   private readonly seen: Uint32Array;
@@ -81,6 +84,7 @@ export class Context<N = unknown, R = unknown, G = unknown> {
     this.provisional = NOTHING;
     this.undetermined = NOTHING;
     this.suspendedBy = undefined;
+    this.missingFact = undefined;
     this.factsRead = false;
     this.trace = trace;
     return this;
@@ -187,6 +191,18 @@ export class Context<N = unknown, R = unknown, G = unknown> {
   suspension(): 'not-configured' | 'not-in-force' {
     const by = this.suspendedBy;
     return by === undefined || !this.plan.slots.has(by) || this.plan.get(by).entry?.kind === 'parameter' ? 'not-configured' : 'not-in-force';
+  }
+
+  /** Stops a household programme on a fact of the household that the record leaves out (never
+   * answered as a decision or a zero): its status is missing-facts, naming `path`. */
+  missing(path: string, fact: string): never {
+    this.missingFact = { path, fact };
+    throw NOT_CONFIGURED;
+  }
+
+  /** What stopped the programme as a whole: a missing fact of the household, else a rule (suspension). */
+  stopped(): 'not-configured' | 'not-in-force' | 'missing-facts' {
+    return this.missingFact === undefined ? this.suspension() : 'missing-facts';
   }
 
   /** What stopped one member's line, cleared so the next member starts afresh. */

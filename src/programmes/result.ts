@@ -93,8 +93,9 @@ interface MemberParts {
   members?: MemberResult[];
   /** Lines not decided: who, and why (absent when every line is decided). */
   unknownMembers?: UnknownMember[];
-  /** Household facts missing for some lines, with their JSON paths (absent when none). */
-  missingFacts?: { member: string; path: string; fact: string }[];
+  /** Household facts missing for some lines, with their JSON paths (absent when none); without a
+   * member, a fact of the household itself that a household programme needs. */
+  missingFacts?: { member?: string; path: string; fact: string }[];
 }
 
 /** A programme's result as the engine builds it, before it is typed by programme. */

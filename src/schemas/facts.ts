@@ -1,5 +1,6 @@
 /**
- * The input facts of a member, declared once (issue 16 §1). Each declaration says what the JSON key
+ * The flat input facts of a member and of a household, declared once (issue 16 §1; decisions 0025
+ * and 0032). Each declaration says what the JSON key
  * is, what kind of value it holds, what its absence means, how it reads in both languages, its CSV
  * column, how the generators draw it. From this list come: the zod schema of those keys
  * (household.ts), and so the JSON Schema; the member facts the rule files' conditions read with
@@ -8,6 +9,12 @@
  * (tools/fuzz/mutate.ts); the generators (testing/members.ts, testing/population.ts,
  * tests/support/arbitraries.ts); the README's table (tools/readme/facts.ts). See
  * docs/decisions/0025-fact-registry.md.
+ *
+ * A member fact is a key of each member and a column of that member's CSV row; a household fact
+ * (HOUSEHOLD_INPUT_FACTS) a key at the top level of the household and a column repeated on each of
+ * its rows (later rows empty or equal to the first). The two are kept as two registries, each
+ * declaration's entity being the registry it is in: they go into two zod objects, and a rule reads
+ * a household fact from every member's facts as well as from the household's.
  *
  * Only the flat facts are here: one JSON key, one CSV column, one value. The structured parts of a
  * member (id, birthDate, relation, disability, exclusion, child, otherAllowances, incomes) and of a
@@ -21,16 +28,26 @@ interface FactBase {
   name?: Bilingual;
   /** The schema's description: what the fact means and what its absence means. */
   description: string;
-  /** Its column in CSV input (one row per member). */
+  /** Its column in CSV input (one row per member; a household fact's repeated on its rows). */
   csv: string;
-  /**
-   * What a condition sees when the member's record leaves it out: null is an unknown fact (a rule
-   * that needs it reports it missing), false is "no".
-   */
-  absent: null | false;
   /** How the generators draw it (defaults: see GeneratorHints). */
   generate?: GeneratorHints;
 }
+
+/** A fact the record may leave out: what a condition then sees. */
+interface Optional {
+  /** null is an unknown fact (a rule that needs it reports it missing, never decides), false is "no". */
+  absent: null | false;
+  required?: never;
+}
+
+/** A fact every record must give: its zod key is required and its CSV cell must not be empty. */
+interface Required {
+  required: true;
+  absent?: never;
+}
+
+type Presence = Optional | Required;
 
 /** The switches of householdArbitrary (src/testing) that turn a kind of trait on. */
 export type TraitKnob = 'disability' | 'children' | 'singlePersonTraits' | 'others';
@@ -57,16 +74,14 @@ export interface GeneratorHints {
   populationShare?: number;
 }
 
-export interface BooleanFact extends FactBase {
-  kind: 'boolean';
-}
+export type BooleanFact = FactBase & Presence & { kind: 'boolean' };
 
-export interface EnumFact extends FactBase {
-  kind: 'enum';
-  values: readonly [string, ...string[]];
-}
+export type EnumFact = FactBase & Presence & { kind: 'enum'; values: readonly [string, ...string[]] };
 
 export type FactDeclaration = BooleanFact | EnumFact;
+
+/** Whose fact it is: a member's (a key of each member) or the household's (a top-level key). */
+export type FactEntity = 'member' | 'household';
 
 /** Declared with `as const` so the zod schema keeps each enum's literal values for its types. */
 export const MEMBER_INPUT_FACTS = {
@@ -164,11 +179,40 @@ export const MEMBER_INPUT_FACTS = {
 
 export type MemberInputFact = keyof typeof MEMBER_INPUT_FACTS;
 
-/** The declarations as a list, in declaration order (the order of the schema's keys). */
-export const MEMBER_INPUT_FACT_LIST: readonly (FactDeclaration & { id: MemberInputFact })[] = Object.entries(MEMBER_INPUT_FACTS).map(([id, fact]) => ({
-  id: id as MemberInputFact,
-  ...(fact as FactDeclaration),
-}));
+/** A registry as a list, in declaration order (the order of the schema's keys). */
+function listOf<K extends string>(registry: Record<K, FactDeclaration>): readonly (FactDeclaration & { id: K })[] {
+  return (Object.entries(registry) as [K, FactDeclaration][]).map(([id, fact]) => ({ id, ...fact }));
+}
+
+export const MEMBER_INPUT_FACT_LIST = listOf<MemberInputFact>(MEMBER_INPUT_FACTS);
+
+/**
+ * The flat facts of the household as a whole: one top-level key, one CSV column repeated on the
+ * household's rows. Their keys come in the household schema after `jurisdiction`, before `members`,
+ * in this order (households are copied in the schema's key order, decision 0031). A fact here is
+ * read by the household programmes' conditions and, from each member, by the member programmes'.
+ * Generator hints: `knobs` and `odds` as for a member fact (householdArbitrary draws a required
+ * fact always); the population draws a fact not named in population.ts from a stream of its own.
+ */
+export const HOUSEHOLD_INPUT_FACTS = {
+  residence: {
+    kind: 'enum',
+    values: ['urban', 'rural'],
+    name: { zh: '城乡类别', en: 'residence' },
+    description: "Urban (城市) or rural (农村): which of the pack's standards and amounts apply to the household.",
+    csv: 'residence',
+    required: true,
+  },
+} as const satisfies Record<string, FactDeclaration>;
+
+export type HouseholdInputFact = keyof typeof HOUSEHOLD_INPUT_FACTS;
+
+export const HOUSEHOLD_INPUT_FACT_LIST = listOf<HouseholdInputFact>(HOUSEHOLD_INPUT_FACTS);
+
+/** What a condition sees for the fact when the record leaves it out (a required one never is). */
+export function absentValue(fact: FactDeclaration): null | false {
+  return fact.required ? null : fact.absent;
+}
 
 /** The values a fact can take, as a condition's case keys see them ('true', 'false' for a boolean). */
 export function factValues(fact: FactDeclaration): readonly string[] {

@@ -5,21 +5,25 @@
 import { z } from 'zod';
 import { isoDate, isoMonth, moneyInput } from './common.js';
 import { INCOME_TYPE_IDS } from './income.js';
-import { MEMBER_INPUT_FACTS, type BooleanFact, type EnumFact } from './facts.js';
+import { HOUSEHOLD_INPUT_FACTS, MEMBER_INPUT_FACTS, type FactDeclaration } from './facts.js';
 
-type FactSchema<F> = F extends { kind: 'enum'; values: infer V extends readonly [string, ...string[]] }
-  ? z.ZodOptional<z.ZodEnum<{ [K in V[number]]: K }>>
-  : z.ZodOptional<z.ZodBoolean>;
+type ValueSchema<F> = F extends { kind: 'enum'; values: infer V extends readonly [string, ...string[]] } ? z.ZodEnum<{ [K in V[number]]: K }> : z.ZodBoolean;
+type FactSchema<F> = F extends { required: true } ? ValueSchema<F> : z.ZodOptional<ValueSchema<F>>;
+type FactShape<R> = { [K in keyof R]: FactSchema<R[K]> };
 
-/** The zod schema of one declared fact (facts.ts): optional, with its description. */
-function factSchema(fact: BooleanFact | EnumFact) {
-  return (fact.kind === 'enum' ? z.enum(fact.values) : z.boolean()).optional().describe(fact.description);
+/** The zod schema of one declared fact (facts.ts): optional unless required, with its description. */
+function factSchema(fact: FactDeclaration) {
+  const value = fact.kind === 'enum' ? z.enum(fact.values) : z.boolean();
+  return (fact.required ? value : value.optional()).describe(fact.description);
 }
 
-/** The declared member facts' keys, made once when the module loads. */
-const memberFactShape = Object.fromEntries(Object.entries(MEMBER_INPUT_FACTS).map(([id, fact]) => [id, factSchema(fact)])) as {
-  [K in keyof typeof MEMBER_INPUT_FACTS]: FactSchema<(typeof MEMBER_INPUT_FACTS)[K]>;
-};
+/** The zod keys of a registry's facts, made once when the module loads. */
+function factShape<R extends Record<string, FactDeclaration>>(registry: R): FactShape<R> {
+  return Object.fromEntries(Object.entries(registry).map(([id, fact]) => [id, factSchema(fact)])) as FactShape<R>;
+}
+
+const memberFactShape = factShape(MEMBER_INPUT_FACTS);
+const householdFactShape = factShape(HOUSEHOLD_INPUT_FACTS);
 
 export const incomeSchema = z
   .object({
@@ -153,7 +157,8 @@ export const householdSchema = z
   .object({
     id: z.string().min(1),
     jurisdiction: z.string().min(1).describe('Pack id such as cn-420113 (GB/T 2260 division code).'),
-    residence: z.enum(['urban', 'rural']),
+    // The declared household facts (facts.ts), residence first: here, so its key keeps its place.
+    ...householdFactShape,
     members: z.array(memberSchema).min(1),
     incomes: z.array(incomeSchema).optional().describe('Income of the household as a whole (rent, for example).'),
     assets: assetsSchema.optional(),

@@ -244,9 +244,20 @@ export const memberProgrammeResultSchema = z
       .optional()
       .describe('Lines not decided: who, and why.'),
     missingFacts: z
-      .array(z.object({ member: z.string(), path: z.string(), fact: z.string() }).strict())
+      .array(
+        z
+          .object({
+            member: z
+              .string()
+              .optional()
+              .describe('The member whose line needs it; absent: a top-level fact of the household itself, which a household programme needs (its status is then missing-facts).'),
+            path: z.string(),
+            fact: z.string(),
+          })
+          .strict(),
+      )
       .optional()
-      .describe('Household facts missing for some lines, with their JSON paths.'),
+      .describe('Household facts missing for some lines, with their JSON paths; or the household fact a household programme needs.'),
   })
   .strict()
   .meta({ id: 'MemberProgrammeResult' });

@@ -14,7 +14,7 @@ import type { IncomeType } from '../schemas/income.js';
 import type { Rulebook } from '../rulebook/index.js';
 import { bundledRulebook } from '../load.js';
 import { jurisdictionFacts, type JurisdictionFacts } from './facts.js';
-import { ageArbitrary, bornBefore, compact, formatFen, incomeTypeArbitrary, rarely, schoolingAt, traitsArbitrary, type Traits } from './members.js';
+import { ageArbitrary, bornBefore, compact, formatFen, householdTraits, incomeTypeArbitrary, rarely, schoolingAt, traitsArbitrary, type Traits } from './members.js';
 
 export interface HouseholdArbitraryOptions {
   /** A pack id of the rulebook, e.g. cn-640181. */
@@ -110,10 +110,13 @@ export function householdArbitrary(options: HouseholdArbitraryOptions): fc.Arbit
     dwellings: rarely(fc.integer({ min: 0, max: 3 }), 2),
     businessRegistered: rarely(fc.constant(true), 10),
   });
+  const householdFacts = householdTraits(knobs, { residence: options.residence });
   const event = fc.record({ kind: fc.constantFrom('emergency', 'expenditure'), affectedShare: rarely(fc.integer({ min: 1, max: 100 }), 2) });
   return fc
     .record({
-      residence: options.residence ? fc.constant(options.residence) : fc.constantFrom('urban' as const, 'rural' as const),
+      // The declared household facts (residence first, any of its values unless the option pins it),
+      // as keys of this record, not a record of their own: a nested record would draw the rest anew.
+      ...householdFacts,
       members: fc.array(member, { minLength: size.min, maxLength: size.max }),
       income: incomes === 'none' ? fc.constant({ perMille: 0, jitter: 0 }) : incomeTarget(facts, incomes),
       history: options.history === false ? fc.constant(undefined) : rarely(history, 3),
@@ -121,7 +124,8 @@ export function householdArbitrary(options: HouseholdArbitraryOptions): fc.Arbit
       event: options.event === false ? fc.constant(undefined) : rarely(event, 8),
     })
     .map((draft) => {
-      const standard = facts.standards[draft.residence] ?? facts.standards.urban ?? facts.standards.rural ?? 100_000;
+      const residence = (draft as Record<string, unknown>).residence as HouseholdInput['residence'];
+      const standard = facts.standards[residence] ?? facts.standards.urban ?? facts.standards.rural ?? 100_000;
       const n = draft.members.length;
       // The household's income: the per-capita target times the size, shared out by the lines' weights.
       const total = Math.max(0, Math.round((draft.income.perMille * standard * n) / 1000) + draft.income.jitter);
@@ -139,7 +143,12 @@ export function householdArbitrary(options: HouseholdArbitraryOptions): fc.Arbit
           month,
         ),
       );
-      const household: HouseholdInput = { id: options.id ?? 'generated', jurisdiction: options.jurisdiction, residence: draft.residence, members };
+      const household = {
+        id: options.id ?? 'generated',
+        jurisdiction: options.jurisdiction,
+        ...compact(Object.fromEntries(Object.keys(householdFacts).map((id) => [id, (draft as Record<string, unknown>)[id]]))),
+        members,
+      } as HouseholdInput;
       if (draft.assets) {
         const limit = facts.assetMonthsPerMille === null ? standard * 12 * n : Math.round((standard * n * facts.assetMonthsPerMille) / 1000);
         household.assets = compact({

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { INCOME_TYPE_IDS, type IncomeType } from '../schemas/income.js';
 import type { HouseholdInput } from '../schemas/household.js';
 import type { JurisdictionFacts } from './facts.js';
-import { MEMBER_INPUT_FACT_LIST, type FactDeclaration, type MemberInputFact, type TraitKnob } from '../schemas/facts.js';
+import { HOUSEHOLD_INPUT_FACT_LIST, MEMBER_INPUT_FACT_LIST, type FactDeclaration, type MemberInputFact, type TraitKnob } from '../schemas/facts.js';
 
 type MemberInput = HouseholdInput['members'][number];
 type Disability = NonNullable<MemberInput['disability']>;
@@ -82,15 +82,28 @@ export function factArbitrary(fact: FactDeclaration): fc.Arbitrary<string | bool
 /** The declared facts the generators draw; the others (schooling) follow from other traits. */
 export const DRAWN_FACTS = MEMBER_INPUT_FACT_LIST.filter((fact) => fact.generate?.derived !== true);
 
-/** The declared facts of a member as the hints say (src/schemas/facts.ts): drawn while one of
- * their knobs is on, by one member in `odds`, only `true` for a trait few have. */
+/** A declared fact as its hints say (src/schemas/facts.ts): drawn while one of its knobs is on, by
+ * one in `odds`, only `true` for a trait few have; a required fact always, any of its values. */
+function hinted(fact: FactDeclaration, knobs: TraitKnobs): fc.Arbitrary<unknown> {
+  if (fact.required) return factArbitrary(fact);
+  const hints = fact.generate ?? {};
+  const on = (hints.knobs ?? ['others']).some((knob) => knobs[knob]);
+  return on ? rarely(hints.onlyTrue ? fc.constant(true) : factArbitrary(fact), hints.odds ?? 4) : fc.constant(undefined);
+}
+
+/** The declared facts of a member, drawn as their hints say. */
 function declaredTraits(knobs: TraitKnobs): { [K in MemberInputFact]?: fc.Arbitrary<unknown> } {
+  return Object.fromEntries(DRAWN_FACTS.map((fact) => [fact.id, hinted(fact, knobs)]));
+}
+
+/** The declared facts of the household (residence…), drawn as their hints say; `pinned` gives some
+ * a value of the caller's (householdArbitrary's residence option). */
+export function householdTraits(knobs: TraitKnobs, pinned: Readonly<Record<string, unknown>> = {}): Record<string, fc.Arbitrary<unknown>> {
   return Object.fromEntries(
-    DRAWN_FACTS.map((fact) => {
-      const hints = fact.generate ?? {};
-      const on = (hints.knobs ?? ['others']).some((knob) => knobs[knob]);
-      return [fact.id, on ? rarely(hints.onlyTrue ? fc.constant(true) : factArbitrary(fact), hints.odds ?? 4) : fc.constant(undefined)];
-    }),
+    HOUSEHOLD_INPUT_FACT_LIST.filter((fact) => fact.generate?.derived !== true).map((fact) => [
+      fact.id,
+      pinned[fact.id] === undefined ? hinted(fact, knobs) : fc.constant(pinned[fact.id]),
+    ]),
   );
 }
 

@@ -11,7 +11,15 @@
  */
 import type { HouseholdInput } from '../schemas/household.js';
 import { random } from './random.js';
-import { MEMBER_INPUT_FACTS, MEMBER_INPUT_FACT_LIST, type FactDeclaration, type MemberInputFact } from '../schemas/facts.js';
+import {
+  HOUSEHOLD_INPUT_FACTS,
+  HOUSEHOLD_INPUT_FACT_LIST,
+  MEMBER_INPUT_FACTS,
+  MEMBER_INPUT_FACT_LIST,
+  type FactDeclaration,
+  type HouseholdInputFact,
+  type MemberInputFact,
+} from '../schemas/facts.js';
 
 /** Jurisdiction-months where every bundled pack on the chain has its standards. */
 export const POPULATION_MONTHS: readonly [string, string][] = [
@@ -67,11 +75,15 @@ const IN_CONTEXT: ReadonlySet<MemberInputFact> = new Set([
   'supporters',
   'supportArrangement',
 ]);
-const OTHER_FACTS = MEMBER_INPUT_FACT_LIST.filter((fact) => !IN_CONTEXT.has(fact.id) && (fact.generate?.populationShare ?? 0.1) > 0).map((fact) => ({
-  id: fact.id,
-  share: fact.generate?.populationShare ?? 0.1,
-  values: likely(fact),
-}));
+/** A declared fact drawn from the declared stream: by its share of members (households), always if required. */
+const drawn = (fact: FactDeclaration & { id: string }) => ({ id: fact.id, share: fact.required ? 1 : (fact.generate?.populationShare ?? 0.1), values: likely(fact) });
+const OTHER_FACTS = MEMBER_INPUT_FACT_LIST.filter((fact) => !IN_CONTEXT.has(fact.id) && (fact.generate?.populationShare ?? 0.1) > 0).map(drawn);
+/** Likewise for the household's declared facts: residence is drawn in context (from the main stream, as it always was). */
+const HOUSEHOLD_IN_CONTEXT: ReadonlySet<HouseholdInputFact> = new Set(['residence']);
+const OTHER_HOUSEHOLD_FACTS = HOUSEHOLD_INPUT_FACT_LIST.filter((fact) => !HOUSEHOLD_IN_CONTEXT.has(fact.id) && (fact.required || (fact.generate?.populationShare ?? 0.1) > 0)).map(
+  drawn,
+);
+const RESIDENCES = likely(HOUSEHOLD_INPUT_FACTS.residence) as readonly (typeof HOUSEHOLD_INPUT_FACTS.residence.values)[number][];
 const SELF_CARE = MEMBER_INPUT_FACTS.selfCare.values;
 const SELF_CARE_ASSESSED = likely(MEMBER_INPUT_FACTS.selfCare) as readonly (typeof SELF_CARE)[number][];
 const PENSION_KINDS = likely(MEMBER_INPUT_FACTS.pensionKind) as readonly (typeof MEMBER_INPUT_FACTS.pensionKind.values)[number][];
@@ -155,7 +167,8 @@ export function household(
     }
     members.push(member);
   }
-  const input: HouseholdInput = { id: `h${index}`, jurisdiction, residence: next() < 0.5 ? 'urban' : 'rural', members };
+  const input: HouseholdInput = { id: `h${index}`, jurisdiction, residence: pick(RESIDENCES), members };
+  for (const fact of OTHER_HOUSEHOLD_FACTS) if (declared() < fact.share) (input as Record<string, unknown>)[fact.id] = fact.values[Math.floor(declared() * fact.values.length)];
   if (next() < 0.8) {
     input.assets = { financial: String(Math.floor(next() * next() * 60_000)) };
     if (next() < 0.15) input.assets.vehicles = [{ type: pick(['car', 'motorcycle', 'disabilityVehicle'] as const) }];

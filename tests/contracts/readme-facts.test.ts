@@ -1,7 +1,7 @@
-/** The README's table of member facts is generated from their declarations (issue 16 §1). */
+/** The README's table of household and member facts is generated from their declarations (issue 16 §1). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MEMBER_INPUT_FACT_LIST } from '../../src/schemas/facts.js';
+import { HOUSEHOLD_INPUT_FACT_LIST, MEMBER_INPUT_FACT_LIST } from '../../src/schemas/facts.js';
 import { README_FILE, factsTable, readmeWithFacts } from '../../tools/readme/facts.js';
 
 describe('README facts table', () => {
@@ -10,8 +10,9 @@ describe('README facts table', () => {
     expect(readme, 'run npm run readme:facts').toBe(readmeWithFacts(readme));
   });
 
-  it('lists every declared fact with its CSV column', () => {
+  it('lists every declared fact with its entity and CSV column', () => {
     const table = factsTable();
-    for (const fact of MEMBER_INPUT_FACT_LIST) expect(table).toContain(`| \`${fact.id}\` | \`${fact.csv}\` |`);
+    for (const fact of HOUSEHOLD_INPUT_FACT_LIST) expect(table).toContain(`| \`${fact.id}\` | household | \`${fact.csv}\` |`);
+    for (const fact of MEMBER_INPUT_FACT_LIST) expect(table).toContain(`| \`${fact.id}\` | member | \`${fact.csv}\` |`);
   });
 });

@@ -3,7 +3,7 @@
  * benefit-rules/testing (src/testing), whose householdArbitrary the tests in tests/testing use. */
 import fc from 'fast-check';
 import { factArbitrary, moneyArbitrary } from '../../src/testing/members.js';
-import { MEMBER_INPUT_FACT_LIST, type MemberInputFact } from '../../src/schemas/facts.js';
+import { HOUSEHOLD_INPUT_FACT_LIST, MEMBER_INPUT_FACT_LIST, type MemberInputFact } from '../../src/schemas/facts.js';
 import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
 import { addToMonth } from '../../src/dates.js';
 import type { HouseholdInput } from '../../src/schemas/household.js';
@@ -57,6 +57,18 @@ function declaredFacts(options: MemberOptions = {}) {
   ) as Record<MemberInputFact, fc.Arbitrary<string | boolean>>;
 }
 
+/** Every declared household fact (residence…), any of its values; one the household may leave out
+ * sometimes left out (undefined). Spread into the household's record, not a record of their own:
+ * a nested record would change what the rest draws. */
+const HOUSEHOLD_FACTS = Object.fromEntries(
+  HOUSEHOLD_INPUT_FACT_LIST.map((fact) => [fact.id, fact.required ? factArbitrary(fact) : fc.option(factArbitrary(fact), { nil: undefined })]),
+) as Record<string, fc.Arbitrary<string | boolean | undefined>>;
+
+/** The declared household facts of a drawn record, those left out dropped. */
+function householdFacts(drawn: Record<string, unknown>): Pick<HouseholdInput, 'residence'> {
+  return Object.fromEntries(HOUSEHOLD_INPUT_FACT_LIST.flatMap((fact) => (drawn[fact.id] === undefined ? [] : [[fact.id, drawn[fact.id]]]))) as Pick<HouseholdInput, 'residence'>;
+}
+
 /** A member born by the first day of `month` (a member born after the month evaluated is refused). */
 export function member(index: number, options: MemberOptions = {}, month = '2020-12') {
   return fc.record(
@@ -81,7 +93,7 @@ export function household(
   return fc
     .record({
       where: fc.constantFrom(...(options.where ?? COVERED)),
-      residence: fc.constantFrom('urban' as const, 'rural' as const),
+      ...HOUSEHOLD_FACTS,
       size: fc.integer({ min: 1, max: 6 }),
       financial: money,
       vehicles: fc.array(fc.record({ type: fc.constantFrom('car', 'motorcycle', 'disabilityVehicle') }), { maxLength: 2 }),
@@ -99,13 +111,13 @@ export function household(
         ...(history.exitMonthsAgo === undefined ? {} : { gradualExitSince: addToMonth(where.month, -history.exitMonthsAgo) }),
       },
     }))
-    .chain(({ where, residence, size, financial, vehicles, history }) =>
+    .chain(({ where, size, financial, vehicles, history, ...facts }) =>
       fc.tuple(...Array.from({ length: size }, (_, i) => member(i, options, where.month))).map((members) => ({
         month: where.month,
         household: {
           id: 'generated',
           jurisdiction: where.jurisdiction,
-          residence,
+          ...householdFacts(facts),
           members: members as HouseholdInput['members'],
           assets: { financial, vehicles: vehicles as never },
           ...(history ? { history: { dibao: history } } : {}),
@@ -171,12 +183,10 @@ export function allowanceHousehold(
   where: fc.Arbitrary<{ jurisdiction: string; month: string }> = allowanceWhere(),
   id = 'generated',
 ): fc.Arbitrary<{ household: HouseholdInput; month: string }> {
-  return fc
-    .record({ where, residence: fc.constantFrom('urban' as const, 'rural' as const), size: fc.integer({ min: 1, max: 5 }) })
-    .chain(({ where: { jurisdiction, month }, residence, size }) =>
-      fc.tuple(...Array.from({ length: size }, (_, i) => allowanceMember(i, month))).map((members) => ({
-        month,
-        household: { id, jurisdiction, residence, members: members as HouseholdInput['members'] },
-      })),
-    );
+  return fc.record({ where, ...HOUSEHOLD_FACTS, size: fc.integer({ min: 1, max: 5 }) }).chain(({ where: { jurisdiction, month }, size, ...facts }) =>
+    fc.tuple(...Array.from({ length: size }, (_, i) => allowanceMember(i, month))).map((members) => ({
+      month,
+      household: { id, jurisdiction, ...householdFacts(facts), members: members as HouseholdInput['members'] },
+    })),
+  );
 }

@@ -10,8 +10,8 @@ import { Random } from './random.js';
 import { api, date, json, money, month as anyMonth, monthIn, retype, text } from './values.js';
 import type { Seed } from './corpus.js';
 import { INCOME_TYPE_IDS } from '../../src/schemas/income.js';
-import { MEMBER_INPUT_FACTS, MEMBER_INPUT_FACT_LIST, type FactDeclaration, type MemberInputFact } from '../../src/schemas/facts.js';
-import { childStatusSchema, disabilitySchema, householdSchema, memberSchema, otherAllowanceSchema, vehicleSchema } from '../../src/schemas/household.js';
+import { HOUSEHOLD_INPUT_FACT_LIST, MEMBER_INPUT_FACTS, MEMBER_INPUT_FACT_LIST, type FactDeclaration, type MemberInputFact } from '../../src/schemas/facts.js';
+import { childStatusSchema, disabilitySchema, memberSchema, otherAllowanceSchema, vehicleSchema } from '../../src/schemas/household.js';
 
 export interface FuzzInput {
   household: unknown;
@@ -31,7 +31,6 @@ function values(schema: z.ZodType): string[] {
 }
 
 const ENUMS = {
-  residence: values(householdSchema.shape.residence),
   relation: values(memberSchema.shape.relation),
   category: values(disabilitySchema.shape.category),
   childStatus: values(childStatusSchema.shape.status),
@@ -87,9 +86,12 @@ function meaning(random: Random, household: Bag, month: string, jurisdictions: r
     case 0:
       household.jurisdiction = random.chance(0.9) ? random.pick(jurisdictions) : random.pick(['cn-999999', 'CN-420100', 'cn-42010', 'cn', ' cn-420100', text(random)]);
       return `jurisdiction ${label(household.jurisdiction).slice(0, 40)}`;
-    case 1:
-      household.residence = random.chance(0.95) ? random.pick(ENUMS.residence) : text(random);
-      return 'residence';
+    case 1: {
+      // A declared household fact (residence…): a declared value nine times in ten, as a member's.
+      const fact = random.pick(HOUSEHOLD_INPUT_FACT_LIST);
+      household[fact.id] = factValue(random, fact);
+      return `household ${fact.id}`;
+    }
     case 2:
     case 3:
     case 4: {

@@ -1,12 +1,12 @@
 /**
- * `npm run readme:facts`: rewrites the README's table of flat member facts (between the two
+ * `npm run readme:facts`: rewrites the README's table of flat household and member facts (between the two
  * `facts-table` markers) from their declarations (src/schemas/facts.ts), so that a new fact is
  * listed the moment it is declared; tests/contracts/readme-facts.test.ts fails while the committed
  * README is not current.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MEMBER_INPUT_FACT_LIST } from '../../src/schemas/facts.js';
+import { HOUSEHOLD_INPUT_FACT_LIST, MEMBER_INPUT_FACT_LIST, type FactDeclaration } from '../../src/schemas/facts.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const README_FILE = `${ROOT}README.md`;
@@ -16,14 +16,16 @@ const END = '<!-- /facts-table -->';
 /** A table cell: pipes escaped, so a description may hold any text. */
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
+/** The household's facts first (a top-level key; its CSV column repeated on the household's rows), then the members'. */
 export function factsTable(): string {
-  const rows = MEMBER_INPUT_FACT_LIST.map((fact) => {
+  const row = (entity: string, fact: FactDeclaration & { id: string }) => {
     const values = fact.kind === 'enum' ? fact.values.map((v) => `\`${v}\``).join(', ') : '`true`, `false`';
-    const absent = fact.absent === null ? 'unknown' : 'no (`false`)';
+    const absent = fact.required ? 'required' : fact.absent === null ? 'unknown' : 'no (`false`)';
     const name = fact.name ? `${fact.name.zh} (${fact.name.en})` : '—';
-    return `| \`${fact.id}\` | \`${fact.csv}\` | ${values} | ${absent} | ${cell(name)} | ${cell(fact.description)} |`;
-  });
-  return [BEGIN, '| key | CSV column | values | absent | conditions read it as | meaning |', '| --- | --- | --- | --- | --- | --- |', ...rows, END].join('\n');
+    return `| \`${fact.id}\` | ${entity} | \`${fact.csv}\` | ${values} | ${absent} | ${cell(name)} | ${cell(fact.description)} |`;
+  };
+  const rows = [...HOUSEHOLD_INPUT_FACT_LIST.map((fact) => row('household', fact)), ...MEMBER_INPUT_FACT_LIST.map((fact) => row('member', fact))];
+  return [BEGIN, '| key | of | CSV column | values | absent | conditions read it as | meaning |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows, END].join('\n');
 }
 
 /** The README with its facts table as the declarations give it. */

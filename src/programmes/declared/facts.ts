@@ -4,26 +4,27 @@
  * facts of the programmes it uses are added beside them (see member.ts).
  */
 import type { Bilingual } from '../../schemas/common.js';
-import { childStatusSchema, disabilitySchema, eventSchema, householdSchema, memberSchema, type Household, type Member } from '../../schemas/household.js';
+import { childStatusSchema, disabilitySchema, eventSchema, memberSchema, type Household, type Member } from '../../schemas/household.js';
 import type { Arithmetic } from '../../arithmetic/types.js';
-import { MEMBER_INPUT_FACT_LIST, factValues } from '../../schemas/facts.js';
+import { HOUSEHOLD_INPUT_FACT_LIST, MEMBER_INPUT_FACT_LIST, absentValue, factValues, type FactDeclaration } from '../../schemas/facts.js';
 import { yearsBetween } from '../../dates.js';
 
 // The values an enumerated fact can take, from the household model itself: a "cases" form on the
 // fact must name each (checked at load, see select.ts).
-// The declared input facts (schemas/facts.ts) that conditions read: the ones with a name.
+// The declared input facts (schemas/facts.ts) that conditions read: the ones with a name. A member
+// sees its household's facts as its own (residence).
 const READ = MEMBER_INPUT_FACT_LIST.filter((fact) => fact.name !== undefined);
+const READ_HOUSEHOLD = HOUSEHOLD_INPUT_FACT_LIST.filter((fact) => fact.name !== undefined);
 
 const values: Readonly<Record<string, readonly string[]>> = {
   relation: memberSchema.shape.relation.options,
-  residence: householdSchema.shape.residence.options,
   disabilityCategory: disabilitySchema.shape.category.options,
   disabilityGrade: ['1', '2', '3', '4'],
   childStatus: childStatusSchema.shape.status.options,
   childCare: childStatusSchema.shape.care.unwrap().options,
   eventKind: eventSchema.shape.kind.options,
   // The declared facts' values ('true' and 'false' for a boolean one).
-  ...Object.fromEntries(READ.map((fact) => [fact.id, factValues(fact)])),
+  ...Object.fromEntries([...READ_HOUSEHOLD, ...READ].map((fact) => [fact.id, factValues(fact)])),
 };
 
 /** Every value an enumerated member fact can take, as case keys; undefined for the others. */
@@ -35,7 +36,6 @@ export function memberFactValues(fact: string): readonly string[] | undefined {
 const DERIVED = {
   age: { kind: 'integer', description: { zh: '年龄（周岁）', en: 'age (completed years)' } },
   relation: { kind: 'text', description: { zh: '与户主关系', en: 'relation to the head' } },
-  residence: { kind: 'text', description: { zh: '城乡类别', en: 'residence' } },
   disabled: { kind: 'boolean', description: { zh: '持有残疾人证', en: 'holds a disability certificate' } },
   disabilityCategory: { kind: 'text', description: { zh: '残疾类别', en: 'disability category' } },
   disabilityGrade: { kind: 'integer', description: { zh: '残疾等级', en: 'disability grade' } },
@@ -79,8 +79,12 @@ const ORDER = [
   'supporters',
   'supportArrangement',
 ];
-const NAMES = [...new Set([...ORDER, ...READ.map((fact) => fact.id), ...DERIVED_NAMES])];
-const declared = new Map(READ.map((fact) => [fact.id as string, fact]));
+const NAMES = [...new Set([...ORDER, ...READ_HOUSEHOLD.map((fact) => fact.id), ...READ.map((fact) => fact.id), ...DERIVED_NAMES])];
+/** Each declared fact read, by name, with the object it is read from: the member (`m`) or its household (`h`). */
+const declared = new Map<string, FactDeclaration & { from: 'm' | 'h' }>([
+  ...READ_HOUSEHOLD.map((fact) => [fact.id as string, { ...fact, from: 'h' as const }] as const),
+  ...READ.map((fact) => [fact.id as string, { ...fact, from: 'm' as const }] as const),
+]);
 
 /** Every member fact a rule file's conditions may read, with its kind and names in both languages. */
 export const MEMBER_FACTS: Readonly<Record<string, { kind: string; description: Bilingual }>> = Object.fromEntries(
@@ -99,11 +103,18 @@ export const MEMBER_FACT_INPUTS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(READ.filter((fact) => fact.absent === null).map((fact) => [fact.id, fact.id])),
 };
 
-/** Member facts drawn from the household as a whole, by their JSON path. */
+/** Member facts drawn from the household as a whole, by their JSON path: the event's, and each
+ * declared household fact a record may leave out, at the top level. */
 const HOUSEHOLD_FACT_PATHS: Readonly<Record<string, string>> = {
   eventKind: '$.event.kind',
   eventPeopleAffected: '$.event.peopleAffected',
+  ...Object.fromEntries(READ_HOUSEHOLD.filter((fact) => !fact.required).map((fact) => [fact.id, `$.${fact.id}`])),
 };
+
+/** The JSON path of a fact of the household itself (no member's), or undefined for a member's. */
+export function householdFactPath(fact: string): string | undefined {
+  return HOUSEHOLD_FACT_PATHS[fact];
+}
 
 /** The JSON path of member `index`'s input behind a member fact. */
 export function factPath(index: number, fact: string): string {
@@ -134,9 +145,9 @@ export function memberFacts<N>(a: Arithmetic<N>, household: Household, member: M
   }
   return assemble(
     member,
+    household,
     ageOn(member.birthDate, day),
     member.relation,
-    household.residence,
     member.disability !== undefined,
     member.disability?.category ?? null,
     member.disability?.grade ?? null,
@@ -154,15 +165,18 @@ export function memberFacts<N>(a: Arithmetic<N>, household: Household, member: M
 /**
  * The facts object of a member, one object literal with every name (so one fixed shape, see
  * shape.ts), generated once when the module loads: the derived facts come as arguments, in
- * DERIVED's order, and each declared fact is read from the member, its absence as declared. Only
- * JSON-quoted names and the declared absent values (null, false) go into the code.
+ * DERIVED's order, and each declared fact is read from the member (or its household), its absence
+ * as declared (a required one is always there). Only JSON-quoted names and the declared absent
+ * values (null, false) go into the code.
  */
 const assemble = new Function(
   'm',
+  'h',
   ...DERIVED_NAMES.map((_, i) => `d${i}`),
   `return {\n${NAMES.map((name) => {
     const fact = declared.get(name);
     const q = JSON.stringify(name);
-    return fact ? `${q}: m[${q}] ?? ${JSON.stringify(fact.absent)}` : `${q}: d${DERIVED_NAMES.indexOf(name as Derived)}`;
+    if (!fact) return `${q}: d${DERIVED_NAMES.indexOf(name as Derived)}`;
+    return fact.required ? `${q}: ${fact.from}[${q}]` : `${q}: ${fact.from}[${q}] ?? ${JSON.stringify(absentValue(fact))}`;
   }).join(',\n')}\n};`,
-) as (member: Member, ...derived: unknown[]) => Record<string, unknown>;
+) as (member: Member, household: Household, ...derived: unknown[]) => Record<string, unknown>;

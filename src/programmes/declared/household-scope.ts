@@ -10,22 +10,24 @@ import type { Household } from '../../schemas/household.js';
 import { UNKNOWN, type Context } from '../context.js';
 import { NOTHING_PROVIDED, type Outcome, type UsedFacts } from '../types.js';
 import { AmountCaseMissing, type MembersView } from './expression.js';
-import { memberFacts } from './facts.js';
+import { householdFactPath, memberFacts } from './facts.js';
 import type { Prepared } from './prepare.js';
+import { DECLARED_HOUSEHOLD_FACTS } from './household-facts.js';
+import { absentValue } from '../../schemas/facts.js';
 
 /** The facts of the household: its own, the parameters its conditions read, the used programmes'
  * (also what a household programme's interactions read, src/engine/household-interactions.ts). */
 export function householdFacts<N, R, G>(ctx: Context<N, R, G>, info: Prepared, household: Household, used: UsedFacts): Record<string, unknown> {
   const { a } = ctx;
   const assets = household.assets;
-  const facts: Record<string, unknown> = {
-    householdSize: household.members.length,
-    residence: household.residence,
-    financialAssets: assets?.financial === undefined ? a.zero : a.input(assets.financial),
-    dwellings: assets?.dwellings ?? 0,
-    vehicles: assets?.vehicles?.length ?? 0,
-    businessRegistered: assets?.businessRegistered ?? false,
-  };
+  const facts: Record<string, unknown> = { householdSize: household.members.length };
+  // The declared household facts, their absence as declared (the keys always in this order: one shape).
+  const given = household as unknown as Record<string, unknown>;
+  for (const fact of DECLARED_HOUSEHOLD_FACTS) facts[fact.id] = given[fact.id] ?? absentValue(fact);
+  facts.financialAssets = assets?.financial === undefined ? a.zero : a.input(assets.financial);
+  facts.dwellings = assets?.dwellings ?? 0;
+  facts.vehicles = assets?.vehicles?.length ?? 0;
+  facts.businessRegistered = assets?.businessRegistered ?? false;
   // Rates reach conditions as exact Decimals on both paths, as a member programme's do (member.ts).
   info.parameterFacts.forEach((id, i) => {
     const value = ctx.conditionParam(id);
@@ -68,7 +70,13 @@ export function evaluateHouseholdDeclared<N, R, G>(ctx: Context<N, R, G>, info: 
   } catch (error) {
     if (!(error instanceof AmountCaseMissing)) throw error;
     // A case the pack does not give, or a household fact not given: the amount cannot be said. A
-    // missing fact stops the programme as an unknown one does, never a zero.
+    // fact of the household left out stops the programme as missing it (its JSON path), another
+    // unknown one as not configured: never a zero.
+    const path = error.fact === undefined ? undefined : householdFactPath(error.fact);
+    if (path !== undefined) {
+      if (ctx.trace) ctx.record({ kind: 'decision', id: 'missingFact', values: { case: error.message } });
+      ctx.missing(path, error.fact as string);
+    }
     if (error.fact !== undefined) ctx.unknown(error.fact);
     if (ctx.trace) ctx.record({ kind: 'decision', id: 'amountNotConfigured', values: { case: error.message } });
     return outcome(a.zero, 'ineligible', ['amountNotConfigured']);
