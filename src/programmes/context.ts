@@ -181,7 +181,9 @@ export class Context<N = unknown, R = unknown, G = unknown> {
         return;
       }
     }
-    const programme = fact.slice(0, fact.lastIndexOf('.'));
+    // "<programme>.<name>"; a name without a programme (which no producer gives) is itself named.
+    const dot = fact.lastIndexOf('.');
+    const programme = dot < 0 ? fact : fact.slice(0, dot);
     this.lacks(programme);
     this.suspendedBy = programme;
   }

@@ -53,11 +53,14 @@ export interface FactKinds {
 export type Compile = (expression: AmountExpression, path: string) => CompiledAmount;
 
 /** A member whose case the amount form does not list: the amount cannot be said. `fact` is set
- * when the case is missing because the household does not give that member fact. */
+ * when the case is missing because the household does not give that member fact; `member`, the
+ * position of the member whose fact it is, when a count or sum over members read it (otherwise
+ * it is the fact of the member, or the household, the form was evaluated for). */
 export class AmountCaseMissing extends Error {
   constructor(
     message: string,
     readonly fact?: string,
+    readonly member?: number,
   ) {
     // Control flow, caught by the member's line (a missing fact is an answer, not a failure): its
     // stack is never shown, and capturing one cost more than the rest of the line.

@@ -10,7 +10,7 @@ import type { Household } from '../../schemas/household.js';
 import { UNKNOWN, type Context } from '../context.js';
 import { NOTHING_PROVIDED, type Outcome, type UsedFacts } from '../types.js';
 import { AmountCaseMissing, type MembersView } from './expression.js';
-import { householdFactPath, memberFacts } from './facts.js';
+import { factPath, householdFactPath, memberFacts } from './facts.js';
 import type { Prepared } from './prepare.js';
 import { DECLARED_HOUSEHOLD_FACTS } from './household-facts.js';
 import { absentValue } from '../../schemas/facts.js';
@@ -72,7 +72,8 @@ export function evaluateHouseholdDeclared<N, R, G>(ctx: Context<N, R, G>, info: 
     // A case the pack does not give, or a household fact not given: the amount cannot be said. A
     // fact of the household left out stops the programme as missing it (its JSON path), another
     // unknown one as not configured: never a zero.
-    const path = error.fact === undefined ? undefined : householdFactPath(error.fact);
+    // A member's fact, read by a count or a sum over the members, is named at that member's path.
+    const path = error.fact === undefined ? undefined : error.member === undefined ? householdFactPath(error.fact) : factPath(error.member, error.fact);
     if (path !== undefined) {
       if (ctx.trace) ctx.record({ kind: 'decision', id: 'missingFact', values: { case: error.message } });
       ctx.missing(path, error.fact as string);

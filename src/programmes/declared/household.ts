@@ -6,7 +6,7 @@
  */
 import type { AmountExpression } from '../../schemas/amount.js';
 import type { CompiledRuleCondition } from '../../rulebook/index.js';
-import { AmountCompileError, type AnyContext, type Compile, type CompiledAmount, type Facts, type FactKinds, type MembersView } from './compiled.js';
+import { AmountCaseMissing, AmountCompileError, type AnyContext, type Compile, type CompiledAmount, type Facts, type FactKinds, type MembersView } from './compiled.js';
 
 function memberCondition(id: string, facts: FactKinds, path: string, household = false): CompiledRuleCondition {
   const condition = facts.condition?.(id);
@@ -57,6 +57,12 @@ export function compileWhen(gate: { condition: string; then: AmountExpression; o
   };
 }
 
+/** A fact found missing while adding member i's amount is named as member i's, not as one of the
+ * member (or household) the whole form is evaluated for. */
+function ofMember(error: unknown, i: number): unknown {
+  return error instanceof AmountCaseMissing && error.fact !== undefined && error.member === undefined ? new AmountCaseMissing(error.message, error.fact, i) : error;
+}
+
 export function compileMemberSum(sum: { of: AmountExpression; where?: string }, facts: FactKinds, path: string, compile: Compile): CompiledAmount {
   needMembers(facts, path, 'sumOverMembers');
   const condition = sum.where === undefined ? undefined : memberCondition(sum.where, facts, `${path}.sumOverMembers.where`);
@@ -66,7 +72,12 @@ export function compileMemberSum(sum: { of: AmountExpression; where?: string }, 
     const members = view(m);
     for (let i = 0; i < members.size; i += 1) {
       const memberFacts = members.facts(i);
-      if (condition === undefined || ctx.test(condition, memberFacts)) visit(memberFacts);
+      if (condition !== undefined && !ctx.test(condition, memberFacts)) continue;
+      try {
+        visit(memberFacts);
+      } catch (error) {
+        throw ofMember(error, i);
+      }
     }
   };
   return {

@@ -122,7 +122,7 @@ function memberLine<N, R, G>(
       if (!(error instanceof AmountCaseMissing)) throw error;
       if (ctx.trace) ctx.record({ kind: 'decision', id: error.fact ? 'missingFact' : 'amountNotConfigured', values: { member: member.id, case: error.message } });
       if (error.fact === undefined) return lineOf(member.id, a.zero, ['amountNotConfigured'], qualifies);
-      const unknown: LineUnknown = { status: 'missing-facts', missingFacts: [{ path: factPath(m, error.fact), fact: error.fact }] };
+      const unknown: LineUnknown = { status: 'missing-facts', missingFacts: [{ path: factPath(error.member ?? m, error.fact), fact: error.fact }] };
       return lineOf(member.id, a.zero, ['missingFact'], qualifies, unknown);
     }
   } catch (error) {
