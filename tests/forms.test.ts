@@ -185,6 +185,15 @@ describe('amount forms: a load error for every malformed form', () => {
     expect(found).toContain('"path":"$.interactions[0].amounts[0].times[1]"');
   });
 
+  it("refuses a member line excluded by a household programme, which pays the household and no member's part of it", () => {
+    const found = loadWith(
+      edit('tests/rules/test-forms.json', (json) => {
+        json.interactions = [{ id: 'notWithDibao', kind: 'excludedBy', by: 'dibao', description: { zh: '测试', en: 'test' }, basis: [{ convention: { zh: '测试', en: 'test' } }] }];
+      }),
+    );
+    expect(found).toContain('"path":"$.interactions[0].by","expected":"a member programme (a household programme pays the household');
+  });
+
   it('refuses a multiple of an undeclared or non-money parameter, and multiples in a loop', () => {
     const packs = BAD_PACKS;
     expect(loadWith(() => undefined, [BUNDLED_JURISDICTIONS, TEST_PACKS, FORMS_PACKS, join(packs, 'undeclared')])).toContain(

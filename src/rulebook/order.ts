@@ -99,6 +99,18 @@ export function checkDeclared(
     // A household programme's interaction weighs the household's amount: a household condition.
     memberCondition(interaction.when, `${path}.when`, rules.scope);
     if (interaction.by !== undefined && !programmes.has(interaction.by)) problems.add(rules.file, `${path}.by`, 'a programme of the rulebook', JSON.stringify(interaction.by));
+    // A member's line is excluded by what another programme pays that member: a household
+    // programme pays the household, and no rule says which part of it (after its own interactions)
+    // is a member's, so it would weigh nothing and never exclude. A condition on what it gives
+    // (dibao.covered) says it instead.
+    else if (interaction.by !== undefined && rules.scope === 'member' && programmes.get(interaction.by)?.scope === 'household') {
+      problems.add(
+        rules.file,
+        `${path}.by`,
+        'a member programme (a household programme pays the household: exclude by a condition on what it gives, such as dibao.covered)',
+        JSON.stringify(interaction.by),
+      );
+    }
     if (interaction.switch !== undefined && declarations.get(interaction.switch)?.type.kind !== 'boolean') {
       problems.add(rules.file, `${path}.switch`, 'a declared parameter of kind boolean', JSON.stringify(interaction.switch));
     }
