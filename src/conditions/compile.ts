@@ -176,7 +176,10 @@ function compileLeaf(leaf: LeafCondition, where: string, ctx: CompileContext): P
     : { get: () => constant, code: ctx.emit.constant(constant) };
   const rightFact = reference?.fact;
   const wrap = (error: unknown) => operandError(error, leaf, where, ctx);
-  const code = ctx.emit.leaf(leftCode, leaf.fact, rightCode, rightFact, ctx.emit.constant(operator), ctx.emit.constant(wrap));
+  // A constant list of plain values only: an `in` on it is a plain indexOf for a plain value.
+  const plainList = !reference && Array.isArray(constant) && constant.every((x) => typeof x !== 'object' || x === null);
+  const comparison = ctx.emit.comparison(leaf.operator, ctx.emit.constant(operator), plainList);
+  const code = ctx.emit.leaf(leftCode, leaf.fact, rightCode, rightFact, comparison, ctx.emit.constant(wrap));
   const run: Node = (facts, record) => {
     const factValue = left(facts);
     if (factValue === UNKNOWN) return leaf.fact;

@@ -28,9 +28,43 @@ export class Emitter {
 
   /** A comparison: stops on an UNKNOWN operand (left first), else the operator's answer; an
    * operand it cannot compare becomes the rule error `wrap` makes. */
-  leaf(left: string, leftFact: string, right: string, rightFact: string | undefined, operator: string, wrap: string): string {
+  leaf(left: string, leftFact: string, right: string, rightFact: string | undefined, comparison: string, wrap: string): string {
     const rightUnknown = rightFact === undefined ? '' : `if (w === U) r = ${JSON.stringify(rightFact)}; else `;
-    return `{ const v = ${left}; if (v === U) r = ${JSON.stringify(leftFact)}; else { const w = ${right}; ${rightUnknown}try { r = ${operator}(v, w); } catch (e) { throw ${wrap}(e); } } }`;
+    return `{ const v = ${left}; if (v === U) r = ${JSON.stringify(leftFact)}; else { const w = ${right}; ${rightUnknown}try { r = ${comparison}; } catch (e) { throw ${wrap}(e); } } }`;
+  }
+
+  /**
+   * The comparison of `v` with `w` by the operator named `name` (whose function is `operator`):
+   * written inline for the operands its function compares natively, as operators.ts does (two
+   * numbers; two values that are not objects; a plain value in a list of plain values), else a
+   * call to the function. Most comparisons are of those, and a call through one function shared
+   * by every condition cannot be specialised. `list`: the constant list of an in / notIn, when
+   * every element is a plain value.
+   */
+  comparison(name: string, operator: string, list: boolean): string {
+    const call = `${operator}(v, w)`;
+    const plain = (x: string) => `(typeof ${x} !== 'object' || ${x} === null)`;
+    const numbers = (test: string) => `typeof v === 'number' && typeof w === 'number' ? v === v && v ${test} w : ${call}`;
+    switch (name) {
+      case 'equal':
+        return `${plain('v')} && ${plain('w')} ? v === w : ${call}`;
+      case 'notEqual':
+        return `${plain('v')} && ${plain('w')} ? v !== w : ${call}`;
+      case 'lessThan':
+        return numbers('<');
+      case 'lessThanInclusive':
+        return numbers('<=');
+      case 'greaterThan':
+        return numbers('>');
+      case 'greaterThanInclusive':
+        return numbers('>=');
+      case 'in':
+        return list ? `${plain('v')} ? w.indexOf(v) > -1 : ${call}` : call;
+      case 'notIn':
+        return list ? `${plain('v')} ? w.indexOf(v) === -1 : ${call}` : call;
+      default:
+        return call;
+    }
   }
 
   /** Every part, in order, while each holds (an empty "all" holds). */
