@@ -27,7 +27,9 @@ export function settleLine(run: Run, line: MemberLine<unknown>, position: number
   if (line.unknown !== undefined || a.isZero(line.paid)) return;
   const index = household.members.findIndex((m) => m.id === line.member);
   try {
-    const facts = factsFor(ctx, info, household, index, used, otherProgrammes(household, index, position, runs, a, ctx.settings.day));
+    // What the other programmes give this member, only when the interactions read it.
+    const others = info.readsOthers ? otherProgrammes(household, index, position, runs, a, ctx.settings.day) : undefined;
+    const facts = factsFor(ctx, info, household, index, used, others);
     for (const interaction of info.interactions) {
       if (a.isZero(line.paid)) break;
       if (interaction.when !== undefined && !ctx.check(interaction.when, facts, line.member, 'whenMet')) continue;

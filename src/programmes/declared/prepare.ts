@@ -49,6 +49,8 @@ export interface Prepared {
    * a caller must give for a member's line to be decided. */
   memberInputs: string[];
   makeFacts: FactsMaker;
+  /** The interactions read other programmes' entitled or paid amounts for a member (interactions.ts). */
+  readsOthers: boolean;
   /** The facts this programme gives others that are amounts (converted when a reader runs on the
    * other arithmetic), its members' `entitled` among them. */
   providedMoney: Set<string>;
@@ -146,15 +148,17 @@ function prepare(rulebook: Rulebook, rules: ProgrammeRules): Prepared {
   // every candidate of every programme, and with every fact it could read it had 40 to 60 keys
   // where the programmes read 4 to 16.
   const read = factsRead(rules);
+  const othersRead = extra.filter((name) => read.has(name) && !memberDefaults.some(([used]) => used === name));
   const makeFacts = compileFacts({
     base: Object.keys(MEMBER_FACTS).filter((name) => read.has(name)),
     parameters: [...parameterFacts],
     household: usedHousehold.filter(([name]) => read.has(name)),
     members: memberDefaults.filter(([name]) => read.has(name)),
-    extra: extra.filter((name) => read.has(name) && !memberDefaults.some(([used]) => used === name)),
+    extra: othersRead,
   });
   return {
     makeFacts,
+    readsOthers: othersRead.length > 0,
     candidates: rules.candidates === undefined ? undefined : condition(rules.candidates),
     // Under an age convention the candidate test may turn on the month's last day: in the line.
     candidatesOnMemberFacts:
