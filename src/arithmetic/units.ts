@@ -43,7 +43,7 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
   private readonly quotients: number[] = [];
 
   reset(): void {
-    this.quotients.length = 0;
+    if (this.quotients.length !== 0) this.quotients.length = 0;
   }
 
   input(value: string | number): number {

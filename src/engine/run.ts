@@ -24,8 +24,9 @@ export type { Run, RunSettings } from './types.js';
 export function runHousehold(household: Household, pool: ContextPool, settings: RunSettings): HouseholdRun {
   pool.units.reset();
   const scratch = pool.scratch;
-  scratch.memberFacts.units.length = 0;
-  scratch.memberFacts.decimal.length = 0;
+  // Emptied only when used: setting an array's length is a call into the runtime even when it is 0.
+  if (scratch.memberFacts.units.length !== 0) scratch.memberFacts.units.length = 0;
+  if (scratch.memberFacts.decimal.length !== 0) scratch.memberFacts.decimal.length = 0;
   // Always runs[i] for the i-th programme in the rulebook's order, whatever the order they are
   // entitled in: a run entitled again replaces it in place.
   const runs: Run[] = new Array<Run>(pool.programmes.length);
