@@ -68,11 +68,13 @@ export function compileEvaluator(rulebook: Rulebook, options: CompileOptions = {
     }
     return pool;
   };
+  // The same options for every household: made once.
+  const onPool = { fast: true, trace, knownAt: options.knownAt, lang: options.lang };
   const evaluateValid = (household: Household, month: string): EvaluationResult => {
     checkMonth(month);
     checkHouseholdForMonth(household, month);
     const pack = packFor(rulebook, household);
-    return evaluateOnPool(household, poolFor(pack.id, month), { fast: true, trace, knownAt: options.knownAt, lang: options.lang });
+    return evaluateOnPool(household, poolFor(pack.id, month), onPool);
   };
   return {
     evaluate: (input, month) => {

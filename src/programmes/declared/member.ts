@@ -61,7 +61,7 @@ export function evaluateDeclared<N, R, G>(ctx: Context<N, R, G>, info: Prepared,
     total = a.add(total, line.entitled);
   }
   // Nobody applies: no event was described, which is not a refusal.
-  if (lines.length === 0) return nobody(a.zero, info.bounds === undefined ? 'ineligible' : 'no-event');
+  if (lines.length === 0) return nobody(a, info.bounds === undefined ? 'ineligible' : 'no-event');
   if (info.bounds !== undefined) return caseworkersDecision(ctx, lines, total, entitled);
   const paid = !a.isZero(total);
   // The status of a programme with undecided lines is the engine's to say (run.ts): it knows the
@@ -216,25 +216,24 @@ function caseworkersDecision<N, R, G>(ctx: Context<N, R, G>, lines: MemberLine<N
   return { status: 'caseworker-decision', reasons: ['caseworkersDecision'], amount, fields, members: lines, provides: { household: {}, members: entitled } };
 }
 
-// Keyed by the arithmetic's zero, then by status: every household without a candidate shares one.
-const NO_CANDIDATES = new Map<unknown, Map<string, Outcome<unknown>>>();
+// By arithmetic, then by status: every household without a candidate shares one.
+const NO_CANDIDATES: Record<'units' | 'decimal', Partial<Record<'ineligible' | 'no-event', Outcome<unknown>>>> = { units: {}, decimal: {} };
 
 /** The outcome when no member is even considered (no-event: nobody applies for a one-off
- * programme): one shared, frozen object per arithmetic and status. */
-function nobody<N>(zero: N, status: 'ineligible' | 'no-event'): Outcome<N> {
-  let byStatus = NO_CANDIDATES.get(zero);
-  if (!byStatus) NO_CANDIDATES.set(zero, (byStatus = new Map()));
-  let outcome = byStatus.get(status) as Outcome<N> | undefined;
+ * programme): one shared, frozen object per arithmetic and status, made on first use. */
+function nobody<N>(a: Context<N>['a'], status: 'ineligible' | 'no-event'): Outcome<N> {
+  const byStatus = NO_CANDIDATES[a.kind];
+  let outcome = byStatus[status] as Outcome<N> | undefined;
   if (!outcome) {
     outcome = Object.freeze({
       status,
       reasons: Object.freeze(['noCandidates']) as unknown as string[],
-      amount: zero,
+      amount: a.zero,
       fields: Object.freeze({}),
       members: Object.freeze([]) as unknown as MemberLine<N>[],
       provides: Object.freeze({ household: Object.freeze({}), members: NOTHING_PROVIDED }),
     });
-    byStatus.set(status, outcome as Outcome<unknown>);
+    byStatus[status] = outcome as Outcome<unknown>;
   }
   return outcome;
 }
