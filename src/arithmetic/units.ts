@@ -86,12 +86,14 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
 
   lessThanShare(a: number, b: number, rate: Rate): boolean {
     // a < b × p / d  ⇔  a × d < p × b, with a quotient a = x / n as x × d < p × b × n.
-    const [x, n] = Number.isInteger(a) ? [a, 1] : this.rational(a);
+    const x = this.numerator(a);
+    const n = this.denominator(a);
     return whole(x * rate.denominator) < whole(whole(rate.numerator * whole(b)) * n);
   }
 
   atMostShare(a: number, b: number, rate: Rate): boolean {
-    const [x, n] = Number.isInteger(a) ? [a, 1] : this.rational(a);
+    const x = this.numerator(a);
+    const n = this.denominator(a);
     return whole(x * rate.denominator) <= whole(whole(rate.numerator * whole(b)) * n);
   }
 
@@ -119,7 +121,8 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
       if (Number.isNaN(after)) throw INEXACT;
       return after;
     }
-    const [x, n] = this.rational(a);
+    const x = this.numerator(a);
+    const n = this.denominator(a);
     if (x < 0) throw INEXACT;
     return whole(divide(x, whole(n * rounding.step), rounding.mode) * rounding.step);
   }
@@ -130,7 +133,8 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
 
   plain(a: number): string {
     if (Number.isInteger(a)) return plainUnits(a);
-    const [x, n] = this.rational(a);
+    const x = this.numerator(a);
+    const n = this.denominator(a);
     return quotientText(x, n);
   }
 
@@ -144,7 +148,8 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
   }
 
   shown(a: number): string {
-    const [x, n] = Number.isInteger(a) ? [a, 1] : this.rational(a);
+    const x = this.numerator(a);
+    const n = this.denominator(a);
     if (x < 0) throw INEXACT;
     return moneyText(divide(x, n * 100, 'halfUp') * 100);
   }
@@ -158,7 +163,8 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
   }
 
   toDecimal(a: number): Decimal {
-    const [x, n] = Number.isInteger(a) ? [a, 1] : this.rational(a);
+    const x = this.numerator(a);
+    const n = this.denominator(a);
     return new Decimal(x).dividedBy(n * UNITS_PER_YUAN);
   }
 
@@ -193,10 +199,20 @@ export class UnitsArithmetic implements Arithmetic<number, Rate, UnitRounding> {
     return true;
   }
 
-  /** The numerator and denominator of a quotient made by perCount in this evaluation. */
-  private rational(q: number): [number, number] {
+  /** A value's numerator and denominator in units: a whole number is over 1, a quotient (made by
+   * perCount in this evaluation) has its own in the table. Read one by one, not as a destructured pair, which cost an iterator per read. */
+  private numerator(a: number): number {
+    return Number.isInteger(a) ? a : (this.quotients[this.entry(a) + 1] as number);
+  }
+
+  private denominator(a: number): number {
+    return Number.isInteger(a) ? 1 : (this.quotients[this.entry(a) + 2] as number);
+  }
+
+  /** Where quotient q is in the table; INEXACT when it is not one this household made. */
+  private entry(q: number): number {
     const list = this.quotients;
-    for (let i = 0; i < list.length; i += 3) if (list[i] === q) return [list[i + 1] as number, list[i + 2] as number];
+    for (let i = 0; i < list.length; i += 3) if (list[i] === q) return i;
     throw INEXACT;
   }
 }

@@ -86,7 +86,9 @@ function memberProgramme(run: Run, lines: Lines, into: UnknownPart[]): { result:
   let entitled = a.zero;
   let entitledKnown = 0;
   const unknown: MemberLine<unknown>[] = [];
-  for (const line of lines) {
+  // By index: `lines` may be a frozen list, which a for…of walks through an iterator.
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as MemberLine<unknown>;
     if (line.unknown === undefined) paid = a.add(paid, line.paid);
     else unknown.push(line);
     if (line.unknown === undefined || line.unknown.entitledKnown) {
