@@ -60,7 +60,10 @@ export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household
     const isCounted = counted.has(member);
     let own = a.zero;
     let employment = a.zero;
-    for (const income of member.incomes ?? []) {
+    // By index, and only when the member has incomes: most have none.
+    const incomes = member.incomes;
+    for (let i = 0; incomes !== undefined && i < incomes.length; i += 1) {
+      const income = incomes[i] as Income;
       if (!isCounted) {
         if (ctx.trace) ctx.record({ kind: 'income', member: member.id, type: income.type, monthly: a.exact(a.input(income.monthly)), treatment: 'notMember', counted: '0' });
         continue;
@@ -74,7 +77,8 @@ export function countIncome<N, R, G>(ctx: Context<N, R, G>, household: Household
     byMember.set(member.id, own);
     total = a.add(total, own);
   }
-  for (const income of household.incomes ?? []) total = a.add(total, countLine(ctx, null, income, unknown, lists));
+  const shared = household.incomes;
+  for (let i = 0; shared !== undefined && i < shared.length; i += 1) total = a.add(total, countLine(ctx, null, shared[i] as Income, unknown, lists));
   return { total, byMember, uncertain: unknown.uncertain, unknownRules: unknown.rules };
 }
 
